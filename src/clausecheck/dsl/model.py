@@ -1,0 +1,202 @@
+"""The resolved rule pack: what a pack file means once `extends` is applied.
+
+The rule-language parser produces these models and nothing else; extraction
+and the engine read only these. Every declaration keeps the file, line and
+column it came from so `packs show` and error messages can point at it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from clausecheck.document.model import Lang
+
+Severity = Literal["info", "low", "medium", "high", "critical"]
+SEVERITY_ORDER: dict[str, int] = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
+
+AmbiguityKind = Literal["no_actor", "weak_modality", "vague", "dangling_reference"]
+ALL_AMBIGUITY_KINDS: tuple[AmbiguityKind, ...] = ("no_actor", "weak_modality", "vague", "dangling_reference")
+
+VOCABULARIES: dict[str, str] = {
+    "binding": "verbs that impose a duty: 应/应当/须/必须/负责; shall/must/is responsible for",
+    "weak": "hedged or permissive verbs: 可/尽量/原则上/视情况; should/may/endeavour/where practicable",
+    "prohibition": "verbs that forbid: 不得/严禁; shall not/must not",
+    "negation": "wording that denies a duty: 不负责/无须; shall not be responsible for/is not required to",
+    "vague": "qualifiers that leave content open: 适当/必要/相关/有关规定; adequate/appropriate/relevant",
+    "vague_timing": "timing without a period: 及时/尽快/定期; promptly/timely/as soon as practicable",
+    "exemption": "wording that excludes or shifts liability: 概不负责/不承担任何责任; shall not be liable/excludes all liability",
+    "both_parties": "wording that names both parties: 双方/各方; the Parties/each Party",
+    "each_own": "each party for its own people or equipment: 各自/各方自行; its own personnel/each Party for its own",
+    "assistive": "verbs that help without owning the duty: 协助/配合; assist/cooperate",
+    "deferral": "wording that leaves the matter for later: 另行约定/协商确定; to be agreed",
+}
+"""The shared vocabularies extraction relies on; a pack may add others."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Origin(_Model):
+    """Where a declaration was written."""
+
+    pack: str
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+class Term(_Model):
+    """A word or pattern to match in agreement text.
+
+    Literal terms match normalised text (NFKC, half-width, traditional folded to
+    simplified), so a zh-Hans term also matches zh-Hant text. Regex terms use
+    Python `re` syntax and are validated when the pack loads.
+    """
+
+    text: str
+    lang: Lang | None = Field(None, description="None: matches in any language")
+    regex: bool = False
+
+
+class Party(_Model):
+    """A role an agreement can give a party, with the words that signal it."""
+
+    id: str = Field(description="'client' (the host whose site it is), 'provider' (whose people work), or a pack's own")
+    title: str
+    terms: tuple[Term, ...] = Field(description="role words: Client/Customer/Owner/委托方/发包方 ...")
+    origin: Origin
+
+
+class Topic(_Model):
+    """Something an agreement can address, recognised by its terms."""
+
+    id: str
+    title: str
+    terms: tuple[Term, ...] = Field(description="any one of these marks a sentence as addressing the topic")
+    near: tuple[tuple[Term, ...], ...] = Field(
+        (), description="each group must also occur (one of its terms) within `window`"
+    )
+    window: int | None = Field(None, description="characters around the match; None means the same sentence")
+    exclude: tuple[Term, ...] = Field((), description="a sentence with one of these does not count")
+    origin: Origin
+
+
+class Mentions(_Model):
+    """True when the agreement mentions any of these topics anywhere."""
+
+    kind: Literal["mentions"] = "mentions"
+    topics: tuple[str, ...]
+
+
+class AllOf(_Model):
+    kind: Literal["all"] = "all"
+    items: tuple[Condition, ...]
+
+
+class AnyOf(_Model):
+    kind: Literal["any"] = "any"
+    items: tuple[Condition, ...]
+
+
+class Not(_Model):
+    kind: Literal["not"] = "not"
+    item: Condition
+
+
+Condition = Annotated[Union[Mentions, AllOf, AnyOf, Not], Field(discriminator="kind")]
+"""An applicability condition: a rule counts only where it holds."""
+
+
+class Citation(_Model):
+    text: str = Field(description="'PRC Work Safety Law art. 45', 'UK UCTA 1977 s.2(1)'")
+    jurisdiction: str | None = Field(None, description="CN, TW, HK, UK, US, INTL")
+
+
+class Example(_Model):
+    """A short wording shown by `clausecheck explain`."""
+
+    lang: Lang
+    text: str
+    good: bool = Field(description="True: settles the rule; False: what the rule flags")
+
+
+class _RuleBase(_Model):
+    id: str = Field(description="stable id, e.g. 'ppe.provided'")
+    code: str = Field(description="stable short code, e.g. 'CC101'; an override keeps the parent's")
+    title: str
+    severity: Severity
+    topic: str
+    applies: Condition | None = Field(None, description="the rule counts only where this holds")
+    citations: tuple[Citation, ...] = ()
+    rationale: str = ""
+    suggest: dict[Lang, str] = Field(default_factory=dict, description="suggested wording per language")
+    examples: tuple[Example, ...] = ()
+    origin: Origin = Field(description="where the rule was declared")
+    overridden_at: tuple[Origin, ...] = Field((), description="overrides applied, parent first")
+
+
+class RequireRule(_RuleBase):
+    """The agreement must settle `topic`: a binding duty on an allowed party."""
+
+    kind: Literal["require"] = "require"
+    bearers: tuple[str, ...] = Field(description="party ids that may bear the duty; 'both' allowed")
+    bearing: Literal["one", "each", "any"] = Field(
+        "any",
+        description="one: exactly one party (two different bearers conflict); "
+        "each: each party for its own; any: any allowed party",
+    )
+    binding: bool = Field(True, description="a weak modal makes the topic ambiguous")
+    ambiguous_when: tuple[AmbiguityKind, ...] = ALL_AMBIGUITY_KINDS
+
+
+class ForbidRule(_RuleBase):
+    """A clause that must not appear: `topic` together with exemption wording."""
+
+    kind: Literal["forbid"] = "forbid"
+    exemption: bool = Field(True, description="the clause must also carry exemption wording")
+    near: tuple[tuple[Term, ...], ...] = Field((), description="further term groups that must co-occur")
+
+
+Rule = Annotated[Union[RequireRule, ForbidRule], Field(discriminator="kind")]
+
+
+class DisabledRule(_Model):
+    id: str
+    reason: str
+    origin: Origin
+
+
+class Pack(_Model):
+    """A pack with everything it extends folded in."""
+
+    id: str
+    title: str
+    version: str = "0"
+    languages: tuple[Lang, ...] = ("zh-Hans", "zh-Hant", "en")
+    jurisdictions: tuple[str, ...] = ()
+    extends: tuple[str, ...] = Field((), description="direct parents as written")
+    lineage: tuple[str, ...] = Field((), description="this pack and every ancestor, nearest first")
+    parties: dict[str, Party]
+    topics: dict[str, Topic]
+    vocabularies: dict[str, tuple[Term, ...]]
+    rules: tuple[Rule, ...] = Field(description="enabled rules after overrides, in declaration order")
+    disabled: tuple[DisabledRule, ...] = ()
+    path: str = Field(description="the pack file")
+
+    def rule(self, rule_id: str) -> RequireRule | ForbidRule:
+        """The enabled rule with this id or code."""
+        for r in self.rules:
+            if rule_id in (r.id, r.code):
+                return r
+        raise KeyError(rule_id)
+
+
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+Not.model_rebuild()

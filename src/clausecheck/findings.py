@@ -1,0 +1,96 @@
+"""The report: what the engine concludes about each agreement.
+
+Low in the stack on purpose: the engine builds these, the renderers (text,
+JSON, SARIF, HTML, Word comments) read them, and neither imports the other.
+`clausecheck check --format json` prints `Report` exactly; its JSON Schema is
+published in `docs/`. The per-document `topics` matrix and the `forbidden`
+findings' topic ids are a contract with downstream tools: keep them stable.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from clausecheck.dsl.model import AmbiguityKind, Citation, Severity
+from clausecheck.document.model import Lang
+
+PartyRole = Literal["client", "provider", "both", "none"]
+TopicStatus = Literal["present", "ambiguous", "missing"]
+FindingStatus = Literal["missing", "ambiguous", "conflict", "forbidden"]
+FindingKind = Literal["missing", "no_actor", "weak_modality", "vague", "dangling_reference", "conflict", "exemption"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Location(_Model):
+    """A place in the agreement a finding points at."""
+
+    block_id: str
+    clause: str | None = Field(None, description="the clause as cited: '7.2(b)', '第五条（二）'")
+    excerpt: str = Field(description="the sentence in the agreement's own words")
+    part: str = "body"
+
+
+class Finding(_Model):
+    """One thing a reviewer must act on."""
+
+    code: str = Field(description="stable rule code, e.g. 'CC101'")
+    rule: str = Field(description="rule id, e.g. 'ppe.provided'")
+    severity: Severity
+    status: FindingStatus
+    kind: FindingKind
+    topic: str
+    party: PartyRole = "none"
+    message: str = Field(description="what is wrong, in the agreement's language")
+    hint: str = Field("", description="what to do, in the agreement's language")
+    locations: list[Location] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    suggestion: str | None = Field(None, description="suggested wording in the agreement's language")
+    fingerprint: str = Field("", description="rule + clause-text hash, stable across re-runs (for baselines)")
+
+
+class TopicVerdict(_Model):
+    """One row of the topic matrix: how the agreement settles a required topic."""
+
+    topic: str
+    title: str = ""
+    status: TopicStatus
+    kinds: list[AmbiguityKind | Literal["conflict"]] = Field(default_factory=list)
+    party: PartyRole = "none"
+    rules: list[str] = Field(default_factory=list, description="require rules on this topic")
+    clauses: list[str] = Field(default_factory=list, description="clauses that address the topic")
+    locations: list[Location] = Field(default_factory=list)
+
+
+class RoleAssignment(_Model):
+    """How this agreement names a role: which alias is the client, which the provider."""
+
+    role: str
+    aliases: list[str]
+
+
+class DocumentResult(_Model):
+    """The verdict on one agreement."""
+
+    path: str
+    lang: Lang | None = None
+    pack: str | None = None
+    roles: list[RoleAssignment] = Field(default_factory=list)
+    topics: list[TopicVerdict] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    has_tracked_changes: bool = False
+    error: str | None = Field(None, description="why the agreement could not be checked; then nothing else is set")
+    error_type: str | None = None
+
+
+class Report(_Model):
+    """The result of one `check` run over one or more agreements."""
+
+    tool: str = "clausecheck"
+    version: str
+    packs: list[str]
+    documents: list[DocumentResult]

@@ -1,0 +1,33 @@
+"""The package surface: small, typed, lazily imported."""
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import clausecheck
+from clausecheck.errors import ClauseCheckError, DocumentError, PackError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_version_matches_pyproject():
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert clausecheck.__version__ == meta["project"]["version"]
+
+
+def test_every_public_name_resolves():
+    for name in clausecheck.__all__:
+        assert getattr(clausecheck, name) is not None, name
+
+
+def test_errors_share_one_base():
+    assert issubclass(DocumentError, ClauseCheckError)
+    assert issubclass(PackError, ClauseCheckError)
+
+
+def test_command_reports_version():
+    out = subprocess.run(
+        [sys.executable, "-m", "clausecheck", "--version"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == f"clausecheck {clausecheck.__version__}"
