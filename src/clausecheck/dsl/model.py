@@ -78,6 +78,7 @@ class Topic(_Model):
 
     id: str
     title: str
+    titles: dict[Lang, str] = Field(default_factory=dict, description="the title per language, for messages")
     terms: tuple[Term, ...] = Field(description="any one of these marks a sentence as addressing the topic")
     near: tuple[tuple[Term, ...], ...] = Field(
         (), description="each group must also occur (one of its terms) within `window`"
@@ -130,6 +131,7 @@ class _RuleBase(_Model):
     id: str = Field(description="stable id, e.g. 'ppe.provided'")
     code: str = Field(description="stable short code, e.g. 'CC101'; an override keeps the parent's")
     title: str
+    titles: dict[Lang, str] = Field(default_factory=dict, description="the title per language, for messages")
     severity: Severity
     topic: str
     applies: Condition | None = Field(None, description="the rule counts only where this holds")
