@@ -13,13 +13,16 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from clausecheck.dsl.model import AmbiguityKind, Citation, Severity
+from clausecheck.dsl.model import Citation, Severity
 from clausecheck.document.model import Lang
 
 PartyRole = Literal["client", "provider", "both", "none"]
 TopicStatus = Literal["present", "ambiguous", "missing"]
 FindingStatus = Literal["missing", "ambiguous", "conflict", "forbidden"]
-FindingKind = Literal["missing", "no_actor", "weak_modality", "vague", "dangling_reference", "conflict", "exemption"]
+FindingKind = Literal[
+    "missing", "no_actor", "weak_modality", "vague", "dangling_reference", "conflict", "wrong_bearer", "exemption"
+]
+VerdictKind = Literal["no_actor", "weak_modality", "vague", "dangling_reference", "conflict", "wrong_bearer"]
 
 
 class _Model(BaseModel):
@@ -59,7 +62,7 @@ class TopicVerdict(_Model):
     topic: str
     title: str = ""
     status: TopicStatus
-    kinds: list[AmbiguityKind | Literal["conflict"]] = Field(default_factory=list)
+    kinds: list[VerdictKind] = Field(default_factory=list)
     party: PartyRole = "none"
     rules: list[str] = Field(default_factory=list, description="require rules on this topic")
     clauses: list[str] = Field(default_factory=list, description="clauses that address the topic")

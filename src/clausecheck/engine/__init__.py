@@ -1,0 +1,39 @@
+"""The engine: a resolved pack compiled to durable-rules, run over one agreement's facts.
+
+Only `rete` touches durable-rules; this facade compiles each pack once per
+process, runs one document as one session and hands the firings to the
+verdict logic.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from clausecheck.document.model import Lang
+from clausecheck.dsl.model import Pack
+from clausecheck.engine import rete
+from clausecheck.engine.compile import CompiledPack, compile_pack
+from clausecheck.engine.facts import engine_facts
+from clausecheck.engine.verdict import judge
+from clausecheck.extract.model import Facts
+from clausecheck.findings import Finding, TopicVerdict
+
+_compiled: dict[int, tuple[Pack, CompiledPack]] = {}
+_lock = threading.Lock()
+
+
+def compiled(pack: Pack) -> CompiledPack:
+    """The pack compiled and registered in this process's engine (once per pack object)."""
+    with _lock:
+        entry = _compiled.get(id(pack))
+        if entry is None or entry[0] is not pack:
+            entry = _compiled[id(pack)] = (pack, compile_pack(pack))
+    rete.register(entry[1].key, entry[1].rulesets)
+    return entry[1]
+
+
+def evaluate(pack: Pack, facts: Facts, *, lang: Lang, parts: dict[str, str]) -> tuple[list[TopicVerdict], list[Finding]]:
+    """Run `pack` over one agreement's facts: the topic matrix and the findings."""
+    program = compiled(pack)
+    matches = rete.run(program.key, engine_facts(facts))
+    return judge(pack, program, matches, facts.statements, lang, parts)

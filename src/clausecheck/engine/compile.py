@@ -1,0 +1,158 @@
+"""Compile a resolved pack into durable-rules ruleset definitions (plain JSON).
+
+Each pack rule becomes a few engine rules, one per pattern of evidence the
+verdict needs (a duty that settles the topic, one that is hedged, one with
+no bearer, two that conflict, none at all...). The definitions are data, so
+worker processes rebuild the same network from JSON, and the compiler can
+check the limits the C core does not (DEPENDENCIES.md §A.5, §A.7): at most
+200 rules per ruleset, no ruleset built twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from clausecheck.dsl.model import AllOf, AnyOf, Condition, ForbidRule, Mentions, Not, Pack, RequireRule
+
+MAX_RULES_PER_RULESET = 200
+
+Pattern = str
+"""Evidence patterns: 'settles', 'vague', 'dangling', 'weak', 'no_actor', 'negated', 'other_actor',
+'conflict', 'missing', 'applies', 'void'."""
+
+
+class EngineRule(BaseModel):
+    """What an engine rule stands for: a pack rule and one pattern of evidence."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    pattern: Pattern
+
+
+class CompiledPack(BaseModel):
+    """A pack as engine rulesets, plus the key to read their firings back."""
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    rulesets: dict[str, dict[str, Any]]
+    index: dict[str, EngineRule]
+
+
+def _eq(field: str, value: Any) -> dict[str, Any]:
+    return {field: value}
+
+
+def _one_of(field: str, values: tuple[str, ...]) -> dict[str, Any]:
+    return _eq(field, values[0]) if len(values) == 1 else {"$or": [_eq(field, v) for v in values]}
+
+
+def _statement(topic: str, *tests: dict[str, Any]) -> dict[str, Any]:
+    return {"$and": [_eq("kind", "st"), _eq("topic", topic), *tests]}
+
+
+def _require_patterns(rule: RequireRule) -> dict[Pattern, list[dict[str, Any]]]:
+    """The evidence patterns of a require rule, as durable `all` condition lists."""
+    bearers = tuple(dict.fromkeys((*rule.bearers, *(("both",) if "both" not in rule.bearers else ()))))
+    duty = _one_of("modality", ("binding", "prohibition") if rule.binding else ("binding", "prohibition", "weak"))
+    borne = _one_of("actor", bearers)
+    clean = [_eq(flag, False) for flag, kind in (("vague", "vague"), ("dangling", "dangling_reference"))
+             if kind in rule.ambiguous_when]
+    patterns: dict[Pattern, list[dict[str, Any]]] = {
+        "settles": [{"s": _statement(rule.topic, duty, borne, *clean)}],
+        "negated": [{"s": _statement(rule.topic, _eq("modality", "negated"))}],
+        "other_actor": [{"s": _statement(rule.topic, duty, *({"$neq": {"actor": b}} for b in (*bearers, "none")))}],
+        "missing": [{"end": _eq("kind", "end")}, {"s$not": {"$and": [_eq("kind", "st"), _eq("topic", rule.topic)]}}],
+    }
+    if "vague" in rule.ambiguous_when:
+        patterns["vague"] = [{"s": _statement(rule.topic, duty, borne, _eq("vague", True))}]
+    if "dangling_reference" in rule.ambiguous_when:
+        patterns["dangling"] = [{"s": _statement(rule.topic, duty, borne, _eq("dangling", True))}]
+    if "weak_modality" in rule.ambiguous_when and rule.binding:
+        patterns["weak"] = [{"s": _statement(rule.topic, _eq("modality", "weak"))}]
+    if "no_actor" in rule.ambiguous_when:
+        patterns["no_actor"] = [{"s": _statement(rule.topic, duty, _eq("actor", "none"))}]
+    if rule.bearing == "one" and {"client", "provider"} <= set(rule.bearers):
+        patterns["conflict"] = [
+            {"a": _statement(rule.topic, duty, _eq("actor", "client"), _eq("each_own", False))},
+            {"b": _statement(rule.topic, duty, _eq("actor", "provider"), _eq("each_own", False))},
+        ]
+    return patterns
+
+
+def _forbid_patterns(rule: ForbidRule) -> dict[Pattern, list[dict[str, Any]]]:
+    tests = [_eq("exemption", True)] if rule.exemption else []
+    if rule.near:
+        tests.append(_eq(near_tag(rule), True))
+    return {"void": [{"s": _statement(rule.topic, *tests)}]}
+
+
+def near_tag(rule: ForbidRule) -> str:
+    """The fact field extraction sets when a forbid rule's `near` groups co-occur in a statement."""
+    return f"near_{rule.code}"
+
+
+def _dnf(condition: Condition) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """The condition as alternatives of (topics that must be mentioned, topics that must not)."""
+    if isinstance(condition, Mentions):
+        return [(frozenset([t]), frozenset()) for t in condition.topics]
+    if isinstance(condition, AnyOf):
+        return [term for item in condition.items for term in _dnf(item)]
+    if isinstance(condition, AllOf):
+        terms = [(frozenset(), frozenset())]
+        for item in condition.items:
+            terms = [(p1 | p2, n1 | n2) for p1, n1 in terms for p2, n2 in _dnf(item)]
+        return [t for t in terms if not t[0] & t[1]]
+    if isinstance(condition, Not):
+        # not (a1 or a2 ...) where each ai = (P, N): and over i of (not P or N)
+        terms = [(frozenset(), frozenset())]
+        for positive, negative in _dnf(condition.item):
+            options = [(frozenset(), frozenset([t])) for t in positive] + [(frozenset([t]), frozenset()) for t in negative]
+            terms = [(p1 | p2, n1 | n2) for p1, n1 in terms for p2, n2 in options]
+        return [t for t in terms if not t[0] & t[1]]
+    raise TypeError(f"unknown condition {condition!r}")
+
+
+def _applies_patterns(condition: Condition) -> list[list[dict[str, Any]]]:
+    alternatives = []
+    for positive, negative in dict.fromkeys(_dnf(condition)):
+        conditions: list[dict[str, Any]] = [{"end": _eq("kind", "end")}]
+        for i, topic in enumerate(sorted(positive)):
+            conditions.append({f"m{i}": {"$and": [_eq("kind", "mention"), _eq("topic", topic)]}})
+        for i, topic in enumerate(sorted(negative)):
+            conditions.append({f"n{i}$not": {"$and": [_eq("kind", "mention"), _eq("topic", topic)]}})
+        alternatives.append(conditions)
+    return alternatives
+
+
+def compile_pack(pack: Pack) -> CompiledPack:
+    """Compile `pack` to rulesets of at most MAX_RULES_PER_RULESET engine rules each."""
+    engine_rules: list[tuple[str, EngineRule, list[dict[str, Any]]]] = []
+    for number, rule in enumerate(pack.rules):
+        patterns = _require_patterns(rule) if isinstance(rule, RequireRule) else _forbid_patterns(rule)
+        alternatives = {p: [c] for p, c in patterns.items()}
+        if rule.applies is not None:
+            alternatives["applies"] = _applies_patterns(rule.applies)
+        for pattern, condition_lists in alternatives.items():
+            for alt, conditions in enumerate(condition_lists):
+                name = f"r{number}.{pattern}.{alt}"
+                engine_rules.append((name, EngineRule(rule=rule.id, pattern=pattern), conditions))
+    rulesets: dict[str, dict[str, Any]] = {}
+    size = MAX_RULES_PER_RULESET - 1  # one place is the guard rule's
+    chunks = [engine_rules[i : i + size] for i in range(0, len(engine_rules), size)] or [[]]
+    for chunk_number, chunk in enumerate(chunks):
+        definitions: dict[str, Any] = {"$doc": {"all": [{"d": _eq("kind", "$doc")}], "run": "$doc"}}
+        for name, _, conditions in chunk:
+            definitions[name] = {"all": conditions, "run": name}
+        rulesets[f"rs{chunk_number}"] = definitions
+    digest = hashlib.sha256(json.dumps(rulesets, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+    return CompiledPack(
+        key=f"{pack.id}@{digest}",
+        rulesets=rulesets,
+        index={name: engine_rule for name, engine_rule, _ in engine_rules},
+    )

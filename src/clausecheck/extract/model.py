@@ -1,0 +1,86 @@
+"""Statements: the obligations extraction finds, one per sentence or table row.
+
+A statement keeps what a reviewer needs to judge a duty (who bears it, how
+firmly, about what, how precisely) and where it is, so a finding can cite
+the clause and quote the words. The engine sees only a small projection of
+it (`facts.py`); the text never enters the rule engine.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from clausecheck.document.model import Lang
+
+Modality = Literal["binding", "weak", "prohibition", "negated", "none"]
+QualifierKind = Literal["vague", "vague_timing", "deadline", "amount", "standard"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Actor(_Model):
+    """Who bears the duty: a pack party id, 'both', or 'none' when nobody is named."""
+
+    role: str = "none"
+    words: str = Field("", description="the words that named the actor: '乙方', 'the Contractor', '双方'")
+    each_own: bool = Field(False, description="each party for its own people or equipment")
+
+
+class TopicMatch(_Model):
+    topic: str
+    words: list[str] = Field(default_factory=list)
+    inherited: bool = Field(False, description="the topic comes from the heading the sentence sits under")
+
+
+class Qualifier(_Model):
+    kind: QualifierKind
+    words: str
+
+
+class Reference(_Model):
+    """A document a duty delegates to: 《安全管理手册》, 'the Site Rules in Schedule 3'."""
+
+    title: str
+    resolved: bool = Field(description="the agreement attaches or identifies it")
+    target: str | None = Field(None, description="the annex or clause it resolves to")
+
+
+class Statement(_Model):
+    """One obligation-bearing sentence or responsibility-table row."""
+
+    id: int
+    block_id: str
+    clause: str | None = None
+    text: str = Field(description="the sentence in the agreement's own words")
+    lang: Lang
+    source: Literal["sentence", "table_row"] = "sentence"
+    actor: Actor = Field(default_factory=Actor)
+    modality: Modality = "none"
+    modal_words: str = ""
+    topics: list[TopicMatch] = Field(default_factory=list)
+    qualifiers: list[Qualifier] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    exemption: str | None = Field(None, description="the words that exclude or shift liability")
+    tags: list[str] = Field(default_factory=list, description="rule-specific co-occurrence checks that held")
+
+    @property
+    def vague(self) -> bool:
+        """Vague content with no concrete deadline, amount or standard to pin it down."""
+        kinds = {q.kind for q in self.qualifiers}
+        return bool(kinds & {"vague", "vague_timing"}) and not kinds & {"deadline", "amount", "standard"}
+
+    @property
+    def dangling(self) -> bool:
+        return any(not r.resolved for r in self.references)
+
+
+class Facts(_Model):
+    """Everything extraction found in one agreement: statements plus agreement-wide context."""
+
+    statements: list[Statement]
+    mentions: list[str] = Field(default_factory=list, description="topic ids mentioned anywhere")
+    roles: dict[str, list[str]] = Field(default_factory=dict, description="party id -> aliases in this agreement")
