@@ -31,6 +31,7 @@ VOCABULARIES: dict[str, str] = {
     "each_own": "each party for its own people or equipment: 各自/各方自行; its own personnel/each Party for its own",
     "assistive": "verbs that help without owning the duty: 协助/配合; assist/cooperate",
     "deferral": "wording that leaves the matter for later: 另行约定/协商确定; to be agreed",
+    "false_friends": "words that contain a modal but are not one: 应急/相应/供应/可能/许可/负责人; 'May' the month",
 }
 """The shared vocabularies extraction relies on; a pack may add others."""
 
@@ -155,6 +156,11 @@ class RequireRule(_RuleBase):
     )
     binding: bool = Field(True, description="a weak modal makes the topic ambiguous")
     ambiguous_when: tuple[AmbiguityKind, ...] = ALL_AMBIGUITY_KINDS
+    specific: tuple[tuple[Term, ...], ...] = Field(
+        (),
+        description="content the duty needs: a statement on the topic without one term of each group is vague "
+        "(e.g. an indemnity that never names injury or death)",
+    )
 
 
 class ForbidRule(_RuleBase):
