@@ -7,8 +7,7 @@ verdict logic.
 
 from __future__ import annotations
 
-import threading
-
+from clausecheck._identity_cache import IdentityCache
 from clausecheck.document.model import Lang
 from clausecheck.dsl.model import Pack
 from clausecheck.engine import rete
@@ -18,18 +17,14 @@ from clausecheck.engine.verdict import judge
 from clausecheck.extract.model import Facts
 from clausecheck.findings import Finding, TopicVerdict
 
-_compiled: dict[int, tuple[Pack, CompiledPack]] = {}
-_lock = threading.Lock()
+_compile: IdentityCache[Pack, CompiledPack] = IdentityCache(compile_pack)
 
 
 def compiled(pack: Pack) -> CompiledPack:
     """The pack compiled and registered in this process's engine (once per pack object)."""
-    with _lock:
-        entry = _compiled.get(id(pack))
-        if entry is None or entry[0] is not pack:
-            entry = _compiled[id(pack)] = (pack, compile_pack(pack))
-    rete.register(entry[1].key, entry[1].rulesets)
-    return entry[1]
+    program = _compile(pack)
+    rete.register(program.key, program.rulesets)
+    return program
 
 
 def evaluate(pack: Pack, facts: Facts, *, lang: Lang, parts: dict[str, str]) -> tuple[list[TopicVerdict], list[Finding]]:

@@ -1,0 +1,38 @@
+"""A cache keyed by object identity, for things built once per resolved pack.
+
+Resolved packs are immutable but hold dicts, so they cannot be hashed;
+`load_pack` returns the same object for the same file, so identity is the
+right key. The cache keeps a reference to each key object so an id is never
+reused while its entry lives.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class IdentityCache(Generic[K, V]):
+    """Builds a value once per key object, thread-safely."""
+
+    def __init__(self, build: Callable[[K], V], max_entries: int = 32) -> None:
+        self._build = build
+        self._max = max_entries
+        self._entries: dict[int, tuple[K, V]] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, key: K) -> V:
+        with self._lock:
+            entry = self._entries.get(id(key))
+            if entry is not None and entry[0] is key:
+                return entry[1]
+        value = self._build(key)
+        with self._lock:
+            if len(self._entries) >= self._max:
+                self._entries.pop(next(iter(self._entries)))
+            self._entries[id(key)] = (key, value)
+        return value
