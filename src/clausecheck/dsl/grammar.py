@@ -1,0 +1,145 @@
+"""The Lark parser for pack files, and Lark's errors turned into ours.
+
+The parser is LALR with positions kept (fast, and conflicts surface when the
+grammar is built rather than being resolved silently). It is built once per
+process from `grammar/clausecheck.lark`, without Lark's cache: that cache lives
+in the shared temp folder and is unpickled before it is validated. A Lark
+error never leaves this module; it becomes a `PackSyntaxError` that says what
+was expected and, where it can, what the author meant.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+from clausecheck.dsl.diagnostics import confusable_hint, did_you_mean, one_of, syntax_error
+from clausecheck.errors import PackSyntaxError
+from clausecheck.resources import grammar_path
+
+LANGUAGE_TAGS: dict[str, str | None] = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "zh": "zh-Hans", "en": "en", "any": None}
+"""Language tags a term line may start with (case-insensitive); `zh` is simplified, `any` is every language."""
+
+_TOKEN_NAMES = {
+    "NAME": "a name",
+    "STRING": 'a "quoted string"',
+    "REGEX": "a /regular expression/",
+    "INT": "a number",
+    "AMEND": "'+=' or '-='",
+    "REPLACE": "'='",
+    "SENTENCE": "'sentence'",
+    "$END": "the end of the file",
+}
+_WORD_BEFORE = re.compile(r"([^\W\d][\w.\-]*)\s*$")
+
+_lock = threading.Lock()
+_parser: Lark | None = None
+
+
+def parser() -> Lark:
+    """The process-wide parser (an LALR `Lark` is safe to share between threads)."""
+    global _parser
+    with _lock:
+        if _parser is None:
+            _parser = Lark(
+                grammar_path().read_text(encoding="utf-8"),
+                parser="lalr",
+                propagate_positions=True,
+                maybe_placeholders=False,
+            )
+        return _parser
+
+
+def parse(text: str, file: str) -> Tree:
+    """Parse a pack file's text; a syntax error becomes a `PackSyntaxError` pointing into `file`."""
+    try:
+        return parser().parse(text)
+    except UnexpectedInput as e:
+        raise _translate(e, text, file) from None
+
+
+def _describe(terminal: str) -> str:
+    if terminal in _TOKEN_NAMES:
+        return _TOKEN_NAMES[terminal]
+    pattern = parser().get_terminal(terminal).pattern
+    return f"'{pattern.value}'"
+
+
+def _keywords(expected: set[str]) -> list[str]:
+    """The plain words among the expected terminals (the keywords a field or block may start with)."""
+    words = []
+    for name in expected:
+        if name in _TOKEN_NAMES:
+            continue
+        value = parser().get_terminal(name).pattern.value
+        if value.isalpha():
+            words.append(value)
+    return words
+
+
+def _translate(e: UnexpectedInput, text: str, file: str) -> PackSyntaxError:
+    line, column = max(e.line, 1), max(e.column, 1)
+    if isinstance(e, UnexpectedCharacters):
+        return _unexpected_character(e, text, file, line, column)
+    assert isinstance(e, UnexpectedToken)
+    token: Token = e.token
+    expected = set(e.expected)
+    if token.type == "$END":
+        line, column = _end_position(text)
+        hint = "a block is not closed: add '}'" if "RBRACE" in expected else None
+        return syntax_error(
+            f"unexpected end of file; expected {one_of(_describe(t) for t in expected)}",
+            file=file, text=text, line=line, column=column, hint=hint,
+        )
+    found = f"'{token.value}'"
+    hint = None
+    if expected <= {"STRING", "REGEX"}:
+        hint = _term_hint(text, token)
+    elif token.type == "NAME":
+        keywords = _keywords(expected)
+        hint = did_you_mean(str(token.value), keywords) if keywords else None
+        if hint is None and keywords:
+            hint = f"'{token.value}' is not a keyword here"
+    elif token.type == "STRING" and "NAME" in expected:
+        hint = "a name is written without quotes"
+    return syntax_error(
+        f"unexpected {found}; expected {one_of(_describe(t) for t in expected)}",
+        file=file, text=text, line=line, column=column, hint=hint,
+    )
+
+
+def _unexpected_character(e: UnexpectedCharacters, text: str, file: str, line: int, column: int) -> PackSyntaxError:
+    char = e.char
+    hint = confusable_hint(char)
+    if char == '"':
+        hint = 'a string must close with " on the same line; write \\" for a quote inside it'
+    elif char == "/":
+        hint = "a regular expression is written /like this/ on one line"
+    expected = {t for t in (e.allowed or ()) if not t.startswith("__")}
+    wanted = f"; expected {one_of(_describe(t) for t in expected)}" if expected else ""
+    return syntax_error(
+        f"unexpected character {char!r}{wanted}", file=file, text=text, line=line, column=column, hint=hint
+    )
+
+
+def _term_hint(text: str, token: Token) -> str:
+    """The parser wanted a term after a word: either the word is not a language tag or the term lacks quotes."""
+    start = token.start_pos if token.start_pos is not None else len(text)
+    before = _WORD_BEFORE.search(text[:start])
+    word = before.group(1) if before else ""
+    if word and word.casefold() not in LANGUAGE_TAGS:
+        guess = did_you_mean(word, ["zh-Hans", "zh-Hant", "en", "any"])
+        tags = "zh-Hans, zh-Hant, en or any"
+        return f"a term line starts with a language tag ({tags}); '{word}' is not one" + (
+            f" — {guess}" if guess else ""
+        )
+    return 'write each term in double quotes ("...") or as a /regular expression/'
+
+
+def _end_position(text: str) -> tuple[int, int]:
+    lines = text.splitlines() or [""]
+    return len(lines), len(lines[-1]) + 1
+

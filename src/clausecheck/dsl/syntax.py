@@ -1,0 +1,116 @@
+"""One pack file as written, before `extends` is applied.
+
+The transformer turns a parse tree into these; the resolver folds a lineage of
+them into the `Pack` model. They keep every position so that resolution
+errors (an unknown topic, an override of a rule nobody declared) can point
+into the file that caused them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from clausecheck.document.model import Lang
+from clausecheck.dsl.model import Term
+
+Amend = Literal["define", "+=", "-=", "="]
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """1-based line and column (in code points) of a declaration or value."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A value with the place it was written."""
+
+    value: Any
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True)
+class NearGroup:
+    """`near [label] { ... }`: one co-occurrence group; the label lets a child pack add to it."""
+
+    label: str | None
+    terms: tuple[Term, ...]
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True)
+class PartyDecl:
+    id: str
+    op: Amend
+    title: str | None
+    terms: tuple[Term, ...]
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True)
+class TopicDecl:
+    id: str
+    op: Amend
+    title: str | None
+    titles: dict[Lang, str]
+    terms: tuple[Term, ...]
+    near: tuple[NearGroup, ...]
+    exclude: tuple[Term, ...]
+    window: Located | None
+    """`within N` or `within sentence` (value None); absent when not written."""
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True)
+class VocabDecl:
+    id: str
+    op: Amend
+    terms: tuple[Term, ...]
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDecl:
+    """`require`, `forbid` or `override`: the fields written, keyed by model field name."""
+
+    kind: Literal["require", "forbid", "override"]
+    id: str
+    title: str | None
+    fields: dict[str, Located]
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True)
+class DisableDecl:
+    id: str
+    reason: str
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True)
+class PackHeader:
+    id: str
+    title: str
+    version: str | None
+    languages: tuple[Lang, ...] | None
+    jurisdictions: tuple[str, ...]
+    extends: tuple[Located, ...]
+    """Each value is `("name", str)` or `("path", str)`."""
+    pos: Pos
+
+
+Decl = PartyDecl | TopicDecl | VocabDecl | RuleDecl | DisableDecl
+
+
+@dataclass(frozen=True, slots=True)
+class PackFile:
+    """A parsed pack file: its header and declarations in file order."""
+
+    path: str
+    text: str
+    header: PackHeader
+    decls: tuple[Decl, ...] = field(default=())
