@@ -78,8 +78,31 @@ def test_exclusive_duty_on_two_parties_conflicts(pack):
 
 
 def test_each_for_its_own_is_not_a_conflict(pack):
-    topics, _ = run(pack, [stmt(0, "ppe", role="client", each_own=True), stmt(1, "ppe"), stmt(2, "training")])
+    topics, _ = run(pack, [stmt(0, "ppe", role="both", each_own=True), stmt(1, "ppe"), stmt(2, "training")])
     assert topics["ppe"].status == "present" and topics["ppe"].party == "both"
+
+
+def test_the_parties_jointly_name_no_bearer_for_an_exclusive_duty(pack):
+    topics, findings = run(pack, [stmt(0, "ppe", role="both"), stmt(1, "training")])
+    assert topics["ppe"].status == "ambiguous" and topics["ppe"].kinds == ["no_actor"]
+
+
+def test_joint_duty_is_fine_where_the_rule_does_not_need_one_bearer():
+    pack = make_pack([require("ppe.provided", "ppe", "T1", bearing="any")])
+    topics, _ = run(pack, [stmt(0, "ppe", role="both")])
+    assert topics["ppe"].status == "present" and topics["ppe"].party == "both"
+
+
+def test_specific_content_groups_make_an_unspecific_duty_vague():
+    from clausecheck.dsl.model import Term
+    from clausecheck.engine.compile import specific_tag
+
+    rule = require("liability.allocated", "ppe", "S1", specific=((Term(text="injury"), Term(text="death")),))
+    pack = make_pack([rule])
+    topics, findings = run(pack, [stmt(0, "ppe")])
+    assert topics["ppe"].status == "ambiguous" and topics["ppe"].kinds == ["vague"]
+    topics, _ = run(pack, [stmt(0, "ppe", tags=[specific_tag(rule)])])
+    assert topics["ppe"].status == "present"
 
 
 def test_duty_imposed_and_denied_conflicts(pack):

@@ -58,31 +58,52 @@ def _statement(topic: str, *tests: dict[str, Any]) -> dict[str, Any]:
 
 def _require_patterns(rule: RequireRule) -> dict[Pattern, list[dict[str, Any]]]:
     """The evidence patterns of a require rule, as durable `all` condition lists."""
-    bearers = tuple(dict.fromkeys((*rule.bearers, *(("both",) if "both" not in rule.bearers else ()))))
+    named = tuple(b for b in rule.bearers if b != "both")
     duty = _one_of("modality", ("binding", "prohibition") if rule.binding else ("binding", "prohibition", "weak"))
-    borne = _one_of("actor", bearers)
+    each_for_own = {"$and": [_eq("actor", "both"), _eq("each_own", True)]}
+    jointly = {"$and": [_eq("actor", "both"), _eq("each_own", False)]}
+    if rule.bearing == "one" and "both" not in rule.bearers:
+        # one bearer needed: "each party for its own" settles it, "the parties jointly" names nobody
+        borne = {"$or": [*(_eq("actor", b) for b in named), each_for_own]}
+        nobody = {"$or": [_eq("actor", "none"), jointly]}
+    else:
+        borne = _one_of("actor", (*named, "both"))
+        nobody = _eq("actor", "none")
     clean = [_eq(flag, False) for flag, kind in (("vague", "vague"), ("dangling", "dangling_reference"))
              if kind in rule.ambiguous_when]
+    vague_tests = [_eq("vague", True)] if "vague" in rule.ambiguous_when else []
+    if rule.specific:
+        clean.append(_eq(specific_tag(rule), True))
+        vague_tests.append({"$nex": {specific_tag(rule): 1}})
     patterns: dict[Pattern, list[dict[str, Any]]] = {
         "settles": [{"s": _statement(rule.topic, duty, borne, *clean)}],
         "negated": [{"s": _statement(rule.topic, _eq("modality", "negated"))}],
-        "other_actor": [{"s": _statement(rule.topic, duty, *({"$neq": {"actor": b}} for b in (*bearers, "none")))}],
+        "other_actor": [{"s": _statement(rule.topic, duty, *({"$neq": {"actor": b}} for b in (*named, "both", "none")))}],
         "missing": [{"end": _eq("kind", "end")}, {"s$not": {"$and": [_eq("kind", "st"), _eq("topic", rule.topic)]}}],
     }
-    if "vague" in rule.ambiguous_when:
-        patterns["vague"] = [{"s": _statement(rule.topic, duty, borne, _eq("vague", True))}]
+    if vague_tests:
+        patterns["vague"] = [{"s": _statement(rule.topic, duty, borne, _one_test(vague_tests))}]
     if "dangling_reference" in rule.ambiguous_when:
         patterns["dangling"] = [{"s": _statement(rule.topic, duty, borne, _eq("dangling", True))}]
     if "weak_modality" in rule.ambiguous_when and rule.binding:
         patterns["weak"] = [{"s": _statement(rule.topic, _eq("modality", "weak"))}]
     if "no_actor" in rule.ambiguous_when:
-        patterns["no_actor"] = [{"s": _statement(rule.topic, duty, _eq("actor", "none"))}]
+        patterns["no_actor"] = [{"s": _statement(rule.topic, duty, nobody)}]
     if rule.bearing == "one" and {"client", "provider"} <= set(rule.bearers):
         patterns["conflict"] = [
-            {"a": _statement(rule.topic, duty, _eq("actor", "client"), _eq("each_own", False))},
-            {"b": _statement(rule.topic, duty, _eq("actor", "provider"), _eq("each_own", False))},
+            {"a": _statement(rule.topic, duty, _eq("actor", "client"), *clean)},
+            {"b": _statement(rule.topic, duty, _eq("actor", "provider"), *clean)},
         ]
     return patterns
+
+
+def _one_test(tests: list[dict[str, Any]]) -> dict[str, Any]:
+    return tests[0] if len(tests) == 1 else {"$or": tests}
+
+
+def specific_tag(rule: RequireRule) -> str:
+    """The fact field extraction sets when a statement carries the content a rule's `specific` groups ask for."""
+    return f"specific_{rule.code}"
 
 
 def _forbid_patterns(rule: ForbidRule) -> dict[Pattern, list[dict[str, Any]]]:

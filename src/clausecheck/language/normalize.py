@@ -2,7 +2,7 @@
 
 Agreements mix full-width and half-width forms, traditional and simplified
 characters, and odd spaces. Matching runs on a folded copy (NFKC, traditional
-folded to simplified, case-folded, spaces unified) so one lexicon serves all
+folded to simplified, spaces unified) so one lexicon serves all
 three languages; reports quote the original, so every folded character keeps
 the offset of the original character it came from.
 """
@@ -34,11 +34,14 @@ class Folded:
     """Folded text and, for each folded character, the offset of its original character."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: tuple[int, ...] | None
+    """None when folding kept every character in place (the common case)."""
     original: str
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span covering folded characters [start, end)."""
+        if self.offsets is None:
+            return start, end
         if start >= len(self.offsets):
             return len(self.original), len(self.original)
         first = self.offsets[start]
@@ -51,33 +54,40 @@ class Folded:
         return self.original[a:b]
 
 
+_SPACE_TABLE = {ord(c): " " for c in "\t\n\r\x0b\x0c\u3000\u00a0\u200b\ufeff\u2002\u2003\u2009"}
+
+
+@lru_cache(maxsize=65536)
 def _fold_char(ch: str) -> str:
     if _SPACES.fullmatch(ch):
         return " "
-    return unicodedata.normalize("NFKC", ch).casefold()
+    return unicodedata.normalize("NFKC", ch)
 
 
 def fold(text: str) -> Folded:
-    """Fold `text` for matching and keep the way back to the original offsets."""
-    pieces: list[str] = []
-    offsets: list[int] = []
-    previous_space = False
-    for i, ch in enumerate(text):
-        out = _fold_char(ch)
-        if out == " ":
-            if previous_space:
-                continue
-            previous_space = True
-        else:
-            previous_space = False
-        pieces.append(out)
-        offsets.extend([i] * len(out))
-    folded = "".join(pieces)
+    """Fold `text` for matching and keep the way back to the original offsets.
+
+    Letter case is kept: names are matched by case ("Company" the party, not
+    "a company"), terms case-insensitively. Spaces become one space each
+    (not collapsed), so usually every character stays in place.
+    """
+    folded = unicodedata.normalize("NFKC", text).translate(_SPACE_TABLE)
+    offsets: tuple[int, ...] | None = None
+    if len(folded) != len(text):
+        # some character expanded or merged (㈠ -> (一)): fold one character at a time
+        pieces: list[str] = []
+        positions: list[int] = []
+        for i, ch in enumerate(text):
+            out = _fold_char(ch)
+            pieces.append(out)
+            positions.extend([i] * len(out))
+        folded = "".join(pieces)
+        offsets = tuple(positions)
     simplified = _t2s(folded) if _has_han(folded) else folded
     if len(simplified) != len(folded):
         # OpenCC replaced a phrase by one of a different length: convert per character.
         simplified = "".join(_t2s_char(c) for c in folded)
-    return Folded(simplified, tuple(offsets), text)
+    return Folded(simplified, offsets, text)
 
 
 @lru_cache(maxsize=8192)
@@ -86,8 +96,11 @@ def _t2s_char(ch: str) -> str:
     return out if len(out) == 1 else ch
 
 
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def _has_han(text: str) -> bool:
-    return any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
+    return _HAN.search(text) is not None
 
 
 def fold_text(text: str) -> str:

@@ -1,0 +1,116 @@
+"""Who bears a duty and how firmly: the actor and the modality of one sentence part.
+
+The modal verb anchors the analysis. The party named nearest before it is
+the bearer (乙方应…, The Contractor shall…), unless the sentence names the
+agent itself (由X负责, shall be provided by X); a passive or anonymous
+wording names nobody. Where several modal words start at one place the
+longest wins ("shall not be responsible" over "shall not" over "shall"), and
+a hedge next to a binding verb makes it weak (应尽量, shall use reasonable
+endeavours, 原则上应).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clausecheck.document.model import Lang
+from clausecheck.extract.lexicon import Hit, Lexicon
+from clausecheck.extract.roles import Roles
+
+_PRIORITY = {"negation": 0, "prohibition": 1, "weak": 2, "binding": 3}
+_MODALITY = {"negation": "negated", "prohibition": "prohibition", "weak": "weak", "binding": "binding"}
+_HEDGE_WINDOW = {"en": 45, "zh-Hans": 8, "zh-Hant": 8}
+_AGENT_ZH = re.compile(r"由\s*$")
+_PASSIVE_EN = re.compile(r"^\s*(?:not\s+)?be\s+(?:\w+ly\s+)?(\w+(?:ed|en|wn|de|ne|lt|pt|ught))\b", re.IGNORECASE)
+_BY_AGENT_EN = re.compile(r"\bby\s+(?:the\s+|each\s+|either\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Duty:
+    """The bearer and force of one sentence part; role 'none' when nobody is named."""
+
+    role: str
+    actor_words: str
+    each_own: bool
+    modality: str
+    modal_words: str
+
+
+def _mask(text: str, hits: list[Hit]) -> str:
+    """Blank out false friends (应急, 相应, 可能, 'May 2025') so they cannot read as modals."""
+    if not hits:
+        return text
+    chars = list(text)
+    for h in hits:
+        chars[h.start:h.end] = "\u25a1" * (h.end - h.start)
+    return "".join(chars)
+
+
+def _main_modal(text: str, lang: Lang, lexicon: Lexicon) -> tuple[str, Hit] | None:
+    """The first modal word, longest and most specific first where several start together."""
+    best: tuple[int, int, int, str, Hit] | None = None
+    for kind in _PRIORITY:
+        hit = lexicon.words(kind).first(text, lang)
+        if hit is not None:
+            key = (hit.start, -(hit.end - hit.start), _PRIORITY[kind])
+            if best is None or key < best[:3]:
+                best = (*key, kind, hit)
+    return (best[3], best[4]) if best else None
+
+
+def _hedge(text: str, lang: Lang, lexicon: Lexicon, modal: Hit) -> Hit | None:
+    """A weak word right before or just after a binding verb."""
+    window = _HEDGE_WINDOW[lang]
+    for hit in lexicon.words("weak").find(text, lang):
+        if modal.start - window // 2 <= hit.start <= modal.end + window:
+            return hit
+    return None
+
+
+def _subject(text: str, lang: Lang, parties: list[tuple[Hit, str]], both: list[Hit], modal: Hit) -> tuple[str, str]:
+    """The party named nearest before the modal word, or the agent the sentence names."""
+    before = [(h, role) for h, role in parties if h.end <= modal.start]
+    before += [(h, "both") for h in both if h.end <= modal.start]
+    after_modal = text[modal.end:]
+    # an explicit agent wins: 由X负责 / shall be provided by X
+    for h, role in parties:
+        prefix = text[: h.start]
+        if lang != "en" and _AGENT_ZH.search(prefix) and h.start >= max(0, modal.start - 12):
+            return role, h.text
+        if lang == "en" and h.start >= modal.end and _PASSIVE_EN.match(after_modal) and _BY_AGENT_EN.search(prefix):
+            return role, h.text
+    if before:
+        h, role = max(before, key=lambda item: item[0].end)
+        return role, h.text
+    return "none", ""
+
+
+def analyse(text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -> Duty | None:
+    """The duty a sentence part states, or None when it has no modal word."""
+    masked = _mask(text, lexicon.words("false_friends").find(text, lang))
+    found = _main_modal(masked, lang, lexicon)
+    if found is None:
+        return None
+    kind, modal = found
+    modality = _MODALITY[kind]
+    words = modal.text
+    if kind == "binding":
+        hedge = _hedge(masked, lang, lexicon, modal)
+        if hedge is not None:
+            modality = "weak"
+            words = text[min(modal.start, hedge.start): max(modal.end, hedge.end)]
+    role, actor_words = _subject(text, lang, roles.find(text), lexicon.words("both_parties").find(text, lang), modal)
+    each_own = role == "both" and lexicon.words("each_own").search(text, lang)
+    return Duty(role, actor_words, bool(each_own), modality, words)
+
+
+def subject_only(text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -> tuple[str, str]:
+    """The party a sentence part opens with, for parts that borrow the verb of a lead-in."""
+    parties = roles.find(text)
+    both = lexicon.words("both_parties").find(text, lang)
+    first = min([(h.start, role, h.text) for h, role in parties] + [(h.start, "both", h.text) for h in both],
+                default=None)
+    if first is None or first[0] > 6:
+        return "none", ""
+    return first[1], first[2]

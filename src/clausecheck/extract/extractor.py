@@ -1,0 +1,234 @@
+"""From an agreement's blocks to statements: the facts the engine judges.
+
+Blocks are read in order. Each is cut into sentence parts; each part gets
+its topics (pack terms), its duty (actor and modality), its qualifiers,
+references and exemption wording. Context flows down the clause tree: a
+heading's topics reach the duties under it ("安全责任" over "乙方应配备…"),
+a heading that names a party's duties ("甲方责任", "Obligations of the
+Contractor") gives its items their bearer, and a lead-in ending in a colon
+("The Contractor shall:") gives its items their subject and verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from clausecheck.document.model import Block, ClauseNode, Document, Lang
+from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
+from clausecheck.engine.compile import near_tag, specific_tag
+from clausecheck.extract.duty import Duty, analyse, subject_only
+from clausecheck.extract.lexicon import Lexicon, lexicon
+from clausecheck.extract.model import Actor, Facts, Statement, TopicMatch
+from clausecheck.extract.qualifiers import qualifiers
+from clausecheck.extract.references import Attachments, references
+from clausecheck.extract.roles import Roles, assign_roles
+from clausecheck.extract.tables import responsibility_rows
+from clausecheck.language.normalize import fold
+from clausecheck.language.segment import segments
+
+_DUTY_HEADING = re.compile(r"责任|义务|职责|权利和义务|obligations?|responsibilit(?:y|ies)|duties|undertakings",
+                           re.IGNORECASE)
+_RIGHTS_ONLY = re.compile(r"^[^责义]*权利[^责义]*$|^\W*rights\W*$", re.IGNORECASE)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass
+class _Context:
+    """What a heading or lead-in passes down to the blocks under it."""
+
+    node: str | None
+    level: int
+    topics: list[TopicMatch] = field(default_factory=list)
+    duty: Duty | None = None
+
+
+def _lang(block: Block, document: Document, text: str) -> Lang:
+    if block.lang is not None:
+        return block.lang
+    if _HAN.search(text):
+        return document.lang if document.lang != "en" else "zh-Hans"
+    return "en"
+
+
+def topic_matches(text: str, lang: Lang, lex: Lexicon) -> list[TopicMatch]:
+    """The pack topics a (folded) sentence part addresses, with the words that show it."""
+    found = []
+    for tid, terms in lex.topics.items():
+        hits = terms.find(text, lang)
+        if not hits:
+            continue
+        if lex.topic_exclude[tid].search(text, lang):
+            continue
+        window = None
+        if not all(_near(text, lang, group, hits, window) for group in lex.topic_near[tid]):
+            continue
+        found.append(TopicMatch(topic=tid, words=list(dict.fromkeys(h.text for h in hits))))
+    return found
+
+
+def _near(text, lang, group, hits, window) -> bool:
+    near_hits = group.find(text, lang)
+    if window is None:
+        return bool(near_hits)
+    return any(abs(n.start - h.start) <= window for n in near_hits for h in hits)
+
+
+def _is_heading(block: Block, text: str, duty: Duty | None) -> bool:
+    if block.table is not None:
+        return False
+    if block.heading_level is not None:
+        return True
+    short = len(text) <= 24 if _HAN.search(text) else len(text.split()) <= 8
+    return bool(block.label) and short and duty is None and not re.search(r"[。.;；]$", text.strip())
+
+
+class _Extractor:
+    def __init__(self, document: Document, pack: Pack) -> None:
+        self.document = document
+        self.pack = pack
+        self.lex = lexicon(pack)
+        self.roles: Roles = assign_roles(document, self.lex)
+        self.attachments = Attachments.of(document)
+        self.ancestors = _ancestors(document.clauses)
+        self.statements: list[Statement] = []
+        self.mentions: set[str] = set()
+        self.contexts: list[_Context] = []
+
+    def run(self) -> Facts:
+        for block in self.document.blocks:
+            if block.text.strip():
+                self._block(block)
+        self._tables()
+        return Facts(statements=self.statements, mentions=sorted(self.mentions), roles=self.roles.by_role())
+
+    # -- context flowing down the clause tree --------------------------------------------
+
+    def _in_scope(self, context: _Context, block: Block) -> bool:
+        if context.node is not None and block.clause_id is not None:
+            return context.node in self.ancestors.get(block.clause_id, ())
+        return block.heading_level is None or block.heading_level > context.level
+
+    def _inherited(self) -> tuple[list[TopicMatch], Duty | None]:
+        topics: list[TopicMatch] = []
+        duty = None
+        for context in self.contexts:
+            topics = context.topics or topics
+            duty = context.duty or duty
+        return topics, duty
+
+    # -- one block ---------------------------------------------------------------------------
+
+    def _block(self, block: Block) -> None:
+        self.contexts = [c for c in self.contexts if self._in_scope(c, block)]
+        inherited_topics, inherited_duty = self._inherited()
+        previous: Duty | None = None
+        parts = segments(block.text)
+        for number, part in enumerate(parts):
+            folded = fold(part.text).text
+            lang = _lang(block, self.document, folded)
+            topics = topic_matches(folded, lang, self.lex)
+            self.mentions.update(t.topic for t in topics)
+            duty = analyse(folded, lang, self.lex, self.roles)
+            if number == 0 and _is_heading(block, block.text, duty):
+                self._push_heading(block, folded, lang, topics)
+                return
+            duty = self._complete(duty, previous if part.continues else None, inherited_duty, folded, lang)
+            if duty is not None and part.text.rstrip().endswith((":", "：")) and not topics:
+                self.contexts.append(_Context(block.clause_id, _level(block), duty=duty))
+            exemption = self.lex.words("exemption").first(folded, lang)
+            if not topics and duty is not None and inherited_topics:
+                topics = [t.model_copy(update={"inherited": True}) for t in inherited_topics]
+            if duty is None and exemption is None:
+                previous = None
+                continue
+            previous = duty
+            self._statement(block, part.text, folded, lang, duty, topics, exemption.text if exemption else None)
+
+    def _complete(self, duty: Duty | None, previous: Duty | None, inherited: Duty | None,
+                  folded: str, lang: Lang) -> Duty | None:
+        """Fill in what a part leaves out from its sentence or from the lead-in/heading above it."""
+        source = previous or inherited
+        if source is None:
+            return duty
+        if duty is None:
+            role, words = subject_only(folded, lang, self.lex, self.roles)
+            if role == "none":
+                role, words = source.role, source.actor_words
+            return Duty(role, words, source.each_own, source.modality if previous else "binding", source.modal_words)
+        if duty.role == "none":
+            return Duty(source.role, source.actor_words, source.each_own, duty.modality, duty.modal_words)
+        return duty
+
+    def _push_heading(self, block: Block, folded: str, lang: Lang, topics: list[TopicMatch]) -> None:
+        duty = None
+        if _DUTY_HEADING.search(folded) and not _RIGHTS_ONLY.search(folded):
+            parties = self.roles.find(folded)
+            if len({role for _, role in parties}) == 1:
+                hit, role = parties[0]
+                duty = Duty(role, hit.text, False, "binding", "")
+        self.contexts.append(_Context(block.clause_id, _level(block), topics=topics, duty=duty))
+
+    def _statement(self, block: Block, text: str, folded: str, lang: Lang, duty: Duty | None,
+                   topics: list[TopicMatch], exemption: str | None) -> None:
+        self.statements.append(
+            Statement(
+                id=len(self.statements),
+                block_id=block.id,
+                clause=block.clause,
+                text=text,
+                lang=lang,
+                actor=Actor(role=duty.role, words=duty.actor_words, each_own=duty.each_own) if duty else Actor(),
+                modality=duty.modality if duty else "none",
+                modal_words=duty.modal_words if duty else "",
+                topics=topics,
+                qualifiers=qualifiers(folded, lang, self.lex),
+                references=references(folded, lang, self.lex, self.attachments),
+                exemption=exemption,
+                tags=self._tags(folded, lang),
+            )
+        )
+
+    def _tags(self, folded: str, lang: Lang) -> list[str]:
+        """Rule-specific co-occurrence checks that hold in this sentence part."""
+        tags = []
+        for rule in self.pack.rules:
+            if isinstance(rule, ForbidRule) and rule.near:
+                if all(group.search(folded, lang) for group in self.lex.rule_near[rule.id]):
+                    tags.append(near_tag(rule))
+            elif isinstance(rule, RequireRule) and rule.specific:
+                if all(group.search(folded, lang) for group in self.lex.rule_specific[rule.id]):
+                    tags.append(specific_tag(rule))
+        return tags
+
+    def _tables(self) -> None:
+        for row in responsibility_rows(self.document, self.roles):
+            folded = fold(row.text).text
+            lang = _lang(row.block, self.document, folded)
+            topics = topic_matches(folded, lang, self.lex)
+            if not topics:
+                continue
+            duty = Duty(row.role, row.words, row.role == "both", "binding", "")
+            self._statement(row.block, row.text, folded, lang, duty, topics, None)
+            self.statements[-1] = self.statements[-1].model_copy(update={"source": "table_row"})
+
+
+def _level(block: Block) -> int:
+    return block.heading_level if block.heading_level is not None else 99
+
+
+def _ancestors(roots: tuple[ClauseNode, ...]) -> dict[str, frozenset[str]]:
+    """Clause node id -> the ids of itself and every node above it."""
+    out: dict[str, frozenset[str]] = {}
+    stack = [(node, frozenset()) for node in roots]
+    while stack:
+        node, above = stack.pop()
+        mine = above | {node.id}
+        out[node.id] = mine
+        stack.extend((child, mine) for child in node.children)
+    return out
+
+
+def extract(document: Document, pack: Pack) -> Facts:
+    """Every statement of `document` that `pack` can judge, plus agreement-wide context."""
+    return _Extractor(document, pack).run()

@@ -1,0 +1,49 @@
+"""How precise a duty is: vague words and timing, or a concrete deadline, amount or standard.
+
+Vague words come from the pack's vocabularies; the concrete forms that pin a
+duty down ("24小时内", "within 2 hours", "不低于50万元", "GB 39800.1",
+"not less than $1,000,000") are parsed here, because they are numbers and
+names rather than words a pack would list. A duty that has one is not vague,
+whatever else it says.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clausecheck.document.model import Lang
+from clausecheck.extract.lexicon import Lexicon
+from clausecheck.extract.model import Qualifier
+
+_NUMBER = r"(?:\d[\d,.]*|[一二两三四五六七八九十百千万零〇]+)"
+_DEADLINE = re.compile(
+    rf"{_NUMBER}\s*(?:个)?(?:小时|分钟|天|日|个?工作日|周|星期|个?月)(?:内|之内|以内|前)"
+    r"|立即|立刻|马上|当即|即时|第一时间内"
+    r"|\bwithin\s+(?:\w+\s+)?(?:\(\d+\)\s+)?(?:business\s+|working\s+|calendar\s+)?(?:hours?|days?|minutes?|weeks?|months?)\b"
+    r"|\bimmediately\b|\bforthwith\b|\bwithout\s+delay\b"
+    r"|\b(?:no|not)\s+later\s+than\s+\S+"
+    r"|\b(?:before|prior\s+to)\s+(?:any|each|the|an?)\s+(?:\w+\s+){0,3}?(?:enters?|entry|starts?|begins?|commencement|attend\w*|first)",
+    re.IGNORECASE,
+)
+_AMOUNT = re.compile(
+    rf"{_NUMBER}\s*(?:万元|元|万|亿元|人民币|美元|英镑)"
+    r"|(?:人民币|RMB|USD|GBP|EUR|HKD|NT\$|US\$|[$£€¥])\s*[\d,.]+(?:\s*(?:million|m|k|thousand))?"
+    r"|\b[\d,.]+\s*(?:million|thousand)?\s*(?:dollars|pounds|euros|yuan)\b",
+    re.IGNORECASE,
+)
+_STANDARD = re.compile(
+    r"\b(?:GB(?:/T|/Z)?|JGJ|AQ|DL|ISO|IEC|BS|EN|NFPA|ANSI|IEEE|CFR|OSHA)\s*[\d.\-/]+"
+    r"|\b\d+\s+CFR\b|\bNFPA\s*70E\b"
+    r"|《[^》]{2,40}(?:法|条例|规定|办法|标准|规范|规程|细则)》",
+    re.IGNORECASE,
+)
+
+
+def qualifiers(text: str, lang: Lang, lexicon: Lexicon) -> list[Qualifier]:
+    """Vague wording and concrete pins in a sentence part (folded text)."""
+    found: list[Qualifier] = []
+    for kind in ("vague", "vague_timing"):
+        found += [Qualifier(kind=kind, words=h.text) for h in lexicon.words(kind).find(text, lang)]
+    for kind, pattern in (("deadline", _DEADLINE), ("amount", _AMOUNT), ("standard", _STANDARD)):
+        found += [Qualifier(kind=kind, words=m.group()) for m in pattern.finditer(text)]
+    return found

@@ -1,0 +1,102 @@
+"""Documents a duty delegates to, resolved against the agreement's own annexes.
+
+"按甲方《安全管理手册》执行", "in accordance with the Site Rules in Schedule 3",
+"详见附件三": a duty that only points elsewhere is settled only if the
+reader can find what it points to. A reference resolves when the agreement
+attaches a matching annex or schedule, defines the document ("Site Rules"
+means … attached as Schedule 2), or identifies it by a statute or standard;
+it dangles when it names an annex that is not there or a document still to
+be made ("另行制定", "to be issued").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clausecheck.document.model import ClauseNode, Document, Lang
+from clausecheck.extract.lexicon import Lexicon
+from clausecheck.extract.model import Reference
+from clausecheck.language.normalize import fold_text
+
+_ZH_TITLE = re.compile(r"《([^》]{1,40})》")
+_ZH_ANNEX = re.compile(r"(附件|附表|附录)\s*([一二三四五六七八九十\d]+|[A-Z])")
+_EN_ANNEX = re.compile(r"\b(Schedule|Annex|Appendix|Exhibit|Attachment)\s+([A-Z0-9]{1,3}|[IVX]+)\b")
+_EN_NAMED = re.compile(
+    r"\b(?:in\s+accordance\s+with|pursuant\s+to|as\s+set\s+out\s+in|set\s+out\s+in|as\s+described\s+in|comply\s+with|"
+    r"complies\s+with|under)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,5}(?:Rules|Manual|Plan|Procedures?|Polic(?:y|ies)|"
+    r"Handbook|Requirements|Regulations|Guidelines|Code))\b"
+)
+_DOCUMENT_NOUN = re.compile(
+    r"[\u4e00-\u9fff]{0,6}(?:规则|规章|制度|规范|手册|细则|方案|预案|须知|守则)"
+    r"|\b(?:\w+\s+){0,3}(?:rules|manual|plan|procedures|policy|policies|handbook|guidelines)\b",
+    re.IGNORECASE,
+)
+_STATUTE = re.compile(r"(?:法|条例|规定|办法|标准|规范|规程|Act|Regulations?|Code|Standard|CFR|GB)", re.IGNORECASE)
+_ORDINALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+def _annex_number(label: str) -> str:
+    """'三' -> '3', 'B' -> 'B', '12' -> '12', so 附件三 and Annex 3 compare equal."""
+    label = label.strip().upper()
+    if label.isdigit():
+        return str(int(label))
+    if all(c in _ORDINALS for c in label):
+        if len(label) == 1:
+            return str(_ORDINALS[label])
+        if label.startswith("十"):
+            return str(10 + _ORDINALS.get(label[1:], 0))
+        return str(_ORDINALS[label[0]] * 10 + _ORDINALS.get(label[2:], 0))
+    return label
+
+
+@dataclass
+class Attachments:
+    """What the agreement attaches or defines, to resolve references against."""
+
+    numbers: set[str]
+    titles: list[str]
+
+    @classmethod
+    def of(cls, document: Document) -> Attachments:
+        numbers: set[str] = set()
+        titles: list[str] = []
+        stack: list[ClauseNode] = list(document.clauses)
+        while stack:
+            node = stack.pop()
+            stack.extend(node.children)
+            if node.kind != "annex":
+                continue
+            for m in list(_ZH_ANNEX.finditer(node.label)) + list(_EN_ANNEX.finditer(node.label)):
+                numbers.add(_annex_number(m.group(2)))
+            if node.title:
+                titles.append(fold_text(node.title).lower())
+        for block in document.blocks:
+            # a document the agreement defines or attaches: "Site Rules" means ... attached as Schedule 2
+            for m in re.finditer(r"[\"“]([^\"”]{3,60})[\"”]\s+(?:means|shall mean|refers to)", block.text):
+                titles.append(fold_text(m.group(1)).lower())
+        return cls(numbers, titles)
+
+    def knows(self, title: str) -> bool:
+        key = fold_text(title).lower()
+        return any(key in t or t in key for t in self.titles if len(t) >= 2)
+
+
+def references(text: str, lang: Lang, lexicon: Lexicon, attachments: Attachments) -> list[Reference]:
+    """References to other documents in a sentence part (folded text), resolved or dangling."""
+    found: list[Reference] = []
+    deferred = lexicon.words("deferral").search(text, lang)
+    for m in list(_ZH_ANNEX.finditer(text)) + list(_EN_ANNEX.finditer(text)):
+        number = _annex_number(m.group(2))
+        found.append(Reference(title=m.group(), resolved=number in attachments.numbers,
+                               target=m.group() if number in attachments.numbers else None))
+    titles = [m.group(1) for m in _ZH_TITLE.finditer(text)] + [m.group(1) for m in _EN_NAMED.finditer(text)]
+    for title in titles:
+        identified = bool(_STATUTE.search(title)) or attachments.knows(title)
+        found.append(Reference(title=title, resolved=identified or not deferred))
+    if deferred and not titles:
+        # rules still to be made or attached later: 另行制定安全规则, work rules to be issued
+        noun = _DOCUMENT_NOUN.search(text)
+        if noun:
+            found.append(Reference(title=noun.group().strip(), resolved=False))
+    return found

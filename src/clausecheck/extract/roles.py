@@ -1,0 +1,190 @@
+"""Which named party is the client and which the provider, decided per agreement.
+
+Positional names (甲方, Party A) carry no role, and the same word means
+different things across agreements (an English agreement may call the host
+"Provider"; "Employer" is the client in FIDIC and the worker's employer in
+labour law). So each alias the agreement defines is weighed on evidence:
+role words in its own definition ("买方（甲方）", `("Datec" or "Service
+Provider")`), the alias itself being a pack role word, what the agreement
+says the party does (its site and premises, or its people doing the work),
+and only last the convention that 甲方/Party A is the client.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from clausecheck.document.model import Document, Lang
+from clausecheck.extract.lexicon import Hit, Lexicon
+from clausecheck.language.normalize import fold_text
+
+_POSITIONAL = {
+    "甲方": "client", "乙方": "provider", "party a": "client", "party b": "provider",
+    "甲": "client", "乙": "provider",
+}
+# What a party does, in the agreement's words: hosts the site, or sends the people who work.
+_HOST_BEHAVIOUR = re.compile(
+    r"^(?:'s|’s|的)?\s*(?:场地|现场|厂区|机房|办公场所|工地|场所|营业场所|premises|site|facility|facilities|plant|data\s?cent(?:re|er)|building)",
+    re.IGNORECASE,
+)
+_PROVIDER_BEHAVIOUR = re.compile(
+    r"^(?:'s|’s|的)?\s*(?:派驻|派遣|驻场|现场)?(?:人员|员工|工作人员|工程师|技术人员|personnel|staff|employees|engineers|technicians|workers)"
+    r"|^\s*(?:应|shall|will)\s*(?:派|provide the services|perform the (?:services|work))",
+    re.IGNORECASE,
+)
+# "X" means any employee ... of the Supplier: X is the Supplier's people.
+_PEOPLE_DEFINITION = re.compile(
+    r"[\"“]([A-Z][\w\s-]{1,30}?)[\"”]\s+(?:means|shall mean)\b[^.]{0,120}?\b(?:employees?|personnel|staff|engineers?|"
+    r"technicians?|workers?|subcontractors?|representatives?)\b[^.]{0,60}?\bof\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)"
+)
+
+
+@dataclass
+class Roles:
+    """The agreement's names for each role, and a matcher for them in text."""
+
+    aliases: dict[str, str] = field(default_factory=dict)
+    """alias as written -> role ('client', 'provider' or another pack party id)."""
+    _pattern: re.Pattern[str] | None = None
+    _folded_role: dict[str, str] = field(default_factory=dict)
+
+    def compile(self) -> Roles:
+        self._folded_role = {}
+        for alias, role in self.aliases.items():
+            self._folded_role[_key(alias)] = role
+        parts = []
+        for alias in sorted(self.aliases, key=len, reverse=True):
+            folded = re.escape(fold_text(alias))
+            if re.match(r"\w", alias[:1], re.ASCII):
+                folded = r"(?<![A-Za-z0-9])" + folded + r"(?:'s|s)?(?![A-Za-z0-9])"
+            parts.append(folded)
+        self._pattern = re.compile("|".join(parts)) if parts else None
+        return self
+
+    def find(self, folded: str) -> list[tuple[Hit, str]]:
+        """Party names in folded text, with the role each names."""
+        if self._pattern is None:
+            return []
+        found = []
+        for m in self._pattern.finditer(folded):
+            role = self._folded_role.get(_key(m.group()))
+            if role:
+                found.append((Hit(m.start(), m.end(), m.group()), role))
+        return found
+
+    def by_role(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for alias, role in self.aliases.items():
+            out.setdefault(role, []).append(alias)
+        return out
+
+
+def _key(text: str) -> str:
+    key = fold_text(text)
+    return re.sub(r"(?:'s|s)$", "", key) if re.match(r"[a-z]", key[:1]) else key
+
+
+def _lang_of(text: str) -> Lang:
+    return "zh-Hans" if re.search(r"[\u3400-\u9fff]", text) else "en"
+
+
+def _role_words(lexicon: Lexicon, text: str) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    lang = _lang_of(text)
+    folded = fold_text(text)
+    for role, terms in lexicon.parties.items():
+        votes[role] += len(terms.find(folded, lang))
+    return votes
+
+
+def _behaviour(document: Document, alias: str) -> Counter[str]:
+    """Votes from what the agreement says the party has or does."""
+    votes: Counter[str] = Counter()
+    folded_alias = fold_text(alias)
+    for block in document.blocks:
+        folded = fold_text(block.text)
+        start = 0
+        while (i := folded.find(folded_alias, start)) >= 0:
+            after = folded[i + len(folded_alias):]
+            if _HOST_BEHAVIOUR.match(after):
+                votes["client"] += 1
+            elif _PROVIDER_BEHAVIOUR.match(after):
+                votes["provider"] += 1
+            start = i + len(folded_alias)
+    return votes
+
+
+def assign_roles(document: Document, lexicon: Lexicon) -> Roles:
+    """Decide the role of every party name the agreement uses."""
+    candidates: dict[str, Counter[str]] = {}
+    for party in document.parties:
+        alias = party.alias.strip()
+        if not alias:
+            continue
+        votes = candidates.setdefault(alias, Counter())
+        # role words in the alias itself ("Service Provider") and around its definition ("买方（甲方）")
+        for role, n in _role_words(lexicon, alias).items():
+            votes[role] += 3 * n
+        context = _definition_context(document, party.block_id, alias)
+        for role, n in _role_words(lexicon, context).items():
+            votes[role] += 2 * n
+    # role words used as names in the text ("the Contractor shall") count as aliases of their role
+    text = "\n".join(b.text for b in document.blocks)
+    for role, terms in lexicon.parties.items():
+        for hit in terms.find(fold_text(text), _lang_of(text)):
+            word = _original_casing(text, hit.text)
+            if word and word not in candidates:
+                candidates.setdefault(word, Counter())[role] += 3
+    roles = Roles()
+    for alias, votes in candidates.items():
+        votes.update({r: v for r, v in _behaviour(document, alias).items()})
+        positional = _POSITIONAL.get(fold_text(alias))
+        if positional:
+            votes[positional] += 1
+        if votes:
+            best, score = votes.most_common(1)[0]
+            tied = [r for r, v in votes.items() if v == score]
+            if len(tied) > 1 and positional in tied:
+                best = positional
+            if score > 0:
+                roles.aliases[alias] = best
+    _people_aliases(document, roles)
+    return roles.compile()
+
+
+def _definition_context(document: Document, block_id: str, alias: str) -> str:
+    """The words around an alias's definition, without the other party's definition."""
+    text = document.block(block_id).text
+    i = text.find(alias)
+    if i < 0:
+        return ""
+    before = text[max(0, i - 40):i]
+    # stop at the previous definition's end so one party's role words do not vote for the other
+    before = re.split(r"[)）;；。]|\band\b|与|和", before)[-1]
+    return before + text[i:i + len(alias) + 20]
+
+
+def _original_casing(text: str, folded_word: str) -> str:
+    """The word as the agreement writes it; English role words must be capitalised to count as names."""
+    m = re.search(re.escape(folded_word), text, re.IGNORECASE)
+    if not m:
+        return folded_word
+    word = m.group()
+    if re.match(r"[a-z]", word):
+        capital = re.search(r"\b" + re.escape(word[0].upper() + word[1:]) + r"\b", text)
+        return capital.group() if capital else ""
+    return word
+
+
+def _people_aliases(document: Document, roles: Roles) -> None:
+    """Defined names for one party's people ("Engineer" means an employee of the Supplier)."""
+    known = {a: r for a, r in roles.aliases.items()}
+    for block in document.blocks:
+        for m in _PEOPLE_DEFINITION.finditer(block.text):
+            term, owner = m.group(1).strip(), m.group(2).strip()
+            for alias, role in known.items():
+                if owner == alias or owner.startswith(alias):
+                    roles.aliases.setdefault(term, role)
+                    break

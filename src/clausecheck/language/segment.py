@@ -1,0 +1,98 @@
+"""Sentences and their parts, in Chinese and English.
+
+A duty is judged one sentence at a time, but a sentence can carry several
+duties ("The Contractor shall (a) ...; (b) ...") whose later parts have no
+subject of their own. So a sentence is cut at semicolons and colons too, and
+each part says whether it continues the part before it; extraction lets a
+continuing part borrow the subject and verb it lacks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Chinese sentences end at 。！？ (and their half-width forms before CJK); parts end at ；：
+_ZH_END = "。！？!?"
+_ZH_PART = "；;：:"
+_EN_ABBREVIATIONS = {
+    "art", "arts", "sec", "secs", "cl", "para", "paras", "no", "nos", "e.g", "i.e", "etc", "co", "ltd", "inc",
+    "corp", "llc", "plc", "pty", "mr", "mrs", "ms", "dr", "st", "vs", "v", "approx", "incl", "ref", "fig", "p",
+    "pp", "u.s", "u.k", "s", "ss", "reg", "regs", "sch", "min", "max", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "dept", "est", "govt",
+}
+_EN_BOUNDARY = re.compile(r"(?<=[.!?;:])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9(\[])|(?<=;)\s*(?=\S)|(?<=:)\s+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence or a part of one, with its offsets in the block text."""
+
+    text: str
+    start: int
+    end: int
+    continues: bool
+    """True when the part follows a semicolon or colon inside the same sentence."""
+
+
+def segments(text: str) -> list[Segment]:
+    """Cut a block's text into sentences and their semicolon/colon parts."""
+    if _HAN.search(text):
+        return _split_zh(text)
+    return _split_en(text)
+
+
+def _emit(out: list[Segment], text: str, start: int, end: int, continues: bool) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        out.append(Segment(stripped, start + lead, start + lead + len(stripped), continues))
+
+
+def _split_zh(text: str) -> list[Segment]:
+    out: list[Segment] = []
+    start = 0
+    continues = False
+    depth = 0  # inside 《》, （）, quotes: a colon there is not a boundary
+    for i, ch in enumerate(text):
+        if ch in "《（(“「":
+            depth += 1
+        elif ch in "》）)”」" and depth:
+            depth -= 1
+        elif ch in _ZH_END or (ch in _ZH_PART and not depth) or ch == "\n":
+            _emit(out, text, start, i + 1, continues)
+            continues = ch in _ZH_PART
+            start = i + 1
+    _emit(out, text, start, len(text), continues)
+    return out
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` ends an abbreviation or a number rather than a sentence."""
+    m = re.search(r"([A-Za-z.]+)\.$", text[: dot + 1])
+    if m:
+        word = m.group(1).lower()
+        if word in _EN_ABBREVIATIONS or len(word) == 1:
+            return True
+    return bool(re.search(r"\d\.$", text[: dot + 1]) and re.match(r"\s*\d", text[dot + 1 :]))
+
+
+def _split_en(text: str) -> list[Segment]:
+    out: list[Segment] = []
+    start = 0
+    continues = False
+    for m in _EN_BOUNDARY.finditer(text):
+        mark = text[: m.start()].rstrip("\"'\u201d\u2019)")
+        mark_index = len(mark) - 1
+        if mark_index < 0:
+            continue
+        ch = text[mark_index]
+        if ch == "." and _is_abbreviation(text, mark_index):
+            continue
+        _emit(out, text, start, m.start(), continues)
+        continues = ch in ";:"
+        start = m.end()
+    _emit(out, text, start, len(text), continues)
+    return out
