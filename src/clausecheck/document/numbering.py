@@ -1,0 +1,240 @@
+"""Automatic numbering rendered as Word shows it.
+
+Word stores no list numbers in the text: it computes `第一条`, `7.2`, `（三）`
+at layout time from `numbering.xml`, the paragraph's `w:numPr` and its
+style. This module replays that computation paragraph by paragraph in
+reading order. The rules, with the XML, are in `docs/numbering.md`; the
+section numbers below refer to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from clausecheck.document.numfmt import format_number
+from clausecheck.document.package import W
+from clausecheck.document.styles import Styles
+
+_W = f"{{{W}}}"
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """One `w:lvl`: how a level counts and writes its label."""
+
+    start: int
+    fmt: str
+    text: str | None
+    legal: bool
+    restart: int | None
+    """`w:lvlRestart` as written (one-based), None when absent"""
+    style: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A rendered number: its text and where it sits (for the clause tree)."""
+
+    text: str
+    list_key: str
+    """the counter owner: 'a<abstractNumId>'"""
+    level: int
+    fmt: str
+
+
+@dataclass
+class _Num:
+    abstract: str
+    overrides: dict[int, Level] = field(default_factory=dict)
+    start_overrides: dict[int, int] = field(default_factory=dict)
+    used: set[int] = field(default_factory=set)
+
+
+class Numbering:
+    """The numbering definitions of one document and the running counters of one part.
+
+    Call `label()` once per paragraph, in reading order; `fresh()` gives an
+    instance with the same definitions and new counters (headers, footers and
+    notes count on their own).
+    """
+
+    def __init__(self, root: etree._Element | None, styles: Styles) -> None:
+        self.styles = styles
+        self._abstract: dict[str, dict[int, Level]] = {}
+        self._style_link: dict[str, str] = {}
+        self._num_style_link: dict[str, str] = {}
+        self._nums: dict[str, _Num] = {}
+        self._counters: dict[str, list[int | None]] = {}
+        self._style_level: dict[tuple[str, str], int] = {}
+        if root is not None:
+            self._load(root)
+
+    def fresh(self) -> Numbering:
+        other = object.__new__(Numbering)
+        other.styles = self.styles
+        other._abstract = self._abstract
+        other._style_link = self._style_link
+        other._num_style_link = self._num_style_link
+        other._style_level = self._style_level
+        other._nums = {
+            k: _Num(v.abstract, v.overrides, v.start_overrides) for k, v in self._nums.items()
+        }
+        other._counters = {}
+        return other
+
+    def _load(self, root: etree._Element) -> None:
+        for el in root.iterchildren(f"{_W}abstractNum"):
+            aid = el.get(f"{_W}abstractNumId")
+            if aid is None:
+                continue
+            levels = {}
+            for lvl in el.iterchildren(f"{_W}lvl"):
+                parsed = _level(lvl)
+                if parsed is not None:
+                    levels[parsed[0]] = parsed[1]
+            self._abstract[aid] = levels
+            link = el.find(f"{_W}styleLink")
+            if link is not None and link.get(f"{_W}val"):
+                self._style_link[link.get(f"{_W}val")] = aid
+            link = el.find(f"{_W}numStyleLink")
+            if link is not None and link.get(f"{_W}val"):
+                self._num_style_link[aid] = link.get(f"{_W}val")
+        for el in root.iterchildren(f"{_W}num"):
+            nid = el.get(f"{_W}numId")
+            ref = el.find(f"{_W}abstractNumId")
+            if nid is None or ref is None or ref.get(f"{_W}val") is None:
+                continue
+            num = _Num(abstract=ref.get(f"{_W}val"))
+            for override in el.iterchildren(f"{_W}lvlOverride"):
+                ilvl = _int(override.get(f"{_W}ilvl"))
+                if ilvl is None:
+                    continue
+                start = override.find(f"{_W}startOverride")
+                if start is not None and _int(start.get(f"{_W}val")) is not None:
+                    num.start_overrides[ilvl] = _int(start.get(f"{_W}val"))  # type: ignore[assignment]
+                lvl = override.find(f"{_W}lvl")
+                parsed = _level(lvl) if lvl is not None else None
+                if parsed is not None:
+                    num.overrides[ilvl] = parsed[1]
+            self._nums[nid] = num
+        for aid, levels in self._abstract.items():
+            for ilvl, level in levels.items():
+                if level.style:
+                    self._style_level.setdefault((aid, level.style), ilvl)
+
+    def _definition(self, aid: str) -> str:
+        """Follow `numStyleLink` to the abstractNum holding the real levels (§3)."""
+        seen = set()
+        while aid in self._num_style_link and aid not in seen:
+            seen.add(aid)
+            style = self._num_style_link[aid]
+            target = self._style_link.get(style)
+            if target is None:
+                info = self.styles.info(style) if style in self.styles.ids else None
+                num = self._nums.get(info.num_id) if info and info.num_id else None
+                target = num.abstract if num else None
+            if target is None or target == aid:
+                break
+            aid = target
+        return aid
+
+    def label(self, num_id: str | None, ilvl: str | None, style_id: str | None) -> Label | None:
+        """The number of the next paragraph with these direct properties, advancing the counters (§2, §4)."""
+        style_num = None
+        if num_id is None or ilvl is None:
+            info = self.styles.info(style_id)
+            if num_id is None:
+                num_id, style_num = info.num_id, info.num_style
+            if ilvl is None:
+                ilvl = info.ilvl
+        if num_id is None or num_id == "0":
+            return None
+        num = self._nums.get(num_id)
+        if num is None:
+            return None
+        aid = self._definition(num.abstract)
+        levels = self._abstract.get(aid)
+        if not levels:
+            return None
+        level_index = _int(ilvl) if ilvl is not None else None
+        if level_index is None:
+            level_index = self._style_level.get((aid, style_num), 0) if style_num else 0
+        if not 0 <= level_index < 9:
+            return None
+        level = num.overrides.get(level_index) or levels.get(level_index)
+        if level is None:
+            return None
+        counters = self._counters.setdefault(aid, [None] * 9)
+        if level_index in num.start_overrides and level_index not in num.used:
+            counters[level_index] = num.start_overrides[level_index]
+        elif counters[level_index] is None:
+            counters[level_index] = level.start
+        else:
+            counters[level_index] += 1  # type: ignore[operator]
+        num.used.add(level_index)
+        for deeper in range(level_index + 1, 9):
+            deeper_level = num.overrides.get(deeper) or levels.get(deeper)
+            restart = deeper_level.restart if deeper_level is not None else None
+            if restart == 0:
+                continue
+            threshold = deeper - 1 if restart is None or restart - 1 >= deeper else restart - 1
+            if level_index <= threshold:
+                counters[deeper] = None
+        if level.fmt in ("bullet", "none") or not level.text:
+            return None
+        text = _render(level, level_index, levels, num, counters)
+        if not text.strip():
+            return None
+        return Label(text=text.strip(), list_key=f"a{aid}", level=level_index, fmt=level.fmt)
+
+
+def _render(level: Level, index: int, levels: dict[int, Level], num: _Num, counters: list[int | None]) -> str:
+    def repl(match: re.Match[str]) -> str:
+        k = int(match.group(1)) - 1
+        ref = num.overrides.get(k) or levels.get(k)
+        if ref is None:
+            return ""
+        value = counters[k] if counters[k] is not None else ref.start
+        fmt = "decimal" if level.legal and ref.fmt not in ("none", "bullet") else ref.fmt
+        if fmt in ("none", "bullet"):
+            return ""
+        return format_number(value, fmt)  # type: ignore[arg-type]
+
+    return _PLACEHOLDER.sub(repl, level.text or "")
+
+
+def _level(lvl: etree._Element) -> tuple[int, Level] | None:
+    ilvl = _int(lvl.get(f"{_W}ilvl"))
+    if ilvl is None or not 0 <= ilvl < 9:
+        return None
+    start = _child_int(lvl, "start")
+    fmt_el = lvl.find(f"{_W}numFmt")
+    fmt = fmt_el.get(f"{_W}val", "decimal") if fmt_el is not None else "decimal"
+    text_el = lvl.find(f"{_W}lvlText")
+    text = text_el.get(f"{_W}val") if text_el is not None else None
+    legal = lvl.find(f"{_W}isLgl")
+    style = lvl.find(f"{_W}pStyle")
+    return ilvl, Level(
+        start=1 if start is None else start,
+        fmt=fmt,
+        text=text,
+        legal=legal is not None and legal.get(f"{_W}val", "1") not in ("0", "false", "off"),
+        restart=_child_int(lvl, "lvlRestart"),
+        style=style.get(f"{_W}val") if style is not None else None,
+    )
+
+
+def _child_int(el: etree._Element, name: str) -> int | None:
+    child = el.find(f"{_W}{name}")
+    return None if child is None else _int(child.get(f"{_W}val"))
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None

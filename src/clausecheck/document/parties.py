@@ -1,0 +1,163 @@
+"""Party definitions: who "the Client", "甲方", "服务方" are.
+
+Duties are written against the names an agreement defines for its parties
+(`ABC Ltd. (the "Client")`, `上海某某有限公司（以下简称"甲方"）`, the bare
+`甲方：…` of a signature block), so extraction needs the aliases before it can
+say who bears a duty. The forms are listed in `docs/reading.md`; the first
+definition of an alias that names someone wins, preamble before definitions
+clause before signature block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from clausecheck.document.model import PartyDefinition
+
+Source = Literal["preamble", "definition", "signature"]
+_PRIORITY = {"preamble": 0, "definition": 1, "signature": 2}
+
+_Q_OPEN = "\"“'‘「『"
+_Q_CLOSE = "\"”'’」』"
+_ALIAS = rf"(?:[{_Q_OPEN}](?P<alias>[A-Z][A-Za-z .&'-]{{0,40}}?)[{_Q_CLOSE}]|(?P<bare>Party\s+[A-Z]|[A-Z][A-Z&-]{{1,30}}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))"
+_EN_PAREN = re.compile(
+    rf"\(\s*(?:(?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called|known\s+as)\s+)?(?:the\s+|this\s+)?"
+    rf"{_ALIAS}\s*(?:,?\s*(?:or|and)\b[^()]*)?\)"
+)
+_EN_HEREINAFTER = re.compile(
+    rf",?\s*(?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called|known\s+as)\s+(?:the\s+)?{_ALIAS}"
+)
+_EN_MEANS = re.compile(
+    rf"^\s*[{_Q_OPEN}](?P<alias>[A-Z][A-Za-z .&'-]{{1,40}}?)[{_Q_CLOSE}]\s+(?:means|shall\s+mean)\s+"
+    r"(?P<name>[^.;:]{2,120})"
+)
+_ZH_PAREN = re.compile(
+    rf"[（(]\s*(?:以下|下文|下)?(?:简称|簡稱|称|稱)(?:为|為)?\s*[：:]?\s*[{_Q_OPEN}]?"
+    rf"(?P<alias>[^{_Q_CLOSE}）)\s]{{1,12}}?)[{_Q_CLOSE}]?\s*[）)]"
+)
+_ZH_BARE = re.compile(
+    r"(?:^|(?<=[\s\u3000]))(?P<alias>[甲乙丙丁]方|[\u4e00-\u9fff]{1,4}方"
+    r"|(?:发包|承包|委托|受托|出租|承租|雇主|用人|發包|委託)(?:人|单位|單位)|劳动者|勞動者)"
+    r"\s*(?:[（(][^）)]{0,12}[）)])?\s*(?:盖章|蓋章|签章|簽章|签字|簽字|签名|簽名)?\s*[：:]"
+)
+_EN_NAME_END = re.compile(
+    r",?\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:company|corporation|limited|partnership|body|entity)\b.*$"
+    r"|,\s*(?:a|an)\s+.*$|,\s+(?:[A-Z][\w.]*\s+){1,3}(?:corporation|company)\b.*$"
+    r"|\s+(?:incorporated|registered|organi[sz]ed|whose|having|with\s+its|duly)\b.*$",
+    re.DOTALL,
+)
+_NOT_PARTIES_EN = re.compile(
+    r"^(?:agreement|contract|deed|services?|works?|effective\s+date|commencement\s+date|term|site|premises|"
+    r"project|schedule|specification|order|policy|plan|parties|party|goods|equipment|fees?|price)$",
+    re.IGNORECASE,
+)
+_NOT_PARTIES_ZH = re.compile(r"合同|协议|協議|工程|项目|項目|本|条款|條款|规定|規定|法|日期|服务费|服務費")
+_NOT_PARTIES_BARE = re.compile(r"双方|雙方|各方|对方|對方|一方|他方|多方|地方|官方|配方|处方|處方")
+_ORGANISATION = re.compile(
+    r"\b(?:Ltd|Limited|Inc|Incorporated|LLC|L\.L\.C|Corporation|Corp|Company|Co|PLC|plc|GmbH|AG|LLP|LP|Pty|"
+    r"S\.A|B\.V|N\.V|Bank|University|Authority|Council|Trust|Office)\b",
+    re.IGNORECASE,
+)
+_ROLE_WORD = re.compile(r"(?:方|人|单位|單位|者)$")
+_ZH_CUT = re.compile(r".*[，,。；;：:\s）)]|.*(?:由|与|與)(?=[^由与與]*$)")
+_ZH_LEAD = re.compile(r"^(?:和|与|與|及|并|並)")
+_NAME_LIKE = re.compile(r"[^，,。；;]{2,40}")
+_ROLES_EN = frozenset(
+    "client customer contractor subcontractor sub-contractor supplier provider vendor company employer employee "
+    "consultant owner purchaser buyer seller licensee licensor lessor lessee landlord tenant "
+    "operator host recipient bank contractee developer manufacturer distributor".split()
+)
+_SIGNATURE_NOISE = re.compile(r"[（(]?\s*(?:盖章|蓋章|签章|簽章|签字|簽字|公章|签名|簽名)\s*[）)]?|_{2,}|＿{2,}")
+
+
+def find_parties(blocks: Iterable[tuple[str, str, Source]]) -> tuple[PartyDefinition, ...]:
+    """Party definitions in (block id, text, where it stands) triples, best first per alias."""
+    found: dict[str, tuple[int, int, PartyDefinition]] = {}
+    for order, (block_id, text, source) in enumerate(blocks):
+        for alias, name, how in _definitions(text, source):
+            alias = alias.strip(" .")
+            if not alias:
+                continue
+            definition = PartyDefinition.model_construct(alias=alias, name=name, block_id=block_id, source=how)
+            rank = (0 if name else 1, _PRIORITY[how], order)
+            key = alias.casefold()
+            if key not in found or rank < found[key][:3]:
+                found[key] = (*rank, definition)  # type: ignore[assignment]
+    ordered = sorted(found.values(), key=lambda item: item[2])
+    return tuple(item[-1] for item in ordered)  # type: ignore[misc]
+
+
+def _definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source]]:
+    boundary = 0
+    for m in sorted([*_EN_PAREN.finditer(text), *_EN_HEREINAFTER.finditer(text)], key=lambda m: m.start()):
+        if m.start() < boundary:
+            continue
+        quoted = m.group("alias")
+        if quoted is None and "(" in m.group(0)[:1] and not re.match(r"\(\s*(?:hereinafter|hereafter)", m.group(0)):
+            continue  # a bare word in brackets, `(Pty)`, is no definition without quotes or "hereinafter"
+        alias = quoted or m.group("bare")
+        name = _en_name(text[boundary : m.start()])
+        boundary = m.end()
+        if _is_party_en(alias, name, source):
+            yield alias, name, source
+    m = _EN_MEANS.match(text)
+    if m:
+        name = re.sub(r"^(?:the\s+)?", "", m.group("name").strip(), flags=re.IGNORECASE).strip(" ,")
+        if _is_party_en(m.group("alias"), name, "definition"):
+            yield m.group("alias"), name, "definition"
+    for m in _ZH_PAREN.finditer(text):
+        alias = m.group("alias")
+        if _NOT_PARTIES_ZH.search(alias) or (source != "preamble" and not _ROLE_WORD.search(alias)):
+            continue
+        yield alias, _zh_name(text[: m.start()]), source
+    if source == "definition":
+        return  # the bare `甲方：…` form names parties only at the head and foot of an agreement
+    for line in text.splitlines():
+        found = list(_ZH_BARE.finditer(line))
+        for m, after in zip(found, [*found[1:], None], strict=False):
+            if _NOT_PARTIES_BARE.search(m.group("alias")) or _ZH_PAREN.match(line, m.start("alias") + len(m.group("alias"))):
+                continue  # `发包方（简称甲方）：` defines 甲方, read by the pattern above
+            name = _SIGNATURE_NOISE.sub("", line[m.end() : after.start() if after else len(line)])
+            paren = _ZH_PAREN.search(name)
+            if paren:
+                name = name[: paren.start()]
+            name = _zh_name(name.strip())
+            yield m.group("alias"), name if _NAME_LIKE.fullmatch(name) else "", source
+
+
+def _is_party_en(alias: str, name: str, source: Source) -> bool:
+    """`(the "Client")` names a party; `(the "Agreement")`, `"CPI" means …` do not.
+
+    The preamble is where parties are introduced, so any alias there counts;
+    further on, only an alias that is a party role (`Client`, `Party A`).
+    """
+    if _NOT_PARTIES_EN.match(alias):
+        return False
+    if re.fullmatch(r"Party\s+[A-Z]", alias) or alias.split()[-1].lower() in _ROLES_EN:
+        return True
+    return source == "preamble" and bool(name)
+
+
+def _en_name(segment: str) -> str:
+    """'ABC Ltd.' from '… made between ABC Ltd., a company incorporated in England, '."""
+    segment = re.split(r"[;\n]", segment)[-1]
+    between = list(re.finditer(r"\bbetween\b", segment, re.IGNORECASE))
+    if between:
+        segment = segment[between[-1].end() :]
+    if ":" in segment:
+        segment = segment.rsplit(":", 1)[1]
+    segment = re.sub(r"^[\s,]*(?:and\b|AND\b)?[\s:]*", "", segment)
+    segment = re.sub(r"^\s*(?:\(\d+\)|\d+\.|\([a-z]\))\s*", "", segment)
+    segment = _EN_NAME_END.sub("", segment)
+    return segment.strip(" ,:\"“”").strip()[:120]
+
+
+def _zh_name(before: str) -> str:
+    """'上海某某有限公司' from '甲方：上海某某有限公司', '' from '本合同由＿＿'."""
+    if before.rstrip().endswith(("_", "＿")):
+        return ""  # a blank to fill in
+    name = _ZH_CUT.sub("", before)
+    name = _ZH_LEAD.sub("", name).strip(" \"“”「」_＿")
+    return name[:60]

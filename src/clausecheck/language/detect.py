@@ -1,0 +1,99 @@
+"""Which language a block, and an agreement, is written in: `en`, `zh-Hans` or `zh-Hant`.
+
+Suggested wording and messages must come in the agreement's language, and
+bilingual agreements (中英对照) mix both in one file, so the reader labels
+every block. Chinese is told from English by counting Han characters against
+Latin letters; simplified from traditional by characters that only one script
+uses, classed with OpenCC once per character and cached (`docs/reading.md`).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterable
+from typing import Literal
+
+Lang = Literal["en", "zh-Hans", "zh-Hant"]
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_local = threading.local()
+_SCRIPT: dict[str, int] = {}  # +1 traditional-only, -1 simplified-only, 0 both or neither
+MIN_SHARE = 0.05
+"""a language holding less of the text than this is not listed in `Document.langs`"""
+
+
+def _converters() -> tuple[object, object]:
+    # OpenCC converters are not documented as thread-safe: one pair per thread.
+    pair = getattr(_local, "pair", None)
+    if pair is None:
+        import opencc
+
+        pair = _local.pair = (opencc.OpenCC("t2s"), opencc.OpenCC("s2t"))
+    return pair
+
+
+def _script_of(chars: set[str]) -> int:
+    """Traditional-only minus simplified-only characters among `chars`."""
+    unknown = [c for c in chars if c not in _SCRIPT]
+    if unknown:
+        t2s, s2t = _converters()
+        joined = "".join(unknown)
+        simplified = t2s.convert(joined)  # type: ignore[attr-defined]
+        traditional = s2t.convert(joined)  # type: ignore[attr-defined]
+        if len(simplified) == len(joined) and len(traditional) == len(joined):
+            for c, s, t in zip(joined, simplified, traditional, strict=True):
+                _SCRIPT[c] = 1 if s != c else (-1 if t != c else 0)
+        else:
+            for c in unknown:
+                s, t = t2s.convert(c), s2t.convert(c)  # type: ignore[attr-defined]
+                _SCRIPT[c] = 1 if s != c else (-1 if t != c else 0)
+    return sum(_SCRIPT[c] for c in chars)
+
+
+def detect(text: str) -> tuple[Lang | None, int]:
+    """The language of `text` and its weight (Han characters, or Latin letters / 3); (None, 0) without letters.
+
+    A Chinese text without any telling character comes back as `zh-Hans`
+    with a weight; use `detect_all` to let such blocks follow the agreement.
+    """
+    lang, weight, _ = _detect(text)
+    return lang, weight
+
+
+def _detect(text: str) -> tuple[Lang | None, int, bool]:
+    han = _HAN.findall(text)
+    latin = len(_LATIN.findall(text)) if len(han) * 3 < len(text) else 0
+    if not han and not latin:
+        return None, 0, False
+    if len(han) * 3 >= latin:
+        score = _script_of(set(han))
+        return ("zh-Hant" if score > 0 else "zh-Hans"), len(han), score != 0
+    return "en", latin // 3 or 1, True
+
+
+def detect_all(texts: Iterable[str]) -> tuple[list[Lang | None], Lang, tuple[Lang, ...]]:
+    """Per-text languages, the main language and every language with at least `MIN_SHARE` of the text.
+
+    Chinese blocks with no character telling the scripts apart take the
+    agreement's Chinese script.
+    """
+    results = [_detect(t) for t in texts]
+    weights: Counter[str] = Counter()
+    for lang, weight, sure in results:
+        if lang is not None and sure:
+            weights[lang] += weight
+    undecided = sum(w for lang, w, sure in results if lang is not None and not sure)
+    chinese = "zh-Hant" if weights["zh-Hant"] > weights["zh-Hans"] else "zh-Hans"
+    if undecided:
+        weights[chinese] += undecided
+    langs: list[Lang | None] = [
+        (chinese if (lang is not None and lang != "en" and not sure) else lang) for lang, _, sure in results
+    ]
+    total = sum(weights.values())
+    if not total:
+        return langs, "en", ()
+    ranked = [lang for lang, w in weights.most_common() if w / total >= MIN_SHARE]
+    return langs, ranked[0], tuple(ranked)  # type: ignore[return-value]
