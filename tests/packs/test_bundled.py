@@ -1,0 +1,97 @@
+"""The bundled packs: they resolve, their cases fit them, and every rule is documented and tested.
+
+Each case is one test (parametrised by pack and case id). Until the engine
+runs cases end to end they are checked against the resolved pack and read
+with the pack's own terms (see lexicon.py); todo cases are expected gaps.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import BUNDLED
+from lexicon import Reader
+
+from clausecheck.dsl.cases import PackCase, check_case, load_cases
+from clausecheck.dsl.model import VOCABULARIES, RequireRule
+
+LANGS = ("zh-Hans", "zh-Hant", "en")
+CORE_TOPICS = {
+    "ppe", "hazard_disclosure", "emergency", "safety_training", "site_rules", "accident_reporting",
+    "injury_insurance", "liability_insurance", "injury_liability", "safety_coordination",
+}
+FORBIDDEN_TOPICS = {"void_injury_waiver", "void_gross_negligence_waiver"}
+
+CASES = {name: load_cases(pack) for name, pack in BUNDLED.items()}
+READERS = {name: Reader(pack) for name, pack in BUNDLED.items()}
+
+
+def _params() -> list:
+    return [
+        pytest.param(name, case, id=f"{name}:{case.id}",
+                     marks=[pytest.mark.xfail(reason=case.todo, strict=False)] if case.todo else [])
+        for name, cases in CASES.items()
+        for case in cases
+    ]
+
+
+def test_every_bundled_pack_extends_safety_core():
+    for name, pack in BUNDLED.items():
+        assert "safety-core" in pack.lineage, name
+
+
+def test_safety_core_uses_the_label_ids():
+    core = BUNDLED["safety-core"]
+    required = {r.topic for r in core.rules if isinstance(r, RequireRule)}
+    assert required == CORE_TOPICS
+    assert {r.topic for r in core.rules if r.kind == "forbid"} == FORBIDDEN_TOPICS
+    assert len([r for r in core.rules if isinstance(r, RequireRule)]) == 10
+
+
+def test_safety_core_defines_every_vocabulary_in_every_language():
+    core = BUNDLED["safety-core"]
+    for name in VOCABULARIES:
+        langs = {t.lang for t in core.vocabularies[name]}
+        assert set(LANGS) <= langs, name
+
+
+@pytest.mark.parametrize("name", sorted(BUNDLED))
+def test_every_rule_is_documented(name: str):
+    pack = BUNDLED[name]
+    for rule in pack.rules:
+        assert set(rule.suggest) == set(LANGS), rule.id
+        assert {"zh-Hans", "zh-Hant"} <= set(rule.titles), rule.id
+        assert rule.rationale and rule.citations, rule.id
+        assert {c.jurisdiction for c in rule.citations} & {"CN", "TW"}, rule.id
+        assert {c.jurisdiction for c in rule.citations} & {"UK", "US", "INTL"}, rule.id
+    for topic in pack.topics.values():
+        assert {"zh-Hans", "zh-Hant"} <= set(topic.titles), topic.id
+
+
+@pytest.mark.parametrize("name", sorted(BUNDLED))
+def test_every_rule_has_a_must_fire_and_a_must_not_fire_case_in_zh_and_en(name: str):
+    """The meta-test: todo cases do not count."""
+    pack = BUNDLED[name]
+    fires: dict[str, set[str]] = {}
+    quiet: dict[str, set[str]] = {}
+    for case in CASES[name]:
+        if case.todo:
+            continue
+        for e in case.fires:
+            if e.target == "rule":
+                fires.setdefault(pack.rule(e.name).id, set()).add(case.lang)
+        for e in case.not_fires:
+            if e.target == "rule":
+                quiet.setdefault(pack.rule(e.name).id, set()).add(case.lang)
+    own = [r for r in pack.rules if r.origin.pack == name]
+    for rule in own:
+        assert rule.id in fires, f"{rule.id} has no must-fire case"
+        assert rule.id in quiet, f"{rule.id} has no must-not-fire case"
+        langs = fires[rule.id] | quiet[rule.id]
+        assert "en" in langs and langs & {"zh-Hans", "zh-Hant"}, f"{rule.id} needs cases in zh and en"
+
+
+@pytest.mark.parametrize(("name", "case"), _params())
+def test_case(name: str, case: PackCase):
+    pack = BUNDLED[name]
+    assert check_case(case, pack) == []
+    assert READERS[name].disagreements(case) == []
