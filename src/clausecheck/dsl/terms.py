@@ -1,7 +1,7 @@
 """Terms as a pack author writes them, checked and made ready for matching.
 
-Extraction matches on folded text (NFKC, lower case, traditional folded to
-simplified; see `clausecheck.language.normalize`). A literal term is kept as
+Extraction matches on folded text (NFKC, traditional folded to simplified;
+see `clausecheck.language.normalize`), ignoring case. A literal term is kept as
 written and folded by whoever matches it. A regular expression cannot be
 folded blindly (`\\D` is not `\\d`), so it is folded here, character by
 character outside escapes, and compiled to prove it is valid: a pack that
@@ -52,7 +52,7 @@ def fold_pattern(source: str) -> str:
             out.append(source[i : i + 2])
             i += 2
             continue
-        folded = fold_text(ch) if not ch.isascii() or ch.isupper() else ch
+        folded = fold_text(ch) if not ch.isascii() else ch
         if not ch.isascii() and any(c in _METACHARS for c in folded):
             folded = re.escape(folded)
         out.append(folded)

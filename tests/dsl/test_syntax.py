@@ -1,0 +1,144 @@
+"""Parsing: the constructs, Unicode in files from Chinese systems, and errors with a caret and a hint."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import BASE
+
+from clausecheck.dsl.diagnostics import caret_context, display_width
+from clausecheck.dsl.loader import load_pack
+from clausecheck.dsl.model import AllOf, AnyOf, Mentions, Not
+from clausecheck.dsl.transformer import read_pack_file
+from clausecheck.errors import PackError, PackSyntaxError
+
+
+def _error(text: str) -> PackSyntaxError:
+    with pytest.raises(PackSyntaxError) as info:
+        read_pack_file(text, "p.ccr")
+    return info.value
+
+
+def test_base_pack_resolves(packs):
+    pack = load_pack(packs("base", BASE))
+    assert pack.id == "base" and pack.version == "1"
+    assert [r.id for r in pack.rules] == ["ppe.provided", "injury.waiver"]
+    rule = pack.rule("CC101")
+    assert rule.bearers == ("provider", "client", "both") and rule.bearing == "one"
+    assert rule.citations[0].jurisdiction == "CN"
+    assert pack.topics["ppe"].titles == {"zh-Hans": "劳动防护用品"}
+    assert pack.topics["ppe"].near[0][0].text == "injury"
+
+
+def test_bom_full_width_space_and_nbsp_are_whitespace():
+    text = "\ufeffpack x \"X\"\u3000{\u00a0version \"1\" }\n"
+    assert read_pack_file(text, "p.ccr").header.id == "x"
+
+
+def test_crlf_and_comments_with_cjk():
+    text = 'pack x "X" # 安全包\r\n# 注释：全角“引号”也没关系\r\ntopic t "T" { zh-Hans "安全帽" }\r\n'
+    assert read_pack_file(text, "p.ccr").decls[0].terms[0].text == "安全帽"
+
+
+def test_string_escapes_and_concatenation():
+    f = read_pack_file('pack x "X"\nrequire a.b "T" { rationale "one \\"two\\" " "\\u5b89" }', "p.ccr")
+    assert f.decls[0].fields["rationale"].value == 'one "two" 安'
+
+
+def test_regex_terms_are_folded_and_validated():
+    f = read_pack_file('pack x "X"\ntopic t "T" { zh-Hant /工傷(概不負責|自理)/ en /Hard\\sHat/ }', "p.ccr")
+    zh, en = f.decls[0].terms
+    assert zh.regex and zh.text == "工伤(概不负责|自理)"
+    assert en.text == "Hard\\sHat"  # case is left to the matcher, which ignores it
+
+
+def test_conditions():
+    f = read_pack_file(
+        'pack x "X"\nrequire a.b "T" { applies when mentions a, b and not (mentions c or mentions d) }', "p.ccr"
+    )
+    condition, refs = f.decls[0].fields["applies"].value
+    assert condition == AllOf(items=(Mentions(topics=("a", "b")),
+                                     Not(item=AnyOf(items=(Mentions(topics=("c",)), Mentions(topics=("d",)))))))
+    assert [r.value for r in refs] == ["a", "b", "c", "d"]
+
+
+def test_misspelt_field_suggests_the_keyword():
+    e = _error('pack x "X"\nrequire a.b "T" {\n  severty high\n}')
+    assert (e.line, e.column) == (3, 3)
+    assert "did you mean 'severity'?" in str(e)
+    assert "   3 |   severty high\n     |   ^" in str(e)
+
+
+def test_full_width_quote_names_the_ascii_character():
+    e = _error('pack x "X"\ntopic t “T” { en "a" }')
+    assert (e.line, e.column) == (2, 9)
+    assert "use '\"'" in str(e.hint)
+
+
+@pytest.mark.parametrize(("char", "ascii_char"), [("＝", "="), ("（", "("), ("：", ":"), ("，", ",")])
+def test_other_full_width_punctuation(char: str, ascii_char: str):
+    e = _error(f'pack x "X"\nvocabulary weak {char} {{ en "may" }}' if char == "＝" else f'pack x "X"{char}')
+    assert f"use '{ascii_char}'" in str(e.hint)
+
+
+def test_caret_is_aligned_under_wide_characters():
+    e = _error('pack x "X"\ntopic 安全帽 "T" { 中文 "安全帽" }')
+    assert (e.line, e.column) == (2, 17)
+    line, caret = e.context.splitlines()
+    assert display_width(line[: line.index("中文")]) == display_width(caret[: caret.index("^")])
+
+
+def test_display_width_counts_cjk_as_two():
+    assert display_width("ab安全") == 6
+    assert caret_context("安全x", 1, 3).endswith("|     ^")
+
+
+def test_unknown_severity_and_language_get_hints():
+    assert "did you mean 'critical'?" in str(_error('pack x "X"\nrequire a.b "T" { severity critcal }'))
+    assert "did you mean 'zh-Hant'" in str(_error('pack x "X"\ntopic t "T" { zh-Hanx "安全帽" }'))
+
+
+def test_word_that_is_not_a_language_tag_in_a_term_block():
+    e = _error('pack x "X"\ntopic t "T" { severity high }')
+    assert "not one" in str(e.hint)
+
+
+def test_missing_brace_at_end_of_file():
+    e = _error('pack x "X"\nrequire a.b "T" {\n  severity high\n')
+    assert "end of file" in str(e) and "add '}'" in str(e.hint)
+
+
+def test_bad_regex_points_at_the_pattern():
+    e = _error('pack x "X"\ntopic t "T" { en /(ab/ }')
+    assert (e.line, e.column) == (2, 18) and "invalid regular expression" in str(e)
+
+
+def test_regex_matching_empty_text_is_refused():
+    assert "matches empty text" in str(_error('pack x "X"\ntopic t "T" { en /a*/ }'))
+
+
+def test_field_given_twice():
+    e = _error('pack x "X"\nrequire a.b "T" { severity high\n severity low }')
+    assert e.line == 3 and "given twice" in str(e)
+
+
+def test_bad_code_and_disable_without_reason():
+    assert "capital letters" in str(_error('pack x "X"\nrequire a.b "T" { code cc1 }').hint)
+    assert "quoted string" in str(_error('pack x "X"\ndisable a.b\n'))
+
+
+def test_file_must_start_with_a_pack_line():
+    assert "declares no pack" in str(_error('topic t "T" { en "a" }'))
+    assert "must come before" in str(_error('topic t "T" { en "a" }\npack x "X"'))
+
+
+def test_not_utf8_is_a_positioned_error(tmp_path):
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "pack.ccr").write_bytes('pack p "P"\n# 安全\n'.encode("gb18030"))
+    with pytest.raises(PackSyntaxError) as info:
+        load_pack(tmp_path / "p")
+    assert info.value.line == 2 and "UTF-8" in str(info.value.hint)
+
+
+def test_errors_are_pack_errors_and_never_lark_errors():
+    with pytest.raises(PackError):
+        read_pack_file('pack x "X" {{', "p.ccr")
