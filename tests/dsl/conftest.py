@@ -5,48 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-BASE = '''pack base "Base pack" {
-  version "1"
-  languages zh-Hans, zh-Hant, en
-}
-party client "Client" { zh-Hans "甲方单位" en "Client" }
-party provider "Provider" { en "Supplier" }
-topic ppe "Protective equipment" {
-  title zh-Hans "劳动防护用品"
-  zh-Hans "劳动防护用品"
-  en "PPE" /hard ?hats?/
-  near inj { en "injury" }
-}
-topic machine_room "Machine room" { en "server room" }
-vocabulary binding { en "shall" }
-vocabulary weak { en "may" }
-vocabulary prohibition { en "shall not" }
-vocabulary negation { en "is not required to" }
-vocabulary vague { en "adequate" }
-vocabulary vague_timing { en "promptly" }
-vocabulary exemption { en "not liable" }
-vocabulary both_parties { en "the Parties" }
-vocabulary each_own { en "its own" }
-vocabulary assistive { en "assist" }
-vocabulary deferral { en "to be agreed" }
-vocabulary false_friends { en "at will" }
-require ppe.provided "Who provides PPE" {
-  code CC101
-  topic ppe
-  bearer provider | client | both
-  bearing one
-  severity high
-  cite CN "WSL art. 45"
-  suggest en "The Supplier shall provide PPE."
-}
-forbid injury.waiver "No injury waiver" {
-  code CC201
-  topic ppe
-  exemption
-  severity critical
-}
-'''
+from base_pack import BASE
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import BASE
+from base_pack import BASE
 
 from clausecheck.dsl.diagnostics import caret_context, display_width
 from clausecheck.dsl.loader import load_pack

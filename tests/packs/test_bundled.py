@@ -8,7 +8,7 @@ with the pack's own terms (see lexicon.py); todo cases are expected gaps.
 from __future__ import annotations
 
 import pytest
-from conftest import BUNDLED
+from bundled import BUNDLED
 from lexicon import Reader
 
 from clausecheck.dsl.cases import PackCase, check_case, load_cases

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from clausecheck.dsl.loader import available_packs, load_pack
 from clausecheck.dsl.model import Pack
-
-sys.path.insert(0, str(Path(__file__).parent))
 
 BUNDLED: dict[str, Pack] = {name: load_pack(name) for name in available_packs(search_path=())}
