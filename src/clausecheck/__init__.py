@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
+    "check": "clausecheck.api",
+    "read_document": "clausecheck.document.reader",
+    "load_pack": "clausecheck.dsl.loader",
     "Report": "clausecheck.findings",
     "DocumentResult": "clausecheck.findings",
     "TopicVerdict": "clausecheck.findings",
@@ -33,6 +36,9 @@ _EXPORTS = {
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:
+    from clausecheck.api import check
+    from clausecheck.document.reader import read_document
+    from clausecheck.dsl.loader import load_pack
     from clausecheck.document.model import Block, ClauseNode, Document
     from clausecheck.dsl.model import Pack
     from clausecheck.errors import ClauseCheckError, DocumentError, PackError

@@ -1,0 +1,125 @@
+"""`clausecheck.check` end to end: real .docx in, the Report model out."""
+
+from __future__ import annotations
+
+import io
+import threading
+
+import pytest
+
+import clausecheck
+from clausecheck.document.compose import compose_docx
+from clausecheck.errors import ClauseCheckError, DocumentError
+
+AGREEMENT_ZH = """
+# 驻场运维服务协议
+甲方：上海某某数据科技有限公司（以下简称“甲方”）
+乙方：北京某某信息服务有限公司（以下简称“乙方”）
+第一条 安全责任
+1.1 乙方应为其驻场人员配备符合国家标准的劳动防护用品。
+1.2 甲方应在乙方人员首次进入机房前，书面告知机房的危险因素和防范措施。
+1.3 乙方人员应遵守甲方的机房安全管理制度。
+第二条 责任承担
+2.1 乙方人员在甲方场所发生的人身伤亡，甲方概不负责。
+"""
+
+AGREEMENT_EN = """
+# On-site Support Agreement
+This Agreement is made between Northgate Ltd (the "Customer") and Brightwire Ltd (the "Supplier").
+1. Health and Safety
+1.1 The Supplier shall supply each Engineer with personal protective equipment at its own cost.
+1.2 The Supplier should, where practicable, ensure that every Engineer has received safety training.
+1.3 A health and safety contact shall be nominated for the duration of this Agreement.
+"""
+
+
+def topics(report):
+    return {t.topic: t for t in report.documents[0].topics}
+
+
+def test_chinese_agreement_topic_matrix_and_void_clause():
+    report = clausecheck.check(compose_docx(AGREEMENT_ZH))
+    doc = report.documents[0]
+    assert doc.lang == "zh-Hans"
+    matrix = topics(report)
+    assert matrix["ppe"].status == "present" and matrix["ppe"].party == "provider"
+    assert matrix["hazard_disclosure"].status == "present" and matrix["hazard_disclosure"].party == "client"
+    assert matrix["site_rules"].status == "present"
+    assert matrix["emergency"].status == "missing"
+    void = [f for f in doc.findings if f.status == "forbidden"]
+    assert [f.topic for f in void] == ["void_injury_waiver"]
+    assert void[0].locations[0].clause == "2.1"
+    assert "概不负责" in void[0].locations[0].excerpt
+    assert "无效" in void[0].message  # message in the agreement's language
+
+
+def test_english_agreement_hedged_and_passive_duties_are_ambiguous():
+    matrix = topics(clausecheck.check(compose_docx(AGREEMENT_EN)))
+    assert matrix["ppe"].status == "present" and matrix["ppe"].party == "provider"
+    assert matrix["safety_training"].status == "ambiguous" and matrix["safety_training"].kinds == ["weak_modality"]
+    assert matrix["safety_coordination"].status == "ambiguous"
+    assert matrix["safety_coordination"].kinds == ["no_actor"]
+
+
+def test_every_required_topic_is_in_the_matrix_once():
+    pack = clausecheck.load_pack("safety-core")
+    required = {r.topic for r in pack.rules if r.kind == "require"}
+    report = clausecheck.check(compose_docx(AGREEMENT_EN))
+    assert sorted(t.topic for t in report.documents[0].topics) == sorted(required)
+
+
+def test_sources_path_bytes_file_and_document_agree(tmp_path):
+    data = compose_docx(AGREEMENT_ZH)
+    path = tmp_path / "a.docx"
+    path.write_bytes(data)
+    document = clausecheck.read_document(data)
+    reports = [clausecheck.check(s) for s in (path, str(path), data, io.BytesIO(data), document)]
+    first = reports[0].documents[0]
+    for report in reports[1:]:
+        other = report.documents[0]
+        assert other.topics == first.topics
+        assert [f.code for f in other.findings] == [f.code for f in first.findings]
+
+
+def test_locale_overrides_the_message_language():
+    report = clausecheck.check(compose_docx(AGREEMENT_ZH), locale="en")
+    assert all(f.message.isascii() for f in report.documents[0].findings)
+
+
+def test_unreadable_single_source_raises_a_clausecheck_error(tmp_path):
+    with pytest.raises(DocumentError):
+        clausecheck.check(tmp_path / "nope.docx")
+
+
+def test_unreadable_source_in_a_list_is_reported_and_the_rest_checked(tmp_path):
+    bad = tmp_path / "bad.docx"
+    bad.write_text("not a word file")
+    report = clausecheck.check([bad, compose_docx(AGREEMENT_EN)])
+    assert report.documents[0].error and report.documents[0].error_type == "NotADocx"
+    assert report.documents[1].error is None and report.documents[1].topics
+
+
+def test_unknown_pack_is_a_clausecheck_error():
+    with pytest.raises(ClauseCheckError):
+        clausecheck.check(compose_docx(AGREEMENT_EN), pack="no-such-pack")
+
+
+def test_threads_get_the_same_results():
+    data = [compose_docx(AGREEMENT_ZH), compose_docx(AGREEMENT_EN)]
+    expected = [clausecheck.check(d).model_dump() for d in data]
+    results: list = [None] * 8
+    errors: list = []
+
+    def work(i):
+        try:
+            results[i] = clausecheck.check(data[i % 2]).model_dump()
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert all(results[i] == expected[i % 2] for i in range(8))
