@@ -247,6 +247,28 @@ def _check_expectation(e: Expectation, pack: Pack) -> list[str]:
     return problems
 
 
+def untested_rules(pack: Pack, cases: list[PackCase]) -> list[str]:
+    """Rules the pack itself declares that lack a must-fire or a must-not-fire case (todo cases do not count)."""
+    fires: set[str] = set()
+    quiet: set[str] = set()
+    for case in cases:
+        if case.todo:
+            continue
+        for seen, expectations in ((fires, case.fires), (quiet, case.not_fires)):
+            for e in expectations:
+                rule = _rule_of(pack, e.name) if e.target == "rule" else None
+                if rule is not None:
+                    seen.add(rule.id)
+    gaps = []
+    for rule in pack.rules:
+        if rule.origin.pack != pack.id:
+            continue
+        missing = [what for what, seen in (("must-fire", fires), ("must-not-fire", quiet)) if rule.id not in seen]
+        if missing:
+            gaps.append(f"rule {rule.id} has no {' and no '.join(missing)} case")
+    return gaps
+
+
 # ---- judging an engine result ----------------------------------------------------------------------------
 
 

@@ -1,0 +1,73 @@
+"""`clausecheck packs ...` and `clausecheck explain`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from clausecheck.cli import main
+
+
+def test_list_shows_the_bundled_packs(capsys):
+    assert main(["packs", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "safety-core" in out and "RULES" in out
+
+
+def test_show_names_where_each_rule_came_from(capsys):
+    assert main(["packs", "show", "safety-core"]) == 0
+    out = capsys.readouterr().out
+    assert "CC101 ppe.provided [high]" in out and "declared in safety-core at" in out
+
+
+def test_show_json_is_the_pack_model(capsys):
+    assert main(["packs", "show", "safety-core", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["id"] == "safety-core" and len(data["rules"]) == 12
+
+
+def test_validate_ok_and_error(capsys, tmp_path):
+    assert main(["packs", "validate", "rules/safety-core"]) == 0
+    assert ": ok:" in capsys.readouterr().out
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "pack.ccr").write_text('pack bad "Bad" { extends safety-core }\noverride ppe.provided { severty low }\n',
+                                  encoding="utf-8")
+    assert main(["packs", "validate", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "pack.ccr:2:25" in err and "did you mean 'severity'?" in err and "Traceback" not in err
+
+
+def test_validate_reports_untested_rules(capsys, tmp_path):
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "pack.ccr").write_text(
+        'pack own "Own" { extends safety-core }\n'
+        'require extra.rule "Extra" { code XX1 topic ppe bearer provider severity low }\n', encoding="utf-8")
+    assert main(["packs", "validate", str(own)]) == 1
+    assert "extra.rule has no must-fire and no must-not-fire case" in capsys.readouterr().out
+
+
+def test_test_runs_every_bundled_pack(capsys):
+    assert main(["packs", "test"]) == 0
+    assert "0 failed" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("rule", ["ppe.provided", "CC101"])
+def test_explain(capsys, rule: str):
+    assert main(["explain", rule]) == 0
+    out = capsys.readouterr().out
+    assert "CC101 ppe.provided" in out and "Legal basis" in out and "PRC Work Safety Law art. 45" in out
+    assert "Suggested wording" in out and "zh-Hant" in out and "Test cases" in out
+
+
+def test_explain_in_one_language(capsys):
+    assert main(["explain", "CC101", "--lang", "zh-Hans"]) == 0
+    out = capsys.readouterr().out
+    assert "由谁提供劳动防护用品" in out and "zh-Hant:" not in out
+
+
+def test_explain_unknown_rule_suggests(capsys):
+    assert main(["explain", "ppe.provide"]) == 2
+    assert "did you mean 'ppe.provided'?" in capsys.readouterr().err
