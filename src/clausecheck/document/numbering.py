@@ -51,7 +51,6 @@ class _Num:
     abstract: str
     overrides: dict[int, Level] = field(default_factory=dict)
     start_overrides: dict[int, int] = field(default_factory=dict)
-    used: set[int] = field(default_factory=set)
 
 
 class Numbering:
@@ -69,6 +68,8 @@ class Numbering:
         self._num_style_link: dict[str, str] = {}
         self._nums: dict[str, _Num] = {}
         self._counters: dict[str, list[int | None]] = {}
+        self._fresh: dict[str, set[int]] = {}
+        self._started: set[str] = set()
         self._style_level: dict[tuple[str, str], int] = {}
         if root is not None:
             self._load(root)
@@ -80,10 +81,10 @@ class Numbering:
         other._style_link = self._style_link
         other._num_style_link = self._num_style_link
         other._style_level = self._style_level
-        other._nums = {
-            k: _Num(v.abstract, v.overrides, v.start_overrides) for k, v in self._nums.items()
-        }
+        other._nums = self._nums
         other._counters = {}
+        other._fresh = {}
+        other._started = set()
         return other
 
     def _load(self, root: etree._Element) -> None:
@@ -169,14 +170,22 @@ class Numbering:
         if level is None:
             return None
         counters = self._counters.setdefault(aid, [None] * 9)
-        if level_index in num.start_overrides and level_index not in num.used:
-            counters[level_index] = num.start_overrides[level_index]
+        fresh = self._fresh.setdefault(aid, set())
+        if num_id not in self._started:
+            self._started.add(num_id)
+            for overridden, start in num.start_overrides.items():
+                if 0 <= overridden < 9:
+                    counters[overridden] = start
+                    fresh.add(overridden)
+        if level_index in fresh:
+            fresh.discard(level_index)
         elif counters[level_index] is None:
             counters[level_index] = level.start
         else:
             counters[level_index] += 1  # type: ignore[operator]
-        num.used.add(level_index)
         for deeper in range(level_index + 1, 9):
+            if deeper in fresh:
+                continue
             deeper_level = num.overrides.get(deeper) or levels.get(deeper)
             restart = deeper_level.restart if deeper_level is not None else None
             if restart == 0:

@@ -135,8 +135,8 @@ def _label(
         label = source = None
     if not text and label is None:
         return None
-    opens = para.part == "body" and para.cell is None
-    tree.add(f"b{index}", match, list_pos, heading, opens)
+    if para.part in _LABELLED_PARTS:
+        tree.add(f"b{index}", match, list_pos, heading, opens=para.part == "body" and para.cell is None)
     return para, label, source, heading, text
 
 
