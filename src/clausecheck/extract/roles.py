@@ -25,12 +25,15 @@ _POSITIONAL = {
     "甲": "client", "乙": "provider",
 }
 # What a party does, in the agreement's words: hosts the site, or sends the people who work.
+_PEOPLE = (r"(?:人员|员工|职工|工程师|技术员|调试员|工人|司机|雇员|personnel|staff|employees|engineers|technicians|"
+           r"workers|electricians|operatives)")
 _HOST_BEHAVIOUR = re.compile(
-    r"^(?:'s|’s|的)?\s*(?:场地|现场|厂区|机房|办公场所|工地|场所|营业场所|premises|site|facility|facilities|plant|data\s?cent(?:re|er)|building)",
+    rf"^(?:'s|’s|的)?\s*(?!\S{{0,4}}{_PEOPLE})(?:场地|现场|厂区|机房|办公场所|工地|场所|营业场所|premises|site|facility|"
+    r"facilities|plant|data\s?cent(?:re|er)|building)",
     re.IGNORECASE,
 )
 _PROVIDER_BEHAVIOUR = re.compile(
-    r"^(?:'s|’s|的)?\s*(?:派驻|派遣|驻场|现场)?(?:人员|员工|工作人员|工程师|技术人员|personnel|staff|employees|engineers|technicians|workers)"
+    rf"^(?:'s|’s|的)?\s*(?:[\u4e00-\u9fff]{{0,4}}?|(?:on-?site\s+|field\s+)?){_PEOPLE}"
     r"|^\s*(?:应|shall|will)\s*(?:派|provide the services|perform the (?:services|work))",
     re.IGNORECASE,
 )
@@ -83,7 +86,7 @@ class Roles:
 
 def _key(text: str) -> str:
     key = fold_text(text)
-    return re.sub(r"(?:'s|s)$", "", key) if re.match(r"[a-z]", key[:1]) else key
+    return re.sub(r"(?:'s|s)$", "", key) if re.match(r"[A-Za-z]", key[:1]) else key
 
 
 def _lang_of(text: str) -> Lang:
@@ -108,50 +111,91 @@ def _behaviour(document: Document, alias: str) -> Counter[str]:
         start = 0
         while (i := folded.find(folded_alias, start)) >= 0:
             after = folded[i + len(folded_alias):]
-            if _HOST_BEHAVIOUR.match(after):
-                votes["client"] += 1
-            elif _PROVIDER_BEHAVIOUR.match(after):
+            if _PROVIDER_BEHAVIOUR.match(after):
                 votes["provider"] += 1
+            elif _HOST_BEHAVIOUR.match(after):
+                votes["client"] += 1
             start = i + len(folded_alias)
     return votes
 
 
 def assign_roles(document: Document, lexicon: Lexicon) -> Roles:
     """Decide the role of every party name the agreement uses."""
-    candidates: dict[str, Counter[str]] = {}
+    principals: dict[str, Counter[str]] = {}
     for party in document.parties:
         alias = party.alias.strip()
         if not alias:
             continue
-        votes = candidates.setdefault(alias, Counter())
+        votes = principals.setdefault(alias, Counter())
         # role words in the alias itself ("Service Provider") and around its definition ("买方（甲方）")
         for role, n in _role_words(lexicon, alias).items():
             votes[role] += 3 * n
         context = _definition_context(document, party.block_id, alias)
         for role, n in _role_words(lexicon, context).items():
             votes[role] += 2 * n
+    for name in _frequent_subjects(document, principals):
+        principals.setdefault(name, Counter())
+    for alias, votes in principals.items():
+        votes.update(_behaviour(document, alias))
+    roles = Roles(aliases=_decide(principals))
     # role words used as names in the text ("the Contractor shall") count as aliases of their role
     text = "\n".join(b.text for b in document.blocks)
     for role, terms in lexicon.parties.items():
         for hit in terms.find(fold_text(text), _lang_of(text)):
             word = _original_casing(text, hit.text)
-            if word and word not in candidates:
-                candidates.setdefault(word, Counter())[role] += 3
-    roles = Roles()
-    for alias, votes in candidates.items():
-        votes.update({r: v for r, v in _behaviour(document, alias).items()})
-        positional = _POSITIONAL.get(fold_text(alias))
-        if positional:
-            votes[positional] += 1
-        if votes:
-            best, score = votes.most_common(1)[0]
-            tied = [r for r, v in votes.items() if v == score]
-            if len(tied) > 1 and positional in tied:
-                best = positional
-            if score > 0:
-                roles.aliases[alias] = best
+            if word:
+                roles.aliases.setdefault(word, role)
     _people_aliases(document, roles)
     return roles.compile()
+
+
+def _decide(principals: dict[str, Counter[str]]) -> dict[str, str]:
+    """Roles for the agreement's own party names; two names share out client and provider."""
+    decided: dict[str, str] = {}
+    for alias, votes in principals.items():
+        positional = _POSITIONAL.get(fold_text(alias).lower())
+        ranked = votes.most_common()
+        if ranked and ranked[0][1] > 0:
+            best, score = ranked[0]
+            tied = [r for r, v in ranked if v == score]
+            decided[alias] = positional if len(tied) > 1 and positional in tied else best
+        elif positional:
+            decided[alias] = positional
+    names = list(principals)
+    if len(names) == 2 and decided.get(names[0]) == decided.get(names[1]):
+        a, b = (principals[n] for n in names)
+        # the two sides of the agreement: give each the role its evidence favours more
+        keep = a["client"] + b["provider"] >= a["provider"] + b["client"]
+        decided[names[0]], decided[names[1]] = ("client", "provider") if keep else ("provider", "client")
+    return decided
+
+
+_SUBJECT_EN = re.compile(
+    r"(?<![\w'’])(?:The\s+|the\s+)?([A-Z][A-Za-z&-]{1,24}|[A-Z]{2,12})\s+(?:shall|must|will|agrees|indemnifies|undertakes|"
+    r"warrants|represents|may)\b"
+)
+_NOT_A_PARTY = {
+    "The", "This", "That", "These", "Each", "Either", "Neither", "Such", "Any", "All", "It", "They", "We", "You",
+    "Agreement", "Contract", "Services", "Service", "Party", "Parties", "Work", "Works", "Payment", "Notice",
+    "Term", "Schedule", "Clause", "Section", "Article", "Nothing", "No", "Personnel", "Staff", "Employees", "Fees",
+    "Price", "Prices", "Invoice", "Invoices", "Equipment", "Software", "System", "Project", "He", "She", "If",
+    "Where", "When", "Title", "Risk", "Delivery", "Acceptance", "Warranty", "Insurance", "Confidential",
+}
+
+
+def _frequent_subjects(document: Document, known: dict[str, Counter[str]]) -> list[str]:
+    """Names that often open a duty ("Datec will", "BSP must"), for agreements without a preamble.
+
+    Used only when the definitions did not name both sides; a name must head
+    at least three duties to count.
+    """
+    if len(known) >= 2:
+        return []
+    counts: Counter[str] = Counter()
+    for block in document.blocks:
+        for m in _SUBJECT_EN.finditer(block.text):
+            counts[m.group(1)] += 1
+    return [name for name, n in counts.most_common(4) if n >= 3 and name not in _NOT_A_PARTY and name not in known][:2]
 
 
 def _definition_context(document: Document, block_id: str, alias: str) -> str:
