@@ -54,7 +54,7 @@ def part(data: bytes, name: str) -> bytes:
 
 def docx_with(body: str, numbering: str | None = None, styles: str = "") -> bytes:
     """A package whose body is the raw WordprocessingML `body` (and optional numbering.xml content, extra styles)."""
-    base = compose_docx("x", auto_numbering=True, footer="x") if numbering is not None else compose_docx("x")
+    base = compose_docx("1. x", auto_numbering=numbering is not None)
     document = (
         f'<w:document xmlns:w="{W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
         f"<w:body>{body}<w:sectPr/></w:body></w:document>"

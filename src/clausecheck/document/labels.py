@@ -236,10 +236,14 @@ def _match_letter(text: str) -> LabelMatch | None:
 def match_rendered(label: str, rest: str) -> LabelMatch:
     """Classify an automatic number Word rendered (`第一条`, `7.2`, `（三）`) like a literal label."""
     found = match_label(f"{label} {rest or 'x'}", heading=True)
-    if found is not None and found.label.rstrip(".．") == label.rstrip(".．").replace(" ", ""):
+    if found is not None and _squeeze(found.label) == _squeeze(label):
         return LabelMatch(
             found.label, found.cite, found.series, found.rank, found.form, found.value, rest,
             found.alt_series, found.alt_value,
         )  # fmt: skip
     shown = label.rstrip(".．:： ")
     return LabelMatch(shown, shown, "other", None, "other", None, rest)
+
+
+def _squeeze(label: str) -> str:
+    return label.rstrip(".．:： ").replace(" ", "")

@@ -136,7 +136,7 @@ def _label(
     if not text and label is None:
         return None
     if para.part in _LABELLED_PARTS:
-        tree.add(f"b{index}", match, list_pos, heading, opens=para.part == "body" and para.cell is None)
+        tree.add(f"b{index}", match, list_pos, heading, text, opens=para.part == "body" and para.cell is None)
     return para, label, source, heading, text
 
 

@@ -67,6 +67,7 @@ class ClauseTree:
         match: LabelMatch | None,
         list_pos: tuple[str, int] | None,
         heading: int | None,
+        text: str = "",
         opens: bool = True,
     ) -> None:
         """One block; it opens a clause when it is labelled or a heading and `opens` (not in a table)."""
@@ -76,7 +77,7 @@ class ClauseTree:
                 if heading is None:
                     self._attach(block_id)
                     return
-            node = self._place(match, list_pos, heading)
+            node = self._place(match, list_pos, heading, text)
             node.block_ids.append(block_id)
             self._members.append((block_id, node, True))
             if heading is None and match is not None and _heading_like(match):
@@ -93,7 +94,9 @@ class ClauseTree:
 
     # --- placing a new clause ------------------------------------------------
 
-    def _place(self, match: LabelMatch | None, list_pos: tuple[str, int] | None, heading: int | None) -> _Node:
+    def _place(
+        self, match: LabelMatch | None, list_pos: tuple[str, int] | None, heading: int | None, text: str
+    ) -> _Node:
         series = match.series if match else None
         value = match.value if match else None
         stack = self._stack
@@ -115,7 +118,7 @@ class ClauseTree:
             eff_rank = match.rank
         else:
             eff_rank = (parent.eff_rank + 1) if parent else 1
-        title = match.rest if (match is not None and heading is not None) else ""
+        title = "" if heading is None else match.rest if match is not None else text
         node = _Node(
             id=f"c{self._count}",
             match=match,
