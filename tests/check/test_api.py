@@ -123,3 +123,17 @@ def test_threads_get_the_same_results():
         t.join()
     assert not errors
     assert all(results[i] == expected[i % 2] for i in range(8))
+
+
+def test_items_are_read_with_their_lead_in():
+    text = """
+This Agreement is made between Northgate Ltd (the "Customer") and Brightwire Ltd (the "Supplier").
+1. Indemnity
+1.1 The Supplier shall indemnify the Customer against all claims arising from:
+(a) any injury to or death of any person caused by the negligence of the Supplier; and
+(b) damage to property.
+"""
+    matrix = topics(clausecheck.check(compose_docx(text)))
+    assert matrix["injury_liability"].status == "present"
+    assert matrix["injury_liability"].party == "provider"
+    assert "1.1(a)" in matrix["injury_liability"].clauses

@@ -182,3 +182,9 @@ def test_forbid_rule_with_near_groups_needs_its_tag():
     s = stmt(0, "waiver", exemption="not liable")
     assert run(pack, [s])[1] == []
     assert len(run(pack, [s.model_copy(update={"tags": [near_tag(rule)]})])[1]) == 1
+
+
+def test_duties_limited_to_each_bearers_own_fault_do_not_conflict(pack):
+    topics, _ = run(pack, [stmt(0, "ppe", role="client", each_own=True), stmt(1, "ppe", each_own=True),
+                           stmt(2, "training")])
+    assert topics["ppe"].status == "present" and topics["ppe"].party == "both"

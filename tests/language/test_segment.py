@@ -35,3 +35,7 @@ def test_offsets_point_into_the_block_text():
     text = "甲方负责。 乙方负责。"
     for s in segments(text):
         assert text[s.start:s.end] == s.text
+
+
+def test_a_trailing_conjunction_is_not_a_part():
+    assert texts("(a) any injury to any person; and") == [("(a) any injury to any person;", False)]

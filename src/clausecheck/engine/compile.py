@@ -90,9 +90,10 @@ def _require_patterns(rule: RequireRule) -> dict[Pattern, list[dict[str, Any]]]:
     if "no_actor" in rule.ambiguous_when:
         patterns["no_actor"] = [{"s": _statement(rule.topic, duty, nobody)}]
     if rule.bearing == "one" and {"client", "provider"} <= set(rule.bearers):
+        # duties each limited to the bearer's own people or fault ("to the extent caused by") do not collide
         patterns["conflict"] = [
-            {"a": _statement(rule.topic, duty, _eq("actor", "client"), *clean)},
-            {"b": _statement(rule.topic, duty, _eq("actor", "provider"), *clean)},
+            {"a": _statement(rule.topic, duty, _eq("actor", "client"), _eq("each_own", False), *clean)},
+            {"b": _statement(rule.topic, duty, _eq("actor", "provider"), _eq("each_own", False), *clean)},
         ]
     return patterns
 

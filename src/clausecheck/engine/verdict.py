@@ -57,7 +57,7 @@ class Evidence:
 
 
 def _party(statements: list[Statement]) -> str:
-    roles = {("both" if s.actor.each_own else s.actor.role) for s in statements}
+    roles = {s.actor.role for s in statements}
     if not roles:
         return "none"
     if len(roles) == 1:

@@ -101,8 +101,8 @@ def analyse(text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -> Duty | Non
             modality = "weak"
             words = text[min(modal.start, hedge.start): max(modal.end, hedge.end)]
     role, actor_words = _subject(text, lang, roles.find(text), lexicon.words("both_parties").find(text, lang), modal)
-    each_own = role == "both" and lexicon.words("each_own").search(text, lang)
-    return Duty(role, actor_words, bool(each_own), modality, words)
+    each_own = lexicon.words("each_own").search(text, lang)
+    return Duty(role, actor_words, each_own, modality, words)
 
 
 def subject_only(text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -> tuple[str, str]:

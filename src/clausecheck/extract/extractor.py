@@ -41,6 +41,8 @@ class _Context:
     level: int
     topics: list[TopicMatch] = field(default_factory=list)
     duty: Duty | None = None
+    lead: str = ""
+    """A lead-in's own (folded) words, read together with each item under it."""
 
 
 def _lang(block: Block, document: Document, text: str) -> Lang:
@@ -109,33 +111,39 @@ class _Extractor:
             return context.node in self.ancestors.get(block.clause_id, ())
         return block.heading_level is None or block.heading_level > context.level
 
-    def _inherited(self) -> tuple[list[TopicMatch], Duty | None]:
+    def _inherited(self) -> tuple[list[TopicMatch], Duty | None, str]:
         topics: list[TopicMatch] = []
         duty = None
+        lead = ""
         for context in self.contexts:
             topics = context.topics or topics
             duty = context.duty or duty
-        return topics, duty
+            lead = context.lead or lead
+        return topics, duty, lead
 
     # -- one block ---------------------------------------------------------------------------
 
     def _block(self, block: Block) -> None:
         self.contexts = [c for c in self.contexts if self._in_scope(c, block)]
-        inherited_topics, inherited_duty = self._inherited()
+        inherited_topics, inherited_duty, lead = self._inherited()
         previous: Duty | None = None
         parts = segments(block.text)
         for number, part in enumerate(parts):
             folded = fold(part.text).text
             lang = _lang(block, self.document, folded)
-            topics = topic_matches(folded, lang, self.lex)
+            # an item is read with its lead-in: "Datec indemnifies BSP against: (a) any injury..."
+            topics = topic_matches(f"{lead} {folded}" if lead else folded, lang, self.lex)
             self.mentions.update(t.topic for t in topics)
             duty = analyse(folded, lang, self.lex, self.roles)
             if number == 0 and _is_heading(block, block.text, duty):
                 self._push_heading(block, folded, lang, topics)
                 return
             duty = self._complete(duty, previous if part.continues else None, inherited_duty, folded, lang)
-            if duty is not None and part.text.rstrip().endswith((":", "：")) and not topics:
-                self.contexts.append(_Context(block.clause_id, _level(block), duty=duty))
+            if part.text.rstrip().endswith((":", "：")):
+                lead = folded
+                if duty is not None:
+                    self.contexts.append(_Context(block.clause_id, _level(block), duty=duty, lead=folded))
+                    continue
             exemption = self.lex.words("exemption").first(folded, lang)
             if not topics and duty is not None and inherited_topics:
                 topics = [t.model_copy(update={"inherited": True}) for t in inherited_topics]

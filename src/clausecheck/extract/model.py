@@ -27,7 +27,9 @@ class Actor(_Model):
 
     role: str = "none"
     words: str = Field("", description="the words that named the actor: '乙方', 'the Contractor', '双方'")
-    each_own: bool = Field(False, description="each party for its own people or equipment")
+    each_own: bool = Field(
+        False, description="limited to the bearer's own people, equipment or fault (各自, its own, to the extent caused by)"
+    )
 
 
 class TopicMatch(_Model):

@@ -43,10 +43,13 @@ def segments(text: str) -> list[Segment]:
     return _split_en(text)
 
 
+_CONJUNCTION_ONLY = re.compile(r"^(?:and|or|and/or|but|以及|及|和|或|或者)[\s,;.，；。]*$", re.IGNORECASE)
+
+
 def _emit(out: list[Segment], text: str, start: int, end: int, continues: bool) -> None:
     piece = text[start:end]
     stripped = piece.strip()
-    if stripped:
+    if stripped and not _CONJUNCTION_ONLY.match(stripped):
         lead = len(piece) - len(piece.lstrip())
         out.append(Segment(stripped, start + lead, start + lead + len(stripped), continues))
 
