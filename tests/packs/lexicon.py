@@ -10,7 +10,7 @@ meets exemption wording. It follows the topic semantics of the rule language
 from __future__ import annotations
 
 from clausecheck.dsl.cases import Expectation, PackCase
-from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
+from clausecheck.dsl.model import AllOf, AnyOf, Condition, ForbidRule, Mentions, Not, Pack, RequireRule
 from clausecheck.extract.lexicon import TermSet
 from clausecheck.language.normalize import fold_text
 from clausecheck.language.segment import segments
@@ -49,6 +49,19 @@ class Reader:
             for s in sentences(case)
         )
 
+    def holds(self, case: PackCase, condition: Condition | None) -> bool:
+        """Whether a rule's `applies` condition holds for the case's text."""
+        if condition is None:
+            return True
+        if isinstance(condition, Mentions):
+            return any(self.mentioned(case, t) for t in condition.topics)
+        if isinstance(condition, Not):
+            return not self.holds(case, condition.item)
+        if isinstance(condition, AllOf):
+            return all(self.holds(case, c) for c in condition.items)
+        assert isinstance(condition, AnyOf)
+        return any(self.holds(case, c) for c in condition.items)
+
     def disagreements(self, case: PackCase) -> list[str]:
         """Expectations the terms alone already contradict."""
         problems = []
@@ -65,6 +78,8 @@ class Reader:
                 return [f"{e.written}: the topic is {'mentioned' if found else 'not mentioned'}"]
             return []
         rule = self.pack.rule(e.name)
+        if not self.holds(case, rule.applies):
+            return [f"{e.written}: the rule does not apply to this text"] if fires else []
         if isinstance(rule, ForbidRule):
             found = self.exempted(case, rule.topic)
             if found != fires:
