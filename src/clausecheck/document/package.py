@@ -15,7 +15,9 @@ from __future__ import annotations
 import io
 import os
 import posixpath
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -141,7 +143,7 @@ def open_package(source: str, data: bytes, limits: ReadLimits) -> Package:
         raise NotADocx(source, f"is not a Word .docx file ({_sniff(data)})", hint=_SAVE_AS_DOCX)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, struct.error, EOFError, OSError, ValueError, NotImplementedError):
         raise CorruptDocument(
             source, "the zip package is truncated or damaged", hint="the file was not copied completely; get it again"
         ) from None
@@ -253,7 +255,7 @@ class _Parts:
             )
         try:
             return self.zf.read(info)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as e:
+        except (zipfile.BadZipFile, zlib.error, struct.error, EOFError, OSError, ValueError) as e:
             raise CorruptDocument(
                 self.source, f"zip entry {name} is damaged ({e})", hint="the file was not copied completely; get it again"
             ) from None

@@ -4,7 +4,7 @@ python-docx's `Paragraph.text` drops tracked insertions, content controls,
 smart tags, simple-field results and text boxes, and `document.paragraphs`
 skips block-level content controls (`DEPENDENCIES.md` §C.1). This walker
 reads the WordprocessingML tree directly with lxml, in reading order, and
-yields one `RawParagraph` per paragraph: its accepted text, its direct
+returns one `RawParagraph` per paragraph: its accepted text, its direct
 paragraph properties and where it sits (part, table cell). What each element
 becomes is tabulated in `docs/reading.md`; numbering and labels are applied
 by the reader, which calls this once per part.
@@ -101,44 +101,47 @@ class Walker:
         self._instr = 0  # open fields still in their instruction
         self._pending: list[str] = []  # text of paragraphs whose mark was deleted, joined to the next
         self._pending_tracked = False
+        self._out: list[RawParagraph] = []
 
-    def walk(self, root: etree._Element, part: Part) -> Iterator[RawParagraph]:
+    def walk(self, root: etree._Element, part: Part) -> list[RawParagraph]:
         """Every paragraph under `root` (a body, header, footer or one note), in reading order."""
         self._fields.clear()
         self._instr = 0
-        yield from self._container(root, part, None)
-        yield from self._flush(part, None)
+        self._out = []
+        self._container(root, part, None)
+        self._flush(part, None)
+        return self._out
 
     # --- block level ------------------------------------------------------
 
-    def _container(self, el: etree._Element, part: Part, cell: _CellContext | None) -> Iterator[RawParagraph]:
+    def _container(self, el: etree._Element, part: Part, cell: _CellContext | None) -> None:
         for child in el:
             tag = child.tag
             if tag == P:
-                yield from self._paragraph(child, part, cell)
+                self._paragraph(child, part, cell)
             elif tag == TBL:
-                yield from self._table(child, part, cell)
+                self._table(child, part, cell)
             elif tag == SDT:
                 content = child.find(SDT_CONTENT)
                 if content is not None:
-                    yield from self._container(content, part, cell)
+                    self._container(content, part, cell)
             elif tag == CUSTOM_XML or tag == INS or tag == MOVE_TO:
                 if tag != CUSTOM_XML:
                     self.tracked_any = True
-                yield from self._container(child, part, cell)
+                self._container(child, part, cell)
             elif tag == DEL or tag == MOVE_FROM:
                 self.tracked_any = True
             elif tag == ALTERNATE:
                 choice = child.find(CHOICE)
                 if choice is not None:
-                    yield from self._container(choice, part, cell)
+                    self._container(choice, part, cell)
             elif tag == ALT_CHUNK or tag == SUB_DOC:
                 self.warnings.append(
                     "an embedded document (altChunk/subDoc) is not read; open the agreement in Word and save it "
                     "to merge it into the text"
                 )
 
-    def _paragraph(self, p: etree._Element, part: Part, cell: _CellContext | None) -> Iterator[RawParagraph]:
+    def _paragraph(self, p: etree._Element, part: Part, cell: _CellContext | None) -> None:
         style = num_id = ilvl = None
         outline = None
         mark_deleted = tracked = False
@@ -189,7 +192,7 @@ class Walker:
                 self._pending.clear()
                 tracked = tracked or self._pending_tracked
                 self._pending_tracked = False
-            yield RawParagraph(
+            para = RawParagraph(
                 part=part,
                 text=text,
                 style=style,
@@ -200,18 +203,19 @@ class Walker:
                 tracked=tracked,
                 hidden=is_hidden and bool(text.strip()),
             )
+            self._out.append(para)
         for box in boxes:
-            yield from self._scoped(box, "textbox", None)
+            self._scoped(box, "textbox", None)
 
-    def _scoped(self, el: etree._Element, part: Part, cell: _CellContext | None) -> Iterator[RawParagraph]:
+    def _scoped(self, el: etree._Element, part: Part, cell: _CellContext | None) -> None:
         """Walk a cell or text box: a deleted paragraph mark never joins text across its edge."""
         saved, saved_tracked = self._pending, self._pending_tracked
         self._pending, self._pending_tracked = [], False
-        yield from self._container(el, part, cell)
-        yield from self._flush(part, cell)
+        self._container(el, part, cell)
+        self._flush(part, cell)
         self._pending, self._pending_tracked = saved, saved_tracked
 
-    def _flush(self, part: Part, cell: _CellContext | None) -> Iterator[RawParagraph]:
+    def _flush(self, part: Part, cell: _CellContext | None) -> None:
         """A deleted paragraph mark at the end of a container has nothing to join: keep its text."""
         if not self._pending:
             return
@@ -219,7 +223,7 @@ class Walker:
         self._pending.clear()
         self._pending_tracked = False
         if text.strip():
-            yield RawParagraph(part, text, None, None, None, None, cell.cell() if cell else None, True, False)
+            self._out.append(RawParagraph(part, text, None, None, None, None, cell.cell() if cell else None, True, False))
 
     # --- inside a paragraph -------------------------------------------------
 
@@ -316,7 +320,7 @@ class Walker:
 
     # --- tables -------------------------------------------------------------
 
-    def _table(self, tbl: etree._Element, part: Part, outer: _CellContext | None) -> Iterator[RawParagraph]:
+    def _table(self, tbl: etree._Element, part: Part, outer: _CellContext | None) -> None:
         if outer is None:
             index, path = self.tables, ()
             self.tables += 1
@@ -371,7 +375,7 @@ class Walker:
                             break
                         row_span += 1
                 context = _CellContext(index, r, col, path, row_span, span, is_header)
-                yield from self._scoped(tc, part, context)
+                self._scoped(tc, part, context)
 
 
 def _paragraph_properties(ppr: etree._Element) -> tuple:

@@ -64,10 +64,11 @@ def detect(text: str) -> tuple[Lang | None, int]:
 
 
 def _detect(text: str) -> tuple[Lang | None, int, bool]:
+    if _HAN.search(text) is None:
+        # English (or no letters): the exact letter count does not matter, only its order of magnitude
+        return ("en", len(text) // 4 or 1, True) if _LATIN.search(text) else (None, 0, False)
     han = _HAN.findall(text)
     latin = len(_LATIN.findall(text)) if len(han) * 3 < len(text) else 0
-    if not han and not latin:
-        return None, 0, False
     if len(han) * 3 >= latin:
         score = _script_of(set(han))
         return ("zh-Hant" if score > 0 else "zh-Hans"), len(han), score != 0

@@ -1,0 +1,47 @@
+"""`clausecheck outline FILE [--format text|json]`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from clausecheck.cli import main
+from clausecheck.document.compose import compose_docx
+from clausecheck.document.model import Document
+
+NOTATION = """上海某某有限公司（以下简称“甲方”）
+第一条 安全责任
+（一）乙方{+应当+}配备安全帽。
+附件一 安全协议
+1．遵守规定。
+"""
+
+
+def test_text_outline(tmp_path, capsys):
+    path = tmp_path / "a.docx"
+    path.write_bytes(compose_docx(NOTATION, auto_numbering=True))
+    assert main(["outline", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "note: the document has pending tracked changes in b2" in out
+    assert "甲方 = 上海某某有限公司  (preamble, b0)" in out
+    assert "第一条（一）" in out and "附件一第1项" in out and "(annex zh-Hans; b3)" in out
+
+
+def test_json_outline_is_the_document_model(tmp_path, capsys):
+    path = tmp_path / "a.docx"
+    path.write_bytes(compose_docx(NOTATION))
+    assert main(["outline", str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    document = Document.model_validate(data)
+    assert [(b["id"], b["part"], b["text"], b["clause"]) for b in data["blocks"]][2] == (
+        "b2", "body", "乙方应当配备安全帽。", "第一条（一）"
+    )
+    assert document.has_tracked_changes
+
+
+def test_missing_file_exits_2(tmp_path):
+    out = subprocess.run(
+        [sys.executable, "-m", "clausecheck", "outline", str(tmp_path / "none.docx")], capture_output=True, text=True
+    )
+    assert out.returncode == 2 and "no such file" in out.stderr

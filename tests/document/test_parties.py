@@ -1,0 +1,50 @@
+"""Party definitions from the preamble, a definitions clause and the signature block."""
+
+from __future__ import annotations
+
+
+def parties(doc):
+    return [(p.alias, p.name, p.source) for p in doc.parties]
+
+
+def test_english_preamble(read):
+    doc = read(
+        'This Agreement is made between ABC Ltd., a company incorporated in England (the "Client"), and '
+        'XYZ Services LLC, a Delaware limited liability company ("Contractor").\n'
+        '1. Services\n1.1 The Contractor shall provide the Services (the "Services").'
+    )
+    assert parties(doc) == [("Client", "ABC Ltd.", "preamble"), ("Contractor", "XYZ Services LLC", "preamble")]
+
+
+def test_hereinafter_forms(read):
+    doc = read(
+        "SAGEM S.A., whose address is 33 Main St (hereinafter referred to as MORPHO) and XIMAGE Corporation, "
+        'hereinafter called "Supplier", agree as follows.\n1. Scope'
+    )
+    assert parties(doc) == [("MORPHO", "SAGEM S.A.", "preamble"), ("Supplier", "XIMAGE Corporation", "preamble")]
+
+
+def test_definition_clause(read):
+    doc = read('1. Definitions\n1.1 "Customer" means Northgate Colocation Limited.\n1.2 "CPI" means the index.')
+    assert parties(doc) == [("Customer", "Northgate Colocation Limited", "definition")]
+
+
+def test_chinese_preamble_forms(read):
+    doc = read(
+        "上海某某有限公司（以下简称“甲方”）\n北京某某科技有限公司（下称「服务方」）\n"
+        "本合同（以下简称“本合同”）由双方签订。\n第一条 服务内容"
+    )
+    assert parties(doc) == [("甲方", "上海某某有限公司", "preamble"), ("服务方", "北京某某科技有限公司", "preamble")]
+
+
+def test_bare_form_and_signature_block(read):
+    doc = read(
+        "甲方：上海某某有限公司\n乙方：________\n第一条 乙方负责安全。\n"
+        "| 甲方（盖章）： | 乙方（盖章）：北京某某建设有限公司 |"
+    )
+    assert parties(doc) == [("甲方", "上海某某有限公司", "preamble"), ("乙方", "北京某某建设有限公司", "signature")]
+
+
+def test_traditional_chinese_and_blanks(read):
+    doc = read("此僱用合同由＿＿（以下簡稱僱主）和＿＿（以下簡稱僱員）締結。\nＡ．義務和責任")
+    assert parties(doc) == [("僱主", "", "preamble"), ("僱員", "", "preamble")]
