@@ -52,9 +52,9 @@ _MESSAGES: dict[str, dict[Lang, str]] = {
         "zh-Hant": "{topic}由{party}承擔，應由{bearers}承擔。",
     },
     "exemption": {
-        "en": "This clause excludes liability for {topic}; such an exclusion is void.",
-        "zh-Hans": "该条款免除{topic}的责任，此类免责条款无效。",
-        "zh-Hant": "該條款免除{topic}的責任，此類免責條款無效。",
+        "en": "Void clause: {title}.",
+        "zh-Hans": "无效条款：{title}。",
+        "zh-Hant": "無效條款：{title}。",
     },
 }
 
@@ -111,12 +111,13 @@ def _join(lang: Lang, names: list[str]) -> str:
     return " or ".join(names) if lang == "en" else "或".join(names)
 
 
-def message(kind: str, lang: Lang, *, topic: str, words: str = "", clauses: list[str] = (),
+def message(kind: str, lang: Lang, *, topic: str, title: str = "", words: str = "", clauses: list[str] = (),
             party: str = "none", bearers: tuple[str, ...] = ()) -> str:
     """The message for a finding of `kind`."""
     sep = ", " if lang == "en" else "、"
     return _MESSAGES[kind][lang].format(
         topic=topic,
+        title=title,
         words=words,
         clauses=sep.join(clauses) or "?",
         party=party_name(party, lang),

@@ -106,7 +106,7 @@ class Judge:
             kind=kind,
             topic=rule.topic,
             party=party if party in ("client", "provider", "both") else "none",
-            message=messages.message(message_kind, self.lang, topic=topic, words=words, clauses=clauses,
+            message=messages.message(message_kind, self.lang, topic=topic, title=title, words=words, clauses=clauses,
                                      party=party, bearers=bearers),
             hint=messages.hint(message_kind, self.lang, title=title, bearers=bearers),
             locations=[_location(s, self.parts) for s in statements],

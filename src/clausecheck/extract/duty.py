@@ -68,21 +68,45 @@ def _hedge(text: str, lang: Lang, lexicon: Lexicon, modal: Hit) -> Hit | None:
     return None
 
 
+_CLAUSE_BOUNDARY = re.compile(r"[，,；;：:]")
+_CONDITIONAL = re.compile(
+    r"^\s*(?:如|若|如果|假如|倘若|凡|当|遇|因|由于|对于|经|在[^，,]{0,20}(?:时|后|前|期间)$|if|when|whenever|where|unless|upon|"
+    r"in\s+the\s+event|should|subject\s+to|before|after|until|following|without)",
+    re.IGNORECASE,
+)
+
+
 def _subject(text: str, lang: Lang, parties: list[tuple[Hit, str]], both: list[Hit], modal: Hit) -> tuple[str, str]:
-    """The party named nearest before the modal word, or the agent the sentence names."""
-    before = [(h, role) for h, role in parties if h.end <= modal.start]
-    before += [(h, "both") for h in both if h.end <= modal.start]
+    """The party a duty's clause opens with, or the agent the sentence names.
+
+    The subject is looked for in the clause right before the modal word, then
+    in the clauses before it, skipping conditions ("如甲方需要，", "If the
+    Customer so requests,"): a party named there, or inside the predicate
+    ("乙方人员进出甲方机房应…"), is not the bearer.
+    """
     after_modal = text[modal.end:]
     # an explicit agent wins: 由X负责 / shall be provided by X
     for h, role in parties:
         prefix = text[: h.start]
-        if lang != "en" and _AGENT_ZH.search(prefix) and h.start >= max(0, modal.start - 12):
+        governs = 0 <= modal.start - h.end <= 8 or 0 <= h.start - modal.end <= 2  # 由乙方负责 / 应由乙方…
+        if lang != "en" and governs and _AGENT_ZH.search(prefix):
             return role, h.text
         if lang == "en" and h.start >= modal.end and _PASSIVE_EN.match(after_modal) and _BY_AGENT_EN.search(prefix):
             return role, h.text
-    if before:
-        h, role = max(before, key=lambda item: item[0].end)
-        return role, h.text
+    mentions = sorted([(h, role) for h, role in parties if h.end <= modal.start]
+                      + [(h, "both") for h in both if h.end <= modal.start], key=lambda item: item[0].start)
+    if not mentions:
+        return "none", ""
+    ends = [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, modal.start)]
+    starts = [0, *ends]
+    for i in range(len(starts) - 1, -1, -1):
+        start, end = starts[i], (ends[i] if i < len(ends) else modal.start)
+        in_clause = [(h, role) for h, role in mentions if start <= h.start < end]
+        if i < len(starts) - 1 and _CONDITIONAL.match(text[start:end]):
+            continue
+        if in_clause:
+            h, role = in_clause[0]
+            return role, h.text
     return "none", ""
 
 

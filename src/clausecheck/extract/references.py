@@ -32,7 +32,7 @@ _DOCUMENT_NOUN = re.compile(
     r"|\b(?:\w+\s+){0,3}(?:rules|manual|plan|procedures|policy|policies|handbook|guidelines)\b",
     re.IGNORECASE,
 )
-_STATUTE = re.compile(r"(?:法|条例|规定|办法|标准|规范|规程|Act|Regulations?|Code|Standard|CFR|GB)", re.IGNORECASE)
+_STATUTE = re.compile(r"(?:法|条例|规定|办法|标准|规范|规程)|\b(?:Act|Regulations?|Code|Standards?|CFR|GB)\b")
 _ORDINALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
 
@@ -78,8 +78,9 @@ class Attachments:
         return cls(numbers, titles)
 
     def knows(self, title: str) -> bool:
+        """Whether an annex title or a defined term names this document."""
         key = fold_text(title).lower()
-        return any(key in t or t in key for t in self.titles if len(t) >= 2)
+        return any(key == t or key in t for t in self.titles)
 
 
 def references(text: str, lang: Lang, lexicon: Lexicon, attachments: Attachments) -> list[Reference]:

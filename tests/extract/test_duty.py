@@ -1,0 +1,57 @@
+"""Bearer and force of single sentences, with the bundled safety-core vocabularies."""
+
+from __future__ import annotations
+
+import pytest
+
+from clausecheck import load_pack
+from clausecheck.extract.duty import analyse
+from clausecheck.extract.lexicon import lexicon
+from clausecheck.extract.roles import Roles
+from clausecheck.language.normalize import fold_text
+
+ROLES = Roles(aliases={"甲方": "client", "乙方": "provider", "Customer": "client", "Contractor": "provider"}).compile()
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return lexicon(load_pack("safety-core"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "role", "modality"),
+    [
+        ("乙方应为其人员配备劳动防护用品。", "zh-Hans", "provider", "binding"),
+        ("乙方人员进出甲方机房应遵守门禁制度。", "zh-Hans", "provider", "binding"),
+        ("如甲方需要，乙方应提供夜间值守人员。", "zh-Hans", "provider", "binding"),
+        ("安全培训由乙方负责。", "zh-Hans", "provider", "binding"),
+        ("劳动防护用品应由甲方提供。", "zh-Hans", "client", "binding"),
+        ("应配备劳动防护用品。", "zh-Hans", "none", "binding"),
+        ("甲方可视情况介绍机房危险因素。", "zh-Hans", "client", "weak"),
+        ("乙方应尽量参加应急演练。", "zh-Hans", "provider", "weak"),
+        ("甲方不负责提供劳保用品。", "zh-Hans", "client", "negated"),
+        ("乙方人员不得在机房内吸烟。", "zh-Hans", "provider", "prohibition"),
+        ("甲方應於一小時內通報乙方。", "zh-Hant", "client", "binding"),
+        ("The Contractor shall provide personal protective equipment.", "en", "provider", "binding"),
+        ("If the Customer so requests, the Contractor shall remove the Technician.", "en", "provider", "binding"),
+        ("Protective equipment shall be provided by the Customer.", "en", "client", "binding"),
+        ("Protective equipment shall be provided where necessary.", "en", "none", "binding"),
+        ("The Contractor should, where practicable, train its staff.", "en", "provider", "weak"),
+        ("The Contractor shall use reasonable endeavours to attend drills.", "en", "provider", "weak"),
+        ("The Customer shall not be responsible for any loss.", "en", "client", "negated"),
+        ("Each Party shall notify the other Party of any accident.", "en", "both", "binding"),
+    ],
+)
+def test_bearer_and_modality(lex, text, lang, role, modality):
+    duty = analyse(fold_text(text), lang, lex, ROLES)
+    assert (duty.role, duty.modality) == (role, modality)
+
+
+@pytest.mark.parametrize("text", ["甲方负责建立应急响应机制相应的记录。", "乙方的负责人名单。", "This Agreement is dated 1 May 2025."])
+def test_false_friends_are_not_modals(lex, text):
+    duty = analyse(fold_text(text), "en" if text.isascii() else "zh-Hans", lex, ROLES)
+    assert duty is None or duty.modal_words not in ("应", "May", "may")
+
+
+def test_a_sentence_without_a_modal_states_no_duty(lex):
+    assert analyse(fold_text("本合同一式两份。"), "zh-Hans", lex, ROLES) is None
