@@ -15,6 +15,7 @@ from clausecheck.dsl.cases import PackCase, check_case, load_cases
 from clausecheck.dsl.model import VOCABULARIES, RequireRule
 
 LANGS = ("zh-Hans", "zh-Hant", "en")
+SHIPPED = {"safety-core", "it-onsite", "remote-duty", "construction", "manufacturing"}
 CORE_TOPICS = {
     "ppe", "hazard_disclosure", "emergency", "safety_training", "site_rules", "accident_reporting",
     "injury_insurance", "liability_insurance", "injury_liability", "safety_coordination",
@@ -32,6 +33,11 @@ def _params() -> list:
         for name, cases in CASES.items()
         for case in cases
     ]
+
+
+def test_the_packs_issue_3_asks_for_are_bundled():
+    assert SHIPPED <= set(BUNDLED)
+    assert "high-risk-works" in BUNDLED["construction"].lineage and "high-risk-works" in BUNDLED["manufacturing"].lineage
 
 
 def test_every_bundled_pack_extends_safety_core():
