@@ -28,7 +28,6 @@ _EXPORTS = {
     "Block": "clausecheck.document.model",
     "ClauseNode": "clausecheck.document.model",
     "Pack": "clausecheck.dsl.model",
-    "load_pack": "clausecheck.dsl.loader",
     "ClauseCheckError": "clausecheck.errors",
     "DocumentError": "clausecheck.errors",
     "PackError": "clausecheck.errors",
@@ -41,7 +40,6 @@ if TYPE_CHECKING:
     from clausecheck.document.reader import read_document
     from clausecheck.dsl.loader import load_pack
     from clausecheck.document.model import Block, ClauseNode, Document
-    from clausecheck.dsl.loader import load_pack
     from clausecheck.dsl.model import Pack
     from clausecheck.errors import ClauseCheckError, DocumentError, PackError
     from clausecheck.findings import DocumentResult, Finding, Location, Report, TopicVerdict
