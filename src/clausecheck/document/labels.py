@@ -12,7 +12,7 @@ The recognised forms are listed in `docs/reading.md`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from clausecheck.document.numfmt import (
     CN_NUMERAL_CHARS,
@@ -53,9 +53,8 @@ _STARTS = frozenset(
 _AMBIGUOUS_ROMAN = frozenset("ivxIVX")
 
 
-@dataclass(frozen=True, slots=True)
-class LabelMatch:
-    """A label found at the start of a paragraph."""
+class LabelMatch(NamedTuple):
+    """A label found at the start of a paragraph (a tuple: the reader makes thousands)."""
 
     label: str
     """as shown, without a trailing '.', '．' or ':' ('1.1', '第五条', '(a)', '一、')"""
@@ -235,12 +234,9 @@ def _match_letter(text: str) -> LabelMatch | None:
 
 def match_rendered(label: str, rest: str) -> LabelMatch:
     """Classify an automatic number Word rendered (`第一条`, `7.2`, `（三）`) like a literal label."""
-    found = match_label(f"{label} {rest or 'x'}", heading=True)
+    found = match_label(f"{label} X", heading=True)  # a capital: 'Schedule 2 x' reads as a sentence
     if found is not None and _squeeze(found.label) == _squeeze(label):
-        return LabelMatch(
-            found.label, found.cite, found.series, found.rank, found.form, found.value, rest,
-            found.alt_series, found.alt_value,
-        )  # fmt: skip
+        return found._replace(rest=rest)
     shown = label.rstrip(".．:： ")
     return LabelMatch(shown, shown, "other", None, "other", None, rest)
 

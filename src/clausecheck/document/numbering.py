@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -35,13 +36,12 @@ class Level:
     style: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(NamedTuple):
     """A rendered number: its text and where it sits (for the clause tree)."""
 
     text: str
     list_key: str
-    """the counter owner: 'a<abstractNumId>'"""
+    """the counter owner: the abstractNumId"""
     level: int
     fmt: str
 
@@ -70,6 +70,7 @@ class Numbering:
         self._counters: dict[str, list[int | None]] = {}
         self._fresh: dict[str, set[int]] = {}
         self._started: set[str] = set()
+        self._resolved: dict[str, tuple] = {}
         self._style_level: dict[tuple[str, str], int] = {}
         if root is not None:
             self._load(root)
@@ -85,6 +86,7 @@ class Numbering:
         other._counters = {}
         other._fresh = {}
         other._started = set()
+        other._resolved = self._resolved
         return other
 
     def _load(self, root: etree._Element) -> None:
@@ -157,20 +159,23 @@ class Numbering:
         num = self._nums.get(num_id)
         if num is None:
             return None
-        aid = self._definition(num.abstract)
-        levels = self._abstract.get(aid)
-        if not levels:
+        resolved = self._resolved.get(num_id)
+        if resolved is None:
+            resolved = self._resolved[num_id] = self._resolve(num)
+        aid, effective = resolved
+        if not effective:
             return None
         level_index = _int(ilvl) if ilvl is not None else None
         if level_index is None:
             level_index = self._style_level.get((aid, style_num), 0) if style_num else 0
-        if not 0 <= level_index < 9:
+        if not 0 <= level_index < 9 or effective[level_index] is None:
             return None
-        level = num.overrides.get(level_index) or levels.get(level_index)
-        if level is None:
-            return None
-        counters = self._counters.setdefault(aid, [None] * 9)
-        fresh = self._fresh.setdefault(aid, set())
+        level, template, restarts = effective[level_index]  # type: ignore[misc]
+        counters = self._counters.get(aid)
+        if counters is None:
+            counters = self._counters[aid] = [None] * 9
+            self._fresh[aid] = set()
+        fresh = self._fresh[aid]
         if num_id not in self._started:
             self._started.add(num_id)
             for overridden, start in num.start_overrides.items():
@@ -183,37 +188,63 @@ class Numbering:
             counters[level_index] = level.start
         else:
             counters[level_index] += 1  # type: ignore[operator]
-        for deeper in range(level_index + 1, 9):
-            if deeper in fresh:
-                continue
-            deeper_level = num.overrides.get(deeper) or levels.get(deeper)
-            restart = deeper_level.restart if deeper_level is not None else None
-            if restart == 0:
-                continue
-            threshold = deeper - 1 if restart is None or restart - 1 >= deeper else restart - 1
-            if level_index <= threshold:
+        for deeper in restarts:
+            if counters[deeper] is not None and deeper not in fresh:
                 counters[deeper] = None
-        if level.fmt in ("bullet", "none") or not level.text:
+        if template is None:
             return None
-        text = _render(level, level_index, levels, num, counters)
-        if not text.strip():
+        pieces = []
+        for piece in template:
+            if isinstance(piece, str):
+                pieces.append(piece)
+            else:
+                k, ref = piece
+                value = counters[k] if counters[k] is not None else ref.start
+                pieces.append(format_number(value, "decimal" if level.legal else ref.fmt))  # type: ignore[arg-type]
+        text = "".join(pieces).strip()
+        if not text:
             return None
-        return Label(text=text.strip(), list_key=f"a{aid}", level=level_index, fmt=level.fmt)
+        return Label(text, aid, level_index, level.fmt)
+
+    def _resolve(self, num: _Num) -> tuple[str, list[tuple[Level, tuple | None, tuple[int, ...]] | None]]:
+        """A num's definition, per level: the level, its label template and the deeper levels it restarts."""
+        aid = self._definition(num.abstract)
+        levels = self._abstract.get(aid) or {}
+        own = [num.overrides.get(i) or levels.get(i) for i in range(9)]
+        if not levels:
+            return aid, []
+        effective: list[tuple[Level, tuple | None, tuple[int, ...]] | None] = []
+        for index, level in enumerate(own):
+            if level is None:
+                effective.append(None)
+                continue
+            restarts = []
+            for deeper in range(index + 1, 9):
+                restart = own[deeper].restart if own[deeper] is not None else None  # type: ignore[union-attr]
+                if restart == 0:
+                    continue  # never restarts
+                threshold = deeper - 1 if restart is None or restart - 1 >= deeper else restart - 1
+                if index <= threshold:
+                    restarts.append(deeper)
+            effective.append((level, _template(level, own), tuple(restarts)))
+        return aid, effective
 
 
-def _render(level: Level, index: int, levels: dict[int, Level], num: _Num, counters: list[int | None]) -> str:
-    def repl(match: re.Match[str]) -> str:
+def _template(level: Level, own: list[Level | None]) -> tuple | None:
+    """`lvlText` split into literal text and (level, definition) references; None for bullets and none."""
+    if level.fmt in ("bullet", "none") or not level.text:
+        return None
+    pieces: list[object] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(level.text):
+        pieces.append(level.text[position : match.start()])
+        position = match.end()
         k = int(match.group(1)) - 1
-        ref = num.overrides.get(k) or levels.get(k)
-        if ref is None:
-            return ""
-        value = counters[k] if counters[k] is not None else ref.start
-        fmt = "decimal" if level.legal and ref.fmt not in ("none", "bullet") else ref.fmt
-        if fmt in ("none", "bullet"):
-            return ""
-        return format_number(value, fmt)  # type: ignore[arg-type]
-
-    return _PLACEHOLDER.sub(repl, level.text or "")
+        ref = own[k]
+        if ref is not None and ref.fmt not in ("none", "bullet"):
+            pieces.append((k, ref))
+    pieces.append(level.text[position:])
+    return tuple(p for p in pieces if p != "")
 
 
 def _level(lvl: etree._Element) -> tuple[int, Level] | None:

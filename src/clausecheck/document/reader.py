@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from typing import BinaryIO
 
+from clausecheck.document.construct import trusted
 from clausecheck.document.labels import LabelMatch, match_label, match_rendered
 from clausecheck.document.model import Block, Document, Part
 from clausecheck.document.numbering import Numbering
@@ -66,21 +67,24 @@ def _build(package: Package) -> Document:
         placement = placements.get(block_id)
         tracked = tracked or para.tracked
         blocks.append(
-            Block.model_construct(
-                id=block_id,
-                index=index,
-                part=para.part,
-                text=text,
-                label=label,
-                label_source=source,
-                clause=placement.clause if placement else None,
-                clause_id=placement.clause_id if placement else None,
-                heading_level=(placement.heading_level if placement and placement.heading_level else heading),
-                style=para.style,
-                table=para.cell,
-                lang=langs[index],
-                tracked=para.tracked,
-                hidden=para.hidden,
+            trusted(
+                Block,
+                {
+                    "id": block_id,
+                    "index": index,
+                    "part": para.part,
+                    "text": text,
+                    "label": label,
+                    "label_source": source,
+                    "clause": placement.clause if placement else None,
+                    "clause_id": placement.clause_id if placement else None,
+                    "heading_level": placement.heading_level if placement and placement.heading_level else heading,
+                    "style": para.style,
+                    "table": para.cell,
+                    "lang": langs[index],
+                    "tracked": para.tracked,
+                    "hidden": para.hidden,
+                },
             )
         )
     return Document.model_construct(

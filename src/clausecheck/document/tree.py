@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from clausecheck.document.construct import trusted
 from clausecheck.document.labels import RANK_ANNEX, LabelMatch
 from clausecheck.document.model import ClauseKind, ClauseNode
 
@@ -36,6 +37,7 @@ class _Node:
     block_ids: list[str] = field(default_factory=list)
     path: str = ""
     kind: ClauseKind = "clause"
+    article_below: bool = False
 
     @property
     def rank(self) -> int | None:
@@ -197,6 +199,8 @@ class ClauseTree:
     def finish(self) -> tuple[tuple[ClauseNode, ...], dict[str, Placement]]:
         """The roots of the tree and, per block id, its citation and heading level."""
         for root in self._roots:
+            _mark_articles_below(root)
+        for root in self._roots:
             self._assign(root, labelled_depth=0, cited=None, in_annex=None)
         placements: dict[str, Placement] = {}
         for block_id, node, opened in self._members:
@@ -240,7 +244,7 @@ def _kind(node: _Node, depth: int) -> ClauseKind:
         if rank < 30:
             return "article"
         return "clause" if rank == 30 else "item"
-    if _has_article_below(node):
+    if node.article_below:
         return "part"
     kinds: tuple[ClauseKind, ...] = ("article", "clause", "item")
     match = node.match
@@ -253,8 +257,14 @@ def _kind(node: _Node, depth: int) -> ClauseKind:
     return kinds[min(depth, 2)]
 
 
-def _has_article_below(node: _Node) -> bool:
-    return any((c.rank is not None and 20 <= c.rank < 30) or _has_article_below(c) for c in node.children)
+def _mark_articles_below(node: _Node) -> bool:
+    """Set `article_below` on every node of the subtree; True when the subtree holds an article label."""
+    below = False
+    for child in node.children:
+        if _mark_articles_below(child) or (child.rank is not None and 20 <= child.rank < 30):
+            below = True
+    node.article_below = below
+    return below
 
 
 def _number_of(node: _Node) -> str | None:
@@ -327,12 +337,15 @@ def _short_title(rest: str) -> str:
 
 
 def _freeze(node: _Node) -> ClauseNode:
-    return ClauseNode.model_construct(
-        id=node.id,
-        kind=node.kind,
-        label=node.match.label if node.match else "",
-        path=node.path,
-        title=node.title,
-        block_ids=tuple(node.block_ids),
-        children=tuple(_freeze(c) for c in node.children),
+    return trusted(
+        ClauseNode,
+        {
+            "id": node.id,
+            "kind": node.kind,
+            "label": node.match.label if node.match else "",
+            "path": node.path,
+            "title": node.title,
+            "block_ids": tuple(node.block_ids),
+            "children": tuple([_freeze(c) for c in node.children]),
+        },
     )

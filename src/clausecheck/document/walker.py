@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from clausecheck.document.construct import trusted
 from clausecheck.document.model import Part, TableCell
 from clausecheck.document.package import W
 
@@ -40,6 +41,8 @@ BDO, DIR = f"{_W}bdo", f"{_W}dir"
 ALTERNATE, CHOICE = f"{_MC}AlternateContent", f"{_MC}Choice"
 MATH_PARA, MATH, MATH_T = f"{_M}oMathPara", f"{_M}oMath", f"{_M}t"
 VAL = f"{_W}val"
+P_STYLE, NUM_PR, NUM_ID, ILVL, OUTLINE_LVL = (f"{_W}{n}" for n in ("pStyle", "numPr", "numId", "ilvl", "outlineLvl"))
+FLD_CHAR_TYPE, BR_TYPE = f"{_W}fldCharType", f"{_W}type"
 
 _TRUE_OFF = ("0", "false", "off")
 _INLINE_CONTAINERS = frozenset({HYPERLINK, SMART_TAG, CUSTOM_XML, BDO, DIR, FLD_SIMPLE})
@@ -78,14 +81,17 @@ class _CellContext:
 
     def cell(self) -> TableCell:
         if self.model is None:
-            self.model = TableCell.model_construct(
-                table=self.table,
-                row=self.row,
-                col=self.col,
-                row_span=self.row_span,
-                col_span=self.col_span,
-                header=self.header,
-                path=self.path,
+            self.model = trusted(
+                TableCell,
+                {
+                    "table": self.table,
+                    "row": self.row,
+                    "col": self.col,
+                    "row_span": self.row_span,
+                    "col_span": self.col_span,
+                    "header": self.header,
+                    "path": self.path,
+                },
             )
         return self.model
 
@@ -277,7 +283,7 @@ class Walker:
                 if not self._instr:
                     pieces.append("\t")
             elif tag == FLD_CHAR:
-                kind = child.get(f"{_W}fldCharType")
+                kind = child.get(FLD_CHAR_TYPE)
                 if kind == "begin":
                     self._fields.append(False)
                     self._instr += 1
@@ -291,7 +297,7 @@ class Walker:
             elif tag == INSTR_TEXT:
                 continue
             elif tag == BR:
-                if not self._instr and child.get(f"{_W}type") in (None, "textWrapping"):
+                if not self._instr and child.get(BR_TYPE) in (None, "textWrapping"):
                     pieces.append("\n")
             elif tag == CR:
                 if not self._instr:
@@ -384,15 +390,15 @@ def _paragraph_properties(ppr: etree._Element) -> tuple:
     mark_deleted = tracked = False
     for child in ppr:
         tag = child.tag
-        if tag == f"{_W}pStyle":
+        if tag == P_STYLE:
             style = child.get(VAL)
-        elif tag == f"{_W}numPr":
+        elif tag == NUM_PR:
             for sub in child:
-                if sub.tag == f"{_W}numId":
+                if sub.tag == NUM_ID:
                     num_id = sub.get(VAL)
-                elif sub.tag == f"{_W}ilvl":
+                elif sub.tag == ILVL:
                     ilvl = sub.get(VAL)
-        elif tag == f"{_W}outlineLvl":
+        elif tag == OUTLINE_LVL:
             level = _int(child.get(VAL), 9)
             outline = level if 0 <= level <= 8 else None
         elif tag == RPR:
