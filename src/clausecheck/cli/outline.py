@@ -74,9 +74,12 @@ def _node(document: Document, node: ClauseNode, depth: int, lines: list[str]) ->
     if len(text) > _EXCERPT:
         text = text[: _EXCERPT - 1] + "…"
     lang = f" {first.lang}" if first is not None and first.lang else ""
-    cite = node.path or "-"
-    shown_label = f" [{node.label}]" if node.label and node.label != cite else ""
-    lines.append(f"{'  ' * depth}{cite}{shown_label}  {text}  ({node.kind}{lang}; {_ranges(list(node.block_ids))})")
+    if node.label:
+        shown = node.path if node.label == node.path else f"{node.path} [{node.label}]"
+        head = f"{shown}  {text}"
+    else:
+        head = f"- {text}"  # an unnumbered heading
+    lines.append(f"{'  ' * depth}{head}  ({node.kind}{lang}; {_ranges(list(node.block_ids))})")
     for child in node.children:
         _node(document, child, depth + 1, lines)
 

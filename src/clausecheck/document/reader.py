@@ -10,6 +10,7 @@ definitions. The whole account of what is read and how is `docs/reading.md`.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from typing import BinaryIO
 
 from clausecheck.document.construct import trusted
@@ -28,6 +29,7 @@ __all__ = ["ReadLimits", "read_document"]
 _W = f"{{{W}}}"
 _SKIPPED_NOTES = ("separator", "continuationSeparator", "continuationNotice")
 _LABELLED_PARTS = ("body", "textbox")
+_REPEATED = 3
 _SIGNATURE_BLOCKS = 40
 """how many closing body blocks are searched for a signature block"""
 
@@ -54,8 +56,10 @@ def _build(package: Package) -> Document:
     rows: list[tuple[RawParagraph, str | None, str | None, int | None, str]] = []
     for part, roots, counters in _parts(package, numbering):
         for root in roots:
-            for para in walker.walk(root, part):
-                row = _label(para, counters, styles, tree, len(rows))
+            paras = walker.walk(root, part)
+            repeated = _repeated(paras) if part == "body" else frozenset()
+            for para in paras:
+                row = _label(para, counters, styles, tree, len(rows), repeated)
                 if row is not None:
                     rows.append(row)
     roots, placements = tree.finish()
@@ -111,8 +115,19 @@ def _parts(package: Package, numbering: Numbering):  # type: ignore[no-untyped-d
             yield part, notes, numbering.fresh()
 
 
+def _repeated(paras: list[RawParagraph]) -> frozenset[str]:
+    """Texts of three or more paragraphs: a page header typed into the body, not a heading, however styled."""
+    counts = Counter(p.text.strip() for p in paras if p.cell is None)
+    return frozenset(text for text, n in counts.items() if n >= _REPEATED and text)
+
+
 def _label(
-    para: RawParagraph, counters: Numbering, styles: Styles, tree: ClauseTree, index: int
+    para: RawParagraph,
+    counters: Numbering,
+    styles: Styles,
+    tree: ClauseTree,
+    index: int,
+    repeated: frozenset[str],
 ) -> tuple[RawParagraph, str | None, str | None, int | None, str] | None:
     """The paragraph's label, its source, heading level and text without the label; feeds the clause tree.
 
@@ -128,6 +143,11 @@ def _label(
     list_pos = None
     if rendered is not None:
         match = match_rendered(rendered.text, text)
+        if match.alt_series:  # (i): the list's format says whether it is a letter or a roman numeral
+            if rendered.fmt.endswith("Letter"):
+                match = match._replace(series=match.alt_series, value=match.alt_value, alt_series=None)
+            else:
+                match = match._replace(alt_series=None)
         list_pos = (rendered.list_key, rendered.level)
         label, source = match.label, "numbering"
     elif para.part in _LABELLED_PARTS or para.cell is not None:
@@ -139,6 +159,8 @@ def _label(
         label = source = None
     if not text and label is None:
         return None
+    if heading is not None and match is None and text in repeated:
+        heading = None
     if para.part in _LABELLED_PARTS:
         tree.add(f"b{index}", match, list_pos, heading, text, opens=para.part == "body" and para.cell is None)
     return para, label, source, heading, text

@@ -115,6 +115,8 @@ class ClauseTree:
             pass
         elif heading is not None:
             self._close_to_heading(heading)
+        elif match is not None and match.form == "decimal":
+            self._close_items(match.cite.count(".") + 1)
         parent = stack[-1] if stack else None
         if match is not None and match.rank is not None:
             eff_rank = match.rank
@@ -140,8 +142,19 @@ class ClauseTree:
         return node
 
     def _follows(self, series: str, value: int | None) -> bool:
-        """Whether an open clause of `series` has the value just before `value` ((h) before (i))."""
-        return value is not None and any(n.series == series and n.value == value - 1 for n in self._stack)
+        """Whether the open item series `series` has the value just before `value` ((h) before (i)).
+
+        Only items open below the innermost numbered clause or heading count: an (h) left
+        open in an earlier clause says nothing about the (i) of this one.
+        """
+        if value is None:
+            return False
+        for node in reversed(self._stack):
+            if node.series == series and node.value == value - 1:
+                return True
+            if node.match is None or node.match.form in ("decimal", "fixed", "annex") or node.heading is not None:
+                return False
+        return False
 
     def _close_to_list(self, list_pos: tuple[str, int]) -> bool:
         key, level = list_pos
@@ -177,6 +190,15 @@ class ClauseTree:
                     del stack[i + 1 :]
                     return True
         return False
+
+    def _close_items(self, depth: int) -> None:
+        """`2.2.3` whose parent is not open closes the items before it: a decimal clause is never an item's child."""
+        stack = self._stack
+        while stack and stack[-1].kind != "annex" and stack[-1].heading is None and stack[-1].rank is None:
+            top = stack[-1].match
+            if top is not None and top.form == "decimal" and top.cite.count(".") + 1 < depth:
+                break
+            stack.pop()
 
     def _close_to_heading(self, level: int) -> None:
         """A heading closes headings of its level or deeper and the clauses under them, not the parts above."""
