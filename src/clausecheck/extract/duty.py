@@ -76,6 +76,11 @@ _CONDITIONAL = re.compile(
 )
 
 
+# a party right after "if"/"如" is the subject of a condition, not of the duty
+_CONDITION_BEFORE = re.compile(r"(?:如|若|如果|假如|倘若|一旦|\b(?:if|when|whenever|where|unless|should)\s+(?:the\s+)?)$",
+                               re.IGNORECASE)
+
+
 def _subject(text: str, lang: Lang, parties: list[tuple[Hit, str]], both: list[Hit], modal: Hit) -> tuple[str, str]:
     """The party a duty's clause opens with, or the agent the sentence names.
 
@@ -101,7 +106,8 @@ def _subject(text: str, lang: Lang, parties: list[tuple[Hit, str]], both: list[H
     starts = [0, *ends]
     for i in range(len(starts) - 1, -1, -1):
         start, end = starts[i], (ends[i] if i < len(ends) else modal.start)
-        in_clause = [(h, role) for h, role in mentions if start <= h.start < end]
+        in_clause = [(h, role) for h, role in mentions
+                     if start <= h.start < end and not _CONDITION_BEFORE.search(text, start, h.start)]
         if i < len(starts) - 1 and _CONDITIONAL.match(text[start:end]):
             continue
         if in_clause:

@@ -143,7 +143,6 @@ class _Extractor:
                 lead = folded
                 if duty is not None:
                     self.contexts.append(_Context(block.clause_id, _level(block), duty=duty, lead=folded))
-                    continue
             exemption = self.lex.words("exemption").first(folded, lang)
             if not topics and duty is not None and inherited_topics:
                 topics = [t.model_copy(update={"inherited": True}) for t in inherited_topics]

@@ -25,7 +25,7 @@ _POSITIONAL = {
     "甲": "client", "乙": "provider",
 }
 # What a party does, in the agreement's words: hosts the site, or sends the people who work.
-_PEOPLE = (r"(?:人员|员工|职工|工程师|技术员|调试员|工人|司机|雇员|personnel|staff|employees|engineers|technicians|"
+_PEOPLE = (r"(?:人员|员工|工程师|技术员|调试员|工人|司机|personnel|staff|employees|engineers|technicians|"
            r"workers|electricians|operatives)")
 _HOST_BEHAVIOUR = re.compile(
     rf"^(?:'s|’s|的)?\s*(?!\S{{0,4}}{_PEOPLE})(?:场地|现场|厂区|机房|办公场所|工地|场所|营业场所|premises|site|facility|"
@@ -33,7 +33,8 @@ _HOST_BEHAVIOUR = re.compile(
     re.IGNORECASE,
 )
 _PROVIDER_BEHAVIOUR = re.compile(
-    rf"^(?:'s|’s|的)?\s*(?:[\u4e00-\u9fff]{{0,4}}?|(?:on-?site\s+|field\s+)?){_PEOPLE}"
+    # "乙方现场调试人员", not "雇主将聘用雇员" (hiring someone else's people is not sending one's own)
+    rf"^(?:'s|’s|的)?\s*(?:(?:(?![聘雇招])[\u4e00-\u9fff]){{0,4}}?|(?:on-?site\s+|field\s+)?){_PEOPLE}"
     r"|^\s*(?:应|shall|will)\s*(?:派|provide the services|perform the (?:services|work))",
     re.IGNORECASE,
 )
@@ -162,6 +163,12 @@ def _decide(principals: dict[str, Counter[str]]) -> dict[str, str]:
         elif positional:
             decided[alias] = positional
     names = list(principals)
+    complement = {"client": "provider", "provider": "client"}
+    if len(names) == 2 and sum(n in decided for n in names) == 1:
+        # one side is known: the other is its counterpart ("僱主" the client, so "僱員" the provider)
+        known, other = (names[0], names[1]) if names[0] in decided else (names[1], names[0])
+        if decided[known] in complement:
+            decided[other] = complement[decided[known]]
     if len(names) == 2 and decided.get(names[0]) == decided.get(names[1]):
         a, b = (principals[n] for n in names)
         # the two sides of the agreement: give each the role its evidence favours more
