@@ -46,6 +46,7 @@ def _wrap(text: str, indent: str = "  ") -> list[str]:
 def run(args: argparse.Namespace) -> int:
     from clausecheck.dsl import describe
     from clausecheck.dsl.cases import load_cases
+    from clausecheck.dsl.diagnostics import shown
     from clausecheck.dsl.model import RequireRule
 
     rule, pack = _find(args)
@@ -66,8 +67,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         out.append("fires on:  the topic together with exemption wording" if rule.exemption else "fires on: the topic")
     out.append(f"applies:   {describe.condition(rule.applies)}")
-    out.append(f"pack:      {rule.origin.pack} ({rule.origin}); resolved in {pack.id}")
-    out += [f"           overridden in {o.pack} ({o})" for o in rule.overridden_at]
+    out.append(f"pack:      {rule.origin.pack} ({shown(str(rule.origin))}); resolved in {pack.id}")
+    out += [f"           overridden in {o.pack} ({shown(str(o))})" for o in rule.overridden_at]
     if rule.rationale:
         out += ["", "Why", *_wrap(rule.rationale)]
     if rule.citations:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,10 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _where(path: str) -> str:
-    try:
-        return str(Path(path).relative_to(Path.cwd()))
-    except ValueError:
-        return path
+    from clausecheck.dsl.diagnostics import shown
+
+    return shown(path)
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ mistake is named together with the ASCII character meant.
 from __future__ import annotations
 
 import difflib
+import os
 import unicodedata
 from collections.abc import Iterable
 
@@ -98,12 +99,21 @@ def one_of(names: Iterable[str]) -> str:
     return ", ".join(items[:-1]) + " or " + items[-1]
 
 
+def shown(file: str) -> str:
+    """A file name as the author knows it: relative to the working folder when inside it."""
+    try:
+        relative = os.path.relpath(file)
+    except ValueError:  # another drive on Windows
+        return file
+    return file if relative.startswith("..") else relative
+
+
 def syntax_error(
     message: str, *, file: str, text: str, line: int, column: int, hint: str | None = None
 ) -> PackSyntaxError:
     """A positioned syntax error with the caret context drawn from `text`."""
     return PackSyntaxError(
-        message, file=file, line=line, column=column, context=caret_context(text, line, column), hint=hint
+        message, file=shown(file), line=line, column=column, context=caret_context(text, line, column), hint=hint
     )
 
 
@@ -112,5 +122,5 @@ def resolution_error(
 ) -> PackResolutionError:
     """A positioned error found while resolving a pack (unknown topic, cycle, duplicate id...)."""
     return PackResolutionError(
-        message, file=file, line=line, column=column, context=caret_context(text, line, column), hint=hint
+        message, file=shown(file), line=line, column=column, context=caret_context(text, line, column), hint=hint
     )
