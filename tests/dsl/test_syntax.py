@@ -51,6 +51,12 @@ def test_regex_terms_are_folded_and_validated():
     assert en.text == "Hard\\sHat"  # case is left to the matcher, which ignores it
 
 
+def test_pattern_folding_keeps_escapes_and_escapes_full_width_brackets():
+    from clausecheck.dsl.terms import fold_pattern
+
+    assert fold_pattern(r"傷亡\D（甲方）") == r"伤亡\D\(甲方\)"
+
+
 def test_conditions():
     f = read_pack_file(
         'pack x "X"\nrequire a.b "T" { applies when mentions a, b and not (mentions c or mentions d) }', "p.ccr"

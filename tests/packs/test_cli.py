@@ -15,6 +15,14 @@ def test_list_shows_the_bundled_packs(capsys):
     assert "safety-core" in out and "RULES" in out
 
 
+def test_list_shows_a_broken_pack_without_hiding_the_others(capsys, tmp_path):
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "pack.ccr").write_text('pack broken "B" { extends nowhere }', encoding="utf-8")
+    assert main(["packs", "--pack-path", str(tmp_path), "list"]) == 0
+    out = capsys.readouterr().out
+    assert "ERROR" in out and "safety-core" in out
+
+
 def test_show_names_where_each_rule_came_from(capsys):
     assert main(["packs", "show", "safety-core"]) == 0
     out = capsys.readouterr().out

@@ -35,9 +35,15 @@ def _where(path: str) -> str:
 def run_list(args: argparse.Namespace) -> int:
     from clausecheck.dsl.loader import available_packs, load_pack
 
+    from clausecheck.errors import PackError
+
     rows = []
     for name, path in available_packs(args.pack_path).items():
-        pack = load_pack(path)
+        try:
+            pack = load_pack(path)
+        except PackError as e:  # one broken pack on the search path must not hide the others
+            rows.append((name, "-", "-", "-", f"ERROR: {str(e).splitlines()[0]}", _where(str(path))))
+            continue
         extends = ", ".join(pack.extends) or "-"
         rows.append((name, pack.version, str(len(pack.rules)), extends, pack.title, _where(str(path))))
     header = ("NAME", "VERSION", "RULES", "EXTENDS", "TITLE", "FILE")
