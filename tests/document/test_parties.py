@@ -48,3 +48,13 @@ def test_bare_form_and_signature_block(read):
 def test_traditional_chinese_and_blanks(read):
     doc = read("此僱用合同由＿＿（以下簡稱僱主）和＿＿（以下簡稱僱員）締結。\nＡ．義務和責任")
     assert parties(doc) == [("僱主", "", "preamble"), ("僱員", "", "preamble")]
+
+
+def test_recitals_and_defined_terms_are_not_parties(read):
+    doc = read(
+        'This Agreement is made between Apollo Endosurgery, a Delaware corporation ("APOLLO"), and '
+        'Establishment Labs S.A. ("ESTABLISHMENT").\n'
+        'WHEREAS, the customers of Delmarva Power & Light Company ("DPL") pay a charge.\n'
+        'This Supply Agreement (this "Agreement") governs.\n1. Scope'
+    )
+    assert [p.alias for p in doc.parties] == ["APOLLO", "ESTABLISHMENT"]

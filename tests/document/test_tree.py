@@ -137,3 +137,19 @@ def test_bilingual_agreement_keeps_both_numberings(read):
 def test_titles_from_short_heading_like_labels(read):
     doc = read("第一条 词语含义。在本合同中，下列词语具有本条所赋予的含义。\nARTICLE 2 SCOPE OF WORK")
     assert [n.title for n in doc.clauses] == ["词语含义", "SCOPE OF WORK"]
+
+
+def test_table_of_contents_entries_open_no_clauses(read):
+    doc = read(
+        "TABLE OF CONTENTS\nARTICLE 1 DEFINITIONS 2\nARTICLE 2 SERVICES 4\nExhibit A Fees 9\n"
+        "ARTICLE 1 DEFINITIONS\n1.1 Terms.\nARTICLE 2 SERVICES\nExhibit A Fees\n1. Monthly fee."
+    )
+    assert [n.path for n in doc.clauses] == ["Article 1", "Article 2", "Exhibit A"]
+    assert [b.clause for b in doc.blocks[:4]] == [None, None, None, None]
+    assert doc.blocks[-1].clause == "Exhibit A, 1"
+
+
+def test_heading_repeated_on_every_page_is_not_a_heading(read):
+    doc = read("1. Scope\n(a) one\n# Acme Agreement\n(b) two\n# Acme Agreement\n(c) three\n# Acme Agreement\n2. Fees")
+    assert [b.clause for b in doc.blocks if b.text in ("two", "three")] == ["1(b)", "1(c)"]
+    assert [n.path for n in doc.clauses] == ["1", "2"]

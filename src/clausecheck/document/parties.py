@@ -60,6 +60,7 @@ _ORGANISATION = re.compile(
     r"S\.A|B\.V|N\.V|Bank|University|Authority|Council|Trust|Office)\b",
     re.IGNORECASE,
 )
+_RECITAL = re.compile(r"\s*(?:WHEREAS|Whereas|RECITAL|Recital|NOW,? THEREFORE)")
 _ROLE_WORD = re.compile(r"(?:方|人|单位|單位|者)$")
 _MAY_DEFINE = ("means", "hereinafter", "hereafter", "称", "稱", '")', "”)", "')", "’)", "」）", "』）", "”）", '"）')
 _ZH_CUT = re.compile(r".*[，,。；;：:\s）)]|.*(?:由|与|與)(?=[^由与與]*$)")
@@ -68,7 +69,7 @@ _NAME_LIKE = re.compile(r"[^，,。；;]{2,40}")
 _ROLES_EN = frozenset(
     "client customer contractor subcontractor sub-contractor supplier provider vendor company employer employee "
     "consultant owner purchaser buyer seller licensee licensor lessor lessee landlord tenant "
-    "operator host recipient bank contractee developer manufacturer distributor".split()
+    "operator host recipient contractee developer manufacturer distributor".split()
 )
 _SIGNATURE_NOISE = re.compile(r"[（(]?\s*(?:盖章|蓋章|签章|簽章|签字|簽字|公章|签名|簽名)\s*[）)]?|_{2,}|＿{2,}")
 
@@ -101,14 +102,15 @@ def _definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source]]
         if quoted is None and "(" in m.group(0)[:1] and not re.match(r"\(\s*(?:hereinafter|hereafter)", m.group(0)):
             continue  # a bare word in brackets, `(Pty)`, is no definition without quotes or "hereinafter"
         alias = quoted or m.group("bare")
-        name = _en_name(text[boundary : m.start()])
+        context = text[boundary : m.start()]
+        name = _en_name(context)
         boundary = m.end()
-        if _is_party_en(alias, name, source):
+        if _is_party_en(alias, name, source, context):
             yield alias, name, source
     m = _EN_MEANS.match(text)
     if m:
         name = re.sub(r"^(?:the\s+)?", "", m.group("name").strip(), flags=re.IGNORECASE).strip(" ,")
-        if _is_party_en(m.group("alias"), name, "definition"):
+        if _is_party_en(m.group("alias"), name, "definition", name):
             yield m.group("alias"), name, "definition"
     for m in _ZH_PAREN.finditer(text):
         alias = m.group("alias")
@@ -130,22 +132,31 @@ def _definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source]]
             yield m.group("alias"), name if _NAME_LIKE.fullmatch(name) else "", source
 
 
-def _is_party_en(alias: str, name: str, source: Source) -> bool:
+def _is_party_en(alias: str, name: str, source: Source, context: str) -> bool:
     """`(the "Client")` names a party; `(the "Agreement")`, `"CPI" means …` do not.
 
-    The preamble is where parties are introduced, so any alias there counts;
-    further on, only an alias that is a party role (`Client`, `Party A`).
+    An alias that is a party role (`Client`, `Party A`) counts anywhere. Any
+    other (`"BE"`, `"APOLLO"`) counts only in the preamble, only when the words
+    before it name an organisation, and not in a recital, where agreements define third
+    parties and other documents.
     """
     if _NOT_PARTIES_EN.match(alias):
         return False
     if re.fullmatch(r"Party\s+[A-Z]", alias) or alias.split()[-1].lower() in _ROLES_EN:
         return True
-    return source == "preamble" and bool(name)
+    return (
+        source == "preamble"
+        and bool(_ORGANISATION.search(context))
+        and not name[:1].islower()
+        and not _RECITAL.match(name)
+    )
 
 
 def _en_name(segment: str) -> str:
     """'ABC Ltd.' from '… made between ABC Ltd., a company incorporated in England, '."""
     segment = re.split(r"[;\n]", segment)[-1]
+    if _RECITAL.match(segment):
+        return segment.strip()  # kept whole: a recital is never a party's name
     between = list(re.finditer(r"\bbetween\b", segment, re.IGNORECASE))
     if between:
         segment = segment[between[-1].end() :]

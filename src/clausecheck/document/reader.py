@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from clausecheck.document.construct import trusted
+from clausecheck.document.contents import contents_entries
 from clausecheck.document.labels import LabelMatch, match_label, match_rendered
 from clausecheck.document.model import Block, Document, Part
 from clausecheck.document.numbering import Numbering
@@ -48,27 +50,50 @@ def read_document(
     return _build(package)
 
 
+@dataclass(slots=True)
+class _Row:
+    """A paragraph with its label worked out, before the clause tree places it."""
+
+    para: RawParagraph
+    text: str
+    match: LabelMatch | None
+    label_source: str | None
+    list_pos: tuple[str, int] | None
+    heading: int | None
+
+
 def _build(package: Package) -> Document:
     styles = Styles(package.styles)
     numbering = Numbering(package.numbering, styles)
     walker = Walker()
     tree = ClauseTree()
-    rows: list[tuple[RawParagraph, str | None, str | None, int | None, str]] = []
+    rows: list[_Row] = []
     for part, roots, counters in _parts(package, numbering):
         for root in roots:
             paras = walker.walk(root, part)
             repeated = _repeated(paras) if part == "body" else frozenset()
-            for para in paras:
-                row = _label(para, counters, styles, tree, len(rows), repeated)
-                if row is not None:
-                    rows.append(row)
+            first = len(rows)
+            rows.extend(row for row in (_classify(p, counters, styles, repeated) for p in paras) if row is not None)
+            if part not in _LABELLED_PARTS:
+                continue
+            listed = contents_entries(
+                [(styles.info(r.para.style).name, r.para.text.strip(), r.match.cite if r.match else None) for r in rows[first:]]
+            )
+            for offset, row in enumerate(rows[first:]):
+                block_id = f"b{first + offset}"
+                if offset in listed:
+                    tree.skip(block_id)
+                else:
+                    opens = row.para.part == "body" and row.para.cell is None
+                    tree.add(block_id, row.match, row.list_pos, row.heading, row.text, opens=opens)
     roots, placements = tree.finish()
-    langs, main_lang, all_langs = detect_all(row[4] for row in rows)
+    langs, main_lang, all_langs = detect_all(row.text for row in rows)
     blocks = []
     tracked = walker.tracked_any
-    for index, (para, label, source, heading, text) in enumerate(rows):
+    for index, row in enumerate(rows):
         block_id = f"b{index}"
         placement = placements.get(block_id)
+        para = row.para
         tracked = tracked or para.tracked
         blocks.append(
             trusted(
@@ -77,12 +102,12 @@ def _build(package: Package) -> Document:
                     "id": block_id,
                     "index": index,
                     "part": para.part,
-                    "text": text,
-                    "label": label,
-                    "label_source": source,
+                    "text": row.text,
+                    "label": row.match.label if row.match else None,
+                    "label_source": row.label_source,
                     "clause": placement.clause if placement else None,
                     "clause_id": placement.clause_id if placement else None,
-                    "heading_level": placement.heading_level if placement and placement.heading_level else heading,
+                    "heading_level": placement.heading_level if placement and placement.heading_level else row.heading,
                     "style": para.style,
                     "table": para.cell,
                     "lang": langs[index],
@@ -121,15 +146,8 @@ def _repeated(paras: list[RawParagraph]) -> frozenset[str]:
     return frozenset(text for text, n in counts.items() if n >= _REPEATED and text)
 
 
-def _label(
-    para: RawParagraph,
-    counters: Numbering,
-    styles: Styles,
-    tree: ClauseTree,
-    index: int,
-    repeated: frozenset[str],
-) -> tuple[RawParagraph, str | None, str | None, int | None, str] | None:
-    """The paragraph's label, its source, heading level and text without the label; feeds the clause tree.
+def _classify(para: RawParagraph, counters: Numbering, styles: Styles, repeated: frozenset[str]) -> _Row | None:
+    """The paragraph's label (automatic or literal), heading level and text without the label.
 
     None for an empty paragraph without a number: it is layout, not text.
     """
@@ -141,6 +159,7 @@ def _label(
     text = para.text.strip()
     match: LabelMatch | None = None
     list_pos = None
+    source = None
     if rendered is not None:
         match = match_rendered(rendered.text, text)
         if match.alt_series:  # (i): the list's format says whether it is a letter or a roman numeral
@@ -149,21 +168,17 @@ def _label(
             else:
                 match = match._replace(alt_series=None)
         list_pos = (rendered.list_key, rendered.level)
-        label, source = match.label, "numbering"
-    elif para.part in _LABELLED_PARTS or para.cell is not None:
-        match = match_label(text, heading=heading is not None) if text else None
+        source = "numbering"
+    elif text and (para.part in _LABELLED_PARTS or para.cell is not None):
+        match = match_label(text, heading=heading is not None)
         if match is not None:
             text = match.rest
-        label, source = (match.label, "literal") if match is not None else (None, None)
-    else:
-        label = source = None
-    if not text and label is None:
+            source = "literal"
+    if not text and match is None:
         return None
     if heading is not None and match is None and text in repeated:
         heading = None
-    if para.part in _LABELLED_PARTS:
-        tree.add(f"b{index}", match, list_pos, heading, text, opens=para.part == "body" and para.cell is None)
-    return para, label, source, heading, text
+    return _Row(para, text, match, source, list_pos, heading)
 
 
 def _party_regions(blocks: list[Block]):  # type: ignore[no-untyped-def]

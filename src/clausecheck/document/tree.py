@@ -88,6 +88,10 @@ class ClauseTree:
             return
         self._attach(block_id)
 
+    def skip(self, block_id: str) -> None:
+        """A block that belongs to no clause (an entry of a table of contents)."""
+        self._members.append((block_id, None, False))
+
     def _attach(self, block_id: str) -> None:
         node = self._stack[-1] if self._stack else None
         if node is not None:
