@@ -45,6 +45,9 @@ _PEOPLE_DEFINITION = re.compile(
 )
 
 
+_NAMES_A_COVER = re.compile(r"(?:['’]s?|s['’]?)?\s+liability\s+(?:insurance|cover|policy)", re.IGNORECASE)
+
+
 @dataclass
 class Roles:
     """The agreement's names for each role, and a matcher for them in text."""
@@ -73,6 +76,8 @@ class Roles:
             return []
         found = []
         for m in self._pattern.finditer(folded):
+            if _NAMES_A_COVER.match(folded, m.end()):
+                continue  # "Employer's liability insurance" names a kind of cover, not the Employer
             role = self._folded_role.get(_key(m.group()))
             if role:
                 found.append((Hit(m.start(), m.end(), m.group()), role))
