@@ -153,3 +153,9 @@ def test_heading_repeated_on_every_page_is_not_a_heading(read):
     doc = read("1. Scope\n(a) one\n# Acme Agreement\n(b) two\n# Acme Agreement\n(c) three\n# Acme Agreement\n2. Fees")
     assert [b.clause for b in doc.blocks if b.text in ("two", "three")] == ["1(b)", "1(c)"]
     assert [n.path for n in doc.clauses] == ["1", "2"]
+
+
+@BOTH
+def test_lettered_clauses_cite_bare_at_the_top_and_bracketed_below(read, auto):
+    doc = read("A. Scope\n1. Services\na. first\nB. Fees", auto_numbering=auto)
+    assert [b.clause for b in doc.blocks] == ["A", "A.1", "A.1(a)", "B"]

@@ -59,7 +59,7 @@ class LabelMatch(NamedTuple):
     label: str
     """as shown, without a trailing '.', '．' or ':' ('1.1', '第五条', '(a)', '一、')"""
     cite: str
-    """how it is cited ('7.2', '第五条', '(b)', 'Article 5', 'Schedule 2', '1' for '１．')"""
+    """how it is cited ('7.2', '第五条', '(b)', 'Article 5', 'Schedule 2', '1' for '１．', 'b' for 'b.')"""
     series: str
     """labels of one series are siblings: 'decimal:2', 'paren:lower', 'zh-paren', 'zh:条' …"""
     rank: int | None
@@ -226,9 +226,9 @@ def _match_letter(text: str) -> LabelMatch | None:
     letter = parse_letter(inner)
     if roman is not None and (len(inner) > 1 or inner in _AMBIGUOUS_ROMAN):
         alt = f"letter-{kind}:{case}" if letter is not None else None
-        return LabelMatch(label, f"({inner})", f"roman-{kind}:{case}", None, "letter", roman, rest, alt, letter)
+        return LabelMatch(label, inner, f"roman-{kind}:{case}", None, "letter", roman, rest, alt, letter)
     if letter is not None and len(inner) == 1:
-        return LabelMatch(label, f"({inner})", f"letter-{kind}:{case}", None, "letter", letter, rest)
+        return LabelMatch(label, inner, f"letter-{kind}:{case}", None, "letter", letter, rest)
     return None
 
 

@@ -321,7 +321,7 @@ def _cite(
     if form in ("bracket", "enum"):
         return base + match.cite
     if form == "letter":
-        return base + match.cite
+        return f"{base}({match.cite})"  # 'b.' under 7.2 is cited 7.2(b)
     # a bare number: 1. 1、 1)
     if _CJK.search(base):
         if parent.kind == "annex":
