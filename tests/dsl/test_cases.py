@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clausecheck.dsl.cases import Expectation, PackCase, check_case, evaluate_case, load_cases
+from clausecheck.dsl.cases import Expectation, PackCase, check_case, evaluate_case, load_cases, run_case
 from clausecheck.dsl.loader import load_pack
 from clausecheck.errors import PackError
 from clausecheck.findings import DocumentResult, Finding, TopicVerdict
@@ -107,3 +107,14 @@ def test_evaluate_pass_fail_xfail_xpass(packs):
     assert outcome.outcome == "fail" and len(outcome.failures) == 2 and not outcome.ok
     assert evaluate_case(weak, hedged).outcome == "xpass"
     assert evaluate_case(weak, present).outcome == "xfail" and evaluate_case(weak, present).ok
+
+
+def test_run_case_goes_through_the_whole_checker():
+    pack = load_pack("safety-core")
+    text = 'This Agreement is made between N Ltd (the "Customer") and B Ltd (the "Supplier").\n' \
+           "3.3 The Supplier shall supply each Engineer with personal protective equipment."
+    good = PackCase(id="good", lang="en", text=text, fires=[{"topic ppe": "present by provider"}])
+    assert run_case(good, pack).outcome == "pass"
+    wrong = PackCase(id="wrong", lang="en", text=text, fires=["ppe.provided"], todo="demonstration")
+    outcome = run_case(wrong, pack)
+    assert outcome.outcome == "xfail" and outcome.failures == ("expected ppe.provided, not found",)

@@ -1,8 +1,9 @@
 """The bundled packs: they resolve, their cases fit them, and every rule is documented and tested.
 
-Each case is one test (parametrised by pack and case id). Until the engine
-runs cases end to end they are checked against the resolved pack and read
-with the pack's own terms (see lexicon.py); todo cases are expected gaps.
+Each case is one test (parametrised by pack and case id): it is checked
+against the resolved pack, read with the pack's own terms (lexicon.py), then
+rendered to a real .docx and run through the whole checker. Todo cases are
+known gaps, expected to fail.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import pytest
 from bundled import BUNDLED
 from lexicon import Reader
 
-from clausecheck.dsl.cases import PackCase, check_case, load_cases, untested_rules
+from clausecheck.dsl.cases import PackCase, check_case, load_cases, run_case, untested_rules
 from clausecheck.dsl.model import VOCABULARIES, RequireRule
 
 LANGS = ("zh-Hans", "zh-Hant", "en")
@@ -98,3 +99,4 @@ def test_case(name: str, case: PackCase):
     pack = BUNDLED[name]
     assert check_case(case, pack) == []
     assert READERS[name].disagreements(case) == []
+    assert run_case(case, pack).failures == ()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lexicon import Reader
 
-from clausecheck.dsl.cases import check_case, load_cases, untested_rules
+from clausecheck.dsl.cases import check_case, load_cases, run_case, untested_rules
 from clausecheck.dsl.loader import load_pack
 from clausecheck.dsl.transformer import read_pack_file
 
@@ -66,3 +66,4 @@ def test_the_tutorial_pack_is_tested():
     for case in cases:
         assert check_case(case, pack) == [], case.id
         assert reader.disagreements(case) == [], case.id
+        assert run_case(case, pack).outcome == "pass", case.id

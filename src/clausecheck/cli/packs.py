@@ -113,29 +113,31 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_test(args: argparse.Namespace) -> int:
-    from clausecheck.dsl.cases import check_case, load_cases, untested_rules
+    from clausecheck.dsl.cases import CaseOutcome, check_case, load_cases, run_case, untested_rules
     from clausecheck.dsl.loader import available_packs, load_pack
 
     targets = [args.pack] if args.pack else list(available_packs(args.pack_path).values())
-    counts = {"pass": 0, "fail": 0, "todo": 0}
+    counts = {"pass": 0, "fail": 0, "xfail": 0, "xpass": 0}
+    labels = {"pass": "ok   ", "fail": "FAIL ", "xfail": "todo ", "xpass": "XPASS"}
     for target in targets:
         pack = load_pack(target, search_path=args.pack_path)
         cases = load_cases(pack)
         sys.stdout.write(f"{pack.id}: {len(cases)} cases\n")
         for case in cases:
             problems = check_case(case, pack)
-            status = "fail" if problems else ("todo" if case.todo else "pass")
-            counts[status] += 1
-            if problems or args.verbose:
-                label = {"pass": "ok  ", "fail": "FAIL", "todo": "todo"}[status]
-                sys.stdout.write(f"  {label} {case.id}" + (f"  ({case.todo})" if case.todo else "") + "\n")
-            for p in problems:
-                sys.stdout.write(f"       {p}\n")
+            outcome = CaseOutcome(case=case.id, outcome="fail", failures=tuple(problems)) if problems else run_case(case, pack)
+            counts[outcome.outcome] += 1
+            if outcome.outcome != "pass" or args.verbose:
+                todo = f"  ({case.todo})" if case.todo else ""
+                sys.stdout.write(f"  {labels[outcome.outcome]} {case.id}{todo}\n")
+            if outcome.outcome == "xpass":
+                sys.stdout.write("        passes now: remove its todo\n")
+            for failure in outcome.failures if outcome.outcome == "fail" else ():
+                sys.stdout.write(f"        {failure}\n")
         for gap in untested_rules(pack, cases):
             counts["fail"] += 1
-            sys.stdout.write(f"  FAIL {gap}\n")
+            sys.stdout.write(f"  FAIL  {gap}\n")
     sys.stdout.write(
-        f"{counts['pass']} passed, {counts['fail']} failed, {counts['todo']} todo "
-        "(cases are checked against the resolved pack)\n"
+        f"{counts['pass']} passed, {counts['fail']} failed, {counts['xfail']} todo, {counts['xpass']} todo passing\n"
     )
     return 1 if counts["fail"] else 0
