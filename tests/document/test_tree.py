@@ -159,3 +159,14 @@ def test_heading_repeated_on_every_page_is_not_a_heading(read):
 def test_lettered_clauses_cite_bare_at_the_top_and_bracketed_below(read, auto):
     doc = read("A. Scope\n1. Services\na. first\nB. Fees", auto_numbering=auto)
     assert [b.clause for b in doc.blocks] == ["A", "A.1", "A.1(a)", "B"]
+
+
+@BOTH
+def test_chinese_enumerations_under_articles_are_cited_as_kuan(read, auto):
+    doc = read("第一条 工程项目\n一、工程名称：某某\n四、承包范围：\n1．承包范围：某某", auto_numbering=auto)
+    assert [b.clause for b in doc.blocks] == ["第一条", "第一条第一款", "第一条第四款", "第一条第四款第1项"]
+
+
+def test_articles_close_open_items_but_not_a_part_heading_them(read):
+    doc = read("一、总则\n第一条 定义\n（一）甲方\n第二条 范围\n附表1-1 说明\n（２）计价依据\n第三条 工程期限")
+    assert [b.clause for b in doc.blocks] == ["一、", "第一条", "第一条（一）", "第二条", "附表1-1", "附表1-1（2）", "附表1-1第三条"]

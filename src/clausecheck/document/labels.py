@@ -33,7 +33,9 @@ _DIGIT = "0-9０-９"
 _ZH_FIXED = re.compile(
     rf"第\s*([{_DIGIT}{_CN}]{{1,6}})\s*(编|編|部分|章|节|節|条|條|款|项|項)(?![的之中所规規约約款项項])"
 )
-_ZH_ANNEX = re.compile(rf"(附件|附表|附录|附錄)\s*([{_DIGIT}{_CN}]{{1,4}}|[A-Za-zＡ-Ｚ])(?![{_DIGIT}])")
+_ZH_ANNEX = re.compile(
+    rf"(附件|附表|附录|附錄)\s*([{_DIGIT}{_CN}]{{1,4}}|[A-Za-zＡ-Ｚ])(?:[-－—]([{_DIGIT}]{{1,3}}))?(?![{_DIGIT}])"
+)
 _EN_WORD = re.compile(
     r"(ARTICLE|Article|SECTION|Section|CLAUSE|Clause|PART|Part|CHAPTER|Chapter|"
     r"SCHEDULE|Schedule|ANNEXURE|Annexure|ANNEX|Annex|APPENDIX|Appendix|EXHIBIT|Exhibit|ATTACHMENT|Attachment)"

@@ -111,7 +111,9 @@ class ClauseTree:
         if match is not None and match.rank == RANK_ANNEX:
             stack.clear()
         elif match is not None and match.rank is not None:
-            while stack and stack[-1].kind != "annex" and stack[-1].eff_rank >= match.rank:
+            while stack and stack[-1].kind != "annex" and (
+                stack[-1].eff_rank >= match.rank or _is_list_item(stack[-1])
+            ):
                 stack.pop()
         elif list_pos is not None and self._close_to_list(list_pos):
             pass
@@ -262,6 +264,16 @@ class ClauseTree:
             )
 
 
+def _is_list_item(node: _Node) -> bool:
+    """An open item that cannot head an article: bracketed, lettered, a bare number, or one that has children.
+
+    '一、词语含义' right before '第一条' heads it; '（２）…' or a '一、' already holding items do not.
+    """
+    if node.rank is not None or node.heading is not None or node.match is None:
+        return False
+    return bool(node.children) or node.match.form in ("bracket", "letter", "number")
+
+
 def _kind(node: _Node, depth: int) -> ClauseKind:
     rank = node.rank
     if rank is not None:
@@ -318,18 +330,23 @@ def _cite(
             return match.cite
         return match.cite if form != "number" else str(value)
     base = parent.path
+    if form == "enum" and _CJK.search(base):
+        return f"{base}第{match.cite.rstrip('、')}{_unit(base)}"  # 第一条 + 一、 → 第一条第一款
     if form in ("bracket", "enum"):
         return base + match.cite
     if form == "letter":
         return f"{base}({match.cite})"  # 'b.' under 7.2 is cited 7.2(b)
     # a bare number: 1. 1、 1)
     if _CJK.search(base):
-        if parent.kind == "annex":
-            return f"{base}第{value}项"
-        return f"{base}第{value}{'款' if base.endswith(('条', '條')) else '项'}"
+        return f"{base}第{value}{'项' if parent.kind == 'annex' else _unit(base)}"
     if parent.kind == "annex":
         return f"{base}, {value}"
     return f"{base}.{value}"
+
+
+def _unit(base: str) -> str:
+    """What a numbered subdivision is called under `base`: 款 under an article (条), 项 below that."""
+    return "款" if base.endswith(("条", "條")) else "项"
 
 
 def _join_annex(annex: str, own: str) -> str:
