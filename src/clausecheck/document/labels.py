@@ -129,14 +129,17 @@ def _match_cjk_or_number(text: str, heading: bool) -> LabelMatch | None:
         value = int(cite.rsplit(".", 1)[1])
         return LabelMatch(m.group(1), cite, f"decimal:{depth}", None, "decimal", value, _rest(text, m.end()))
     m = _NUMBER.match(text)
-    if m and _rest(text, m.end()):
+    if m and (_rest(text, m.end()) or m.group(2) in ".．"):  # a lone '１．' is an empty numbered line
         number = parse_digits(m.group(1))
         sep = m.group(2)
-        series = {"、": "number:comma", ")": "number:half-paren", "）": "number:half-paren"}.get(sep, "decimal:1")
         label = m.group(0).strip()
+        rest = _rest(text, m.end())
+        if sep in ")）":  # 1) is cited like (1): 2.1(1)
+            return LabelMatch(label, f"({number})", "number:half-paren", None, "bracket", number, rest)
+        series = "number:comma" if sep == "、" else "decimal:1"
         if sep in ".．":
             label = m.group(1)
-        return LabelMatch(label, str(number), series, None, "number", number, _rest(text, m.end()))
+        return LabelMatch(label, str(number), series, None, "number", number, rest)
     m = _PAREN.match(text)
     if m and _rest(text, m.end()):
         return _bracketed(text, m)

@@ -173,7 +173,7 @@ def format_number(value: int, fmt: str) -> str:
 _CN_VALUE = {c: i for i, c in enumerate(_CN_DIGITS)}
 _CN_VALUE.update({c: i for i, c in enumerate(_LEGAL_SIMPLIFIED)})
 _CN_VALUE.update({c: i for i, c in enumerate(_LEGAL_TRADITIONAL)})
-_CN_VALUE.update({"零": 0, "两": 2, "兩": 2, "〇": 0, "○": 0, "Ｏ": 0})
+_CN_VALUE.update({"零": 0, "两": 2, "兩": 2, "〇": 0, "○": 0})
 _CN_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 
 CN_NUMERAL_CHARS = "".join(sorted(set(_CN_VALUE) | set(_CN_UNIT)))

@@ -330,7 +330,7 @@ def _cite(
             return match.cite
         return match.cite if form != "number" else str(value)
     base = parent.path
-    if form == "enum" and _CJK.search(base):
+    if form == "enum":
         return f"{base}第{match.cite.rstrip('、')}{_unit(base)}"  # 第一条 + 一、 → 第一条第一款
     if form in ("bracket", "enum"):
         return base + match.cite
