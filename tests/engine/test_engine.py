@@ -188,3 +188,10 @@ def test_duties_limited_to_each_bearers_own_fault_do_not_conflict(pack):
     topics, _ = run(pack, [stmt(0, "ppe", role="client", each_own=True), stmt(1, "ppe", each_own=True),
                            stmt(2, "training")])
     assert topics["ppe"].status == "present" and topics["ppe"].party == "both"
+
+
+def test_another_partys_duty_is_not_flagged_where_an_allowed_party_addresses_the_topic(pack):
+    topics, findings = run(pack, [stmt(0, "ppe"), stmt(1, "training", modality="weak"),
+                                  stmt(2, "training", role="client")])
+    assert topics["training"].kinds == ["weak_modality"]
+    assert [f.kind for f in findings] == ["weak_modality"]

@@ -12,7 +12,8 @@ import pytest
 from bundled import BUNDLED
 from lexicon import Reader
 
-from clausecheck.dsl.cases import PackCase, check_case, load_cases, run_case, untested_rules
+from clausecheck.dsl.cases import PackCase, check_case, load_cases, untested_rules
+from clausecheck.packtest import run_case
 from clausecheck.dsl.model import VOCABULARIES, RequireRule
 
 LANGS = ("zh-Hans", "zh-Hant", "en")

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from lexicon import Reader
 
-from clausecheck.dsl.cases import check_case, load_cases, run_case, untested_rules
+from clausecheck.dsl.cases import check_case, load_cases, untested_rules
+from clausecheck.packtest import run_case
 from clausecheck.dsl.loader import load_pack
 from clausecheck.dsl.transformer import read_pack_file
 

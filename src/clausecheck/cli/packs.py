@@ -113,8 +113,9 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_test(args: argparse.Namespace) -> int:
-    from clausecheck.dsl.cases import CaseOutcome, check_case, load_cases, run_case, untested_rules
+    from clausecheck.dsl.cases import CaseOutcome, check_case, load_cases, untested_rules
     from clausecheck.dsl.loader import available_packs, load_pack
+    from clausecheck.packtest import run_case
 
     targets = [args.pack] if args.pack else list(available_packs(args.pack_path).values())
     counts = {"pass": 0, "fail": 0, "xfail": 0, "xpass": 0}

@@ -21,9 +21,9 @@ row of the topic matrix, `topic ppe: present`. `todo: "why"` marks a known
 gap: the case is expected to fail (and is reported when it starts passing).
 
 `check_case` proves a case is coherent with the resolved pack (every rule,
-topic, status, kind and party it names exists); `run_case` renders it to a
-real .docx, runs the whole checker on it and `evaluate_case` judges the
-result against the expectations.
+topic, status, kind and party it names exists); `evaluate_case` judges a
+checker result against the expectations (`clausecheck.packtest.run_case`
+renders a case to a real .docx and runs the whole checker on it).
 """
 
 from __future__ import annotations
@@ -289,18 +289,6 @@ def _holds(e: Expectation, result: DocumentResult) -> bool:
         and (e.party is None or f.party == e.party)
         for f in result.findings
     )
-
-
-def run_case(case: PackCase, pack: Pack) -> CaseOutcome:
-    """Render the case to a .docx, check it against `pack` end to end, and judge the result."""
-    from clausecheck.api import check_one
-    from clausecheck.document.compose import compose_docx
-
-    result = check_one(compose_docx(case.text), [pack])
-    if result.error:
-        failure = f"the checker could not read the case: {result.error}"
-        return CaseOutcome(case=case.id, outcome="xfail" if case.todo else "fail", failures=(failure,))
-    return evaluate_case(case, result)
 
 
 def evaluate_case(case: PackCase, result: DocumentResult) -> CaseOutcome:

@@ -135,6 +135,10 @@ class Judge:
             return TopicVerdict(status="present", party=_party(settling),
                                 locations=[_location(s, self.parts) for s in settling], **verdict), []
         weaknesses = [p for p in _WEAKNESS_ORDER if ev.fired(rule.id, p)]
+        allowed = set(rule.bearers) | {"both"}
+        if any(s.actor.role in allowed for p in weaknesses if p != "other_actor" for s in ev.statements(rule.id, p)):
+            # an allowed party addresses it, if weakly: another party's duty on the topic is no defect of its own
+            weaknesses = [p for p in weaknesses if p != "other_actor"]
         kinds = list(dict.fromkeys(_KIND_OF_PATTERN[p] for p in weaknesses)) or ["no_actor"]
         findings = []
         for pattern in weaknesses or ["no_actor"]:
