@@ -12,6 +12,7 @@ The recognised forms are listed in `docs/reading.md`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from clausecheck.document.numfmt import (
@@ -239,11 +240,16 @@ def _match_letter(text: str) -> LabelMatch | None:
 
 def match_rendered(label: str, rest: str) -> LabelMatch:
     """Classify an automatic number Word rendered (`第一条`, `7.2`, `（三）`) like a literal label."""
+    return _rendered(label)._replace(rest=rest)
+
+
+@lru_cache(maxsize=4096)
+def _rendered(label: str) -> LabelMatch:
     found = match_label(f"{label} X", heading=True)  # a capital: 'Schedule 2 x' reads as a sentence
     if found is not None and _squeeze(found.label) == _squeeze(label):
-        return found._replace(rest=rest)
+        return found
     shown = label.rstrip(".．:： ")
-    return LabelMatch(shown, shown, "other", None, "other", None, rest)
+    return LabelMatch(shown, shown, "other", None, "other", None, "")
 
 
 def _squeeze(label: str) -> str:

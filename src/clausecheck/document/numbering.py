@@ -70,7 +70,7 @@ class Numbering:
         self._counters: dict[str, list[int | None]] = {}
         self._fresh: dict[str, set[int]] = {}
         self._started: set[str] = set()
-        self._resolved: dict[str, tuple] = {}
+        self._resolved: dict[tuple[str, str], tuple] = {}
         self._style_level: dict[tuple[str, str], int] = {}
         if root is not None:
             self._load(root)
@@ -159,9 +159,10 @@ class Numbering:
         num = self._nums.get(num_id)
         if num is None:
             return None
-        resolved = self._resolved.get(num_id)
+        key = ("num", num_id) if num.overrides else ("abstract", num.abstract)  # no level overrides: shared
+        resolved = self._resolved.get(key)
         if resolved is None:
-            resolved = self._resolved[num_id] = self._resolve(num)
+            resolved = self._resolved[key] = self._resolve(num)
         aid, effective = resolved
         if not effective:
             return None
