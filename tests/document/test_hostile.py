@@ -10,7 +10,7 @@ import sys
 import zipfile
 
 import pytest
-from conftest import W_NS, docx_with, ole_file, part, replace_parts
+from conftest import W_NS, ole_file, part, replace_parts
 
 from clausecheck.document.compose import compose_docx
 from clausecheck.document.reader import ReadLimits, read_document

@@ -75,20 +75,22 @@ _SIGNATURE_NOISE = re.compile(r"[（(]?\s*(?:盖章|蓋章|签章|簽章|签字|
 
 
 def find_parties(blocks: Iterable[tuple[str, str, Source]]) -> tuple[PartyDefinition, ...]:
-    """Party definitions in (block id, text, where it stands) triples, best first per alias."""
-    found: dict[str, tuple[int, int, PartyDefinition]] = {}
+    """Party definitions in (block id, text, where it stands) triples, the best per alias, in document order.
+
+    Best: one that names someone over a blank, then preamble over definition
+    over signature, then the earliest.
+    """
+    best: dict[str, tuple[tuple[int, int, int], PartyDefinition]] = {}
     for order, (block_id, text, source) in enumerate(blocks):
         for alias, name, how in _definitions(text, source):
             alias = alias.strip(" .")
             if not alias:
                 continue
-            definition = PartyDefinition(alias=alias, name=name, block_id=block_id, source=how)
             rank = (0 if name else 1, _PRIORITY[how], order)
             key = alias.casefold()
-            if key not in found or rank < found[key][:3]:
-                found[key] = (*rank, definition)  # type: ignore[assignment]
-    ordered = sorted(found.values(), key=lambda item: item[2])
-    return tuple(item[-1] for item in ordered)  # type: ignore[misc]
+            if key not in best or rank < best[key][0]:
+                best[key] = (rank, PartyDefinition(alias=alias, name=name, block_id=block_id, source=how))
+    return tuple(definition for _, definition in sorted(best.values(), key=lambda item: item[0][2]))
 
 
 def _definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source]]:

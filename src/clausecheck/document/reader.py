@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
+
+from lxml import etree
 
 from clausecheck.document.construct import trusted
 from clausecheck.document.contents import contents_entries
@@ -128,7 +131,7 @@ def _build(package: Package) -> Document:
     )
 
 
-def _parts(package: Package, numbering: Numbering):  # type: ignore[no-untyped-def]
+def _parts(package: Package, numbering: Numbering) -> Iterator[tuple[Part, list[etree._Element], Numbering]]:
     """(part, roots, numbering counters) in block order: body, headers, footers, footnotes, endnotes."""
     body = package.document.find(f"{_W}body")
     yield "body", [body] if body is not None else [], numbering
@@ -181,7 +184,7 @@ def _classify(para: RawParagraph, counters: Numbering, styles: Styles, repeated:
     return _Row(para, text, match, source, list_pos, heading)
 
 
-def _party_regions(blocks: list[Block]):  # type: ignore[no-untyped-def]
+def _party_regions(blocks: list[Block]) -> Iterator[tuple[str, str, Source]]:
     """(block id, text, where it stands) for the blocks that may define parties."""
     body = [b for b in blocks if b.part == "body"]
     first_clause = next(
