@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from clausecheck.document.model import Lang
-from clausecheck.extract.lexicon import Hit, Lexicon
+from clausecheck.extract.lexicon import Hit, Lexicon, Scan
 from clausecheck.extract.roles import Roles
 
 _PRIORITY = {"negation": 0, "prohibition": 1, "weak": 2, "binding": 3}
@@ -37,32 +37,28 @@ class Duty:
     modal_words: str
 
 
-def _mask(text: str, hits: list[Hit]) -> str:
-    """Blank out false friends (应急, 相应, 可能, 'May 2025') so they cannot read as modals."""
-    if not hits:
-        return text
-    chars = list(text)
-    for h in hits:
-        chars[h.start:h.end] = "\u25a1" * (h.end - h.start)
-    return "".join(chars)
+def _real(hits: list[Hit], friends: list[Hit]) -> list[Hit]:
+    """Hits that are not part of a false friend (应急, 相应, 可能, 'May 2025')."""
+    return [h for h in hits if not any(f.start < h.end and h.start < f.end for f in friends)]
 
 
-def _main_modal(text: str, lang: Lang, lexicon: Lexicon) -> tuple[str, Hit] | None:
+def _main_modal(scan: Scan, lexicon: Lexicon, friends: list[Hit]) -> tuple[str, Hit] | None:
     """The first modal word, longest and most specific first where several start together."""
     best: tuple[int, int, int, str, Hit] | None = None
     for kind in _PRIORITY:
-        hit = lexicon.words(kind).first(text, lang)
-        if hit is not None:
+        hits = _real(scan.find(lexicon.words(kind)), friends)
+        if hits:
+            hit = hits[0]
             key = (hit.start, -(hit.end - hit.start), _PRIORITY[kind])
             if best is None or key < best[:3]:
                 best = (*key, kind, hit)
     return (best[3], best[4]) if best else None
 
 
-def _hedge(text: str, lang: Lang, lexicon: Lexicon, modal: Hit) -> Hit | None:
+def _hedge(scan: Scan, lang: Lang, lexicon: Lexicon, friends: list[Hit], modal: Hit) -> Hit | None:
     """A weak word right before or just after a binding verb."""
     window = _HEDGE_WINDOW[lang]
-    for hit in lexicon.words("weak").find(text, lang):
+    for hit in _real(scan.find(lexicon.words("weak")), friends):
         if modal.start - window // 2 <= hit.start <= modal.end + window:
             return hit
     return None
@@ -116,29 +112,29 @@ def _subject(text: str, lang: Lang, parties: list[tuple[Hit, str]], both: list[H
     return "none", ""
 
 
-def analyse(text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -> Duty | None:
-    """The duty a sentence part states, or None when it has no modal word."""
-    masked = _mask(text, lexicon.words("false_friends").find(text, lang))
-    found = _main_modal(masked, lang, lexicon)
+def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -> Duty | None:
+    """The duty a (folded) sentence part states, or None when it has no modal word."""
+    friends = scan.find(lexicon.words("false_friends"))
+    found = _main_modal(scan, lexicon, friends)
     if found is None:
         return None
     kind, modal = found
     modality = _MODALITY[kind]
     words = modal.text
     if kind == "binding":
-        hedge = _hedge(masked, lang, lexicon, modal)
+        hedge = _hedge(scan, lang, lexicon, friends, modal)
         if hedge is not None:
             modality = "weak"
             words = text[min(modal.start, hedge.start): max(modal.end, hedge.end)]
-    role, actor_words = _subject(text, lang, roles.find(text), lexicon.words("both_parties").find(text, lang), modal)
-    each_own = lexicon.words("each_own").search(text, lang)
+    role, actor_words = _subject(text, lang, roles.find(text), scan.find(lexicon.words("both_parties")), modal)
+    each_own = scan.search(lexicon.words("each_own"))
     return Duty(role, actor_words, each_own, modality, words)
 
 
-def subject_only(text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -> tuple[str, str]:
+def subject_only(scan: Scan, text: str, lexicon: Lexicon, roles: Roles) -> tuple[str, str]:
     """The party a sentence part opens with, for parts that borrow the verb of a lead-in."""
     parties = roles.find(text)
-    both = lexicon.words("both_parties").find(text, lang)
+    both = scan.find(lexicon.words("both_parties"))
     first = min([(h.start, role, h.text) for h, role in parties] + [(h.start, "both", h.text) for h in both],
                 default=None)
     if first is None or first[0] > 6:

@@ -18,7 +18,7 @@ from clausecheck.document.model import Block, ClauseNode, Document, Lang
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
 from clausecheck.engine.compile import near_tag, specific_tag
 from clausecheck.extract.duty import Duty, analyse, subject_only
-from clausecheck.extract.lexicon import Lexicon, lexicon
+from clausecheck.extract.lexicon import Hit, Lexicon, Scan, lexicon
 from clausecheck.extract.model import Actor, Facts, Statement, TopicMatch
 from clausecheck.extract.qualifiers import qualifiers
 from clausecheck.extract.references import Attachments, references
@@ -53,24 +53,21 @@ def _lang(block: Block, document: Document, text: str) -> Lang:
     return "en"
 
 
-def topic_matches(text: str, lang: Lang, lex: Lexicon) -> list[TopicMatch]:
-    """The pack topics a (folded) sentence part addresses, with the words that show it."""
+def topic_matches(scan: Scan, lex: Lexicon) -> list[TopicMatch]:
+    """The pack topics a scanned sentence part addresses, with the words that show it."""
     found = []
     for tid, terms in lex.topics.items():
-        hits = terms.find(text, lang)
-        if not hits:
+        hits = scan.find(terms)
+        if not hits or scan.search(lex.topic_exclude[tid]):
             continue
-        if lex.topic_exclude[tid].search(text, lang):
-            continue
-        window = None
-        if not all(_near(text, lang, group, hits, window) for group in lex.topic_near[tid]):
+        window = lex.topic_window[tid]
+        if not all(_near(scan.find(group), hits, window) for group in lex.topic_near[tid]):
             continue
         found.append(TopicMatch(topic=tid, words=list(dict.fromkeys(h.text for h in hits))))
     return found
 
 
-def _near(text, lang, group, hits, window) -> bool:
-    near_hits = group.find(text, lang)
+def _near(near_hits: list[Hit], hits: list[Hit], window: int | None) -> bool:
     if window is None:
         return bool(near_hits)
     return any(abs(n.start - h.start) <= window for n in near_hits for h in hits)
@@ -131,35 +128,36 @@ class _Extractor:
         for number, part in enumerate(parts):
             folded = fold(part.text).text
             lang = _lang(block, self.document, folded)
+            scan = self.lex.scan(folded, lang)
             # an item is read with its lead-in: "Datec indemnifies BSP against: (a) any injury..."
-            topics = topic_matches(f"{lead} {folded}" if lead else folded, lang, self.lex)
+            topics = topic_matches(self.lex.scan(f"{lead} {folded}", lang) if lead else scan, self.lex)
             self.mentions.update(t.topic for t in topics)
-            duty = analyse(folded, lang, self.lex, self.roles)
+            duty = analyse(scan, folded, lang, self.lex, self.roles)
             if number == 0 and _is_heading(block, block.text, duty):
                 self._push_heading(block, folded, lang, topics)
                 return
-            duty = self._complete(duty, previous if part.continues else None, inherited_duty, folded, lang)
+            duty = self._complete(duty, previous if part.continues else None, inherited_duty, scan, folded)
             if part.text.rstrip().endswith((":", "：")):
                 lead = folded
                 if duty is not None:
                     self.contexts.append(_Context(block.clause_id, _level(block), duty=duty, lead=folded))
-            exemption = self.lex.words("exemption").first(folded, lang)
+            exemption = scan.first(self.lex.words("exemption"))
             if not topics and duty is not None and inherited_topics:
                 topics = [t.model_copy(update={"inherited": True}) for t in inherited_topics]
             if duty is None and exemption is None:
                 previous = None
                 continue
             previous = duty
-            self._statement(block, part.text, folded, lang, duty, topics, exemption.text if exemption else None)
+            self._statement(block, part.text, scan, folded, lang, duty, topics, exemption.text if exemption else None)
 
     def _complete(self, duty: Duty | None, previous: Duty | None, inherited: Duty | None,
-                  folded: str, lang: Lang) -> Duty | None:
+                  scan: Scan, folded: str) -> Duty | None:
         """Fill in what a part leaves out from its sentence or from the lead-in/heading above it."""
         source = previous or inherited
         if source is None:
             return duty
         if duty is None:
-            role, words = subject_only(folded, lang, self.lex, self.roles)
+            role, words = subject_only(scan, folded, self.lex, self.roles)
             if role == "none":
                 role, words = source.role, source.actor_words
             return Duty(role, words, source.each_own, source.modality if previous else "binding", source.modal_words)
@@ -176,7 +174,7 @@ class _Extractor:
                 duty = Duty(role, hit.text, False, "binding", "")
         self.contexts.append(_Context(block.clause_id, _level(block), topics=topics, duty=duty))
 
-    def _statement(self, block: Block, text: str, folded: str, lang: Lang, duty: Duty | None,
+    def _statement(self, block: Block, text: str, scan: Scan, folded: str, lang: Lang, duty: Duty | None,
                    topics: list[TopicMatch], exemption: str | None) -> None:
         self.statements.append(
             Statement(
@@ -189,22 +187,22 @@ class _Extractor:
                 modality=duty.modality if duty else "none",
                 modal_words=duty.modal_words if duty else "",
                 topics=topics,
-                qualifiers=qualifiers(folded, lang, self.lex),
-                references=references(folded, lang, self.lex, self.attachments),
+                qualifiers=qualifiers(scan, folded, self.lex),
+                references=references(scan, folded, self.lex, self.attachments),
                 exemption=exemption,
-                tags=self._tags(folded, lang),
+                tags=self._tags(scan),
             )
         )
 
-    def _tags(self, folded: str, lang: Lang) -> list[str]:
+    def _tags(self, scan: Scan) -> list[str]:
         """Rule-specific co-occurrence checks that hold in this sentence part."""
         tags = []
         for rule in self.pack.rules:
             if isinstance(rule, ForbidRule) and rule.near:
-                if all(group.search(folded, lang) for group in self.lex.rule_near[rule.id]):
+                if all(scan.search(group) for group in self.lex.rule_near[rule.id]):
                     tags.append(near_tag(rule))
             elif isinstance(rule, RequireRule) and rule.specific:
-                if all(group.search(folded, lang) for group in self.lex.rule_specific[rule.id]):
+                if all(scan.search(group) for group in self.lex.rule_specific[rule.id]):
                     tags.append(specific_tag(rule))
         return tags
 
@@ -212,11 +210,12 @@ class _Extractor:
         for row in responsibility_rows(self.document, self.roles):
             folded = fold(row.text).text
             lang = _lang(row.block, self.document, folded)
-            topics = topic_matches(folded, lang, self.lex)
+            scan = self.lex.scan(folded, lang)
+            topics = topic_matches(scan, self.lex)
             if not topics:
                 continue
             duty = Duty(row.role, row.words, row.role == "both", "binding", "")
-            self._statement(row.block, row.text, folded, lang, duty, topics, None)
+            self._statement(row.block, row.text, scan, folded, lang, duty, topics, None)
             self.statements[-1] = self.statements[-1].model_copy(update={"source": "table_row"})
 
 

@@ -1,10 +1,18 @@
-"""A pack's terms compiled to regular expressions over folded text.
+"""A pack's terms compiled for matching: one pass over a sentence finds them all.
 
-Terms are folded the same way as agreement text (NFKC, case, traditional to
-simplified) so one zh-Hans term matches zh-Hant text too. English literal
-terms match whole words only; Chinese ones anywhere. Each language gets its
-own alternation, longest term first, so the longest wording wins where two
-overlap ("shall not" over "shall").
+A pack has a few dozen term sets (topics, their `near` and `exclude` groups,
+vocabularies) with hundreds of words, and a long agreement has thousands of
+sentence parts; a regular expression per set per part costs seconds. So all
+literal terms of a language go into one Aho-Corasick automaton
+(pyahocorasick), and a part is scanned once. Regex terms run only where a
+literal they cannot match without (their "trigger", read from the pattern)
+occurs, or always when the pattern has none.
+
+Terms are folded the same way as agreement text (NFKC, traditional to
+simplified; regex terms arrive folded from the rule language), and matching
+ignores case. English literal terms match whole words only; Chinese ones
+anywhere. Within one set the leftmost, then longest, match wins and matches
+do not overlap, so "shall not" beats "shall".
 """
 
 from __future__ import annotations
@@ -12,95 +20,182 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from clausecheck._identity_cache import IdentityCache
 from clausecheck.document.model import Lang
 from clausecheck.dsl.model import Pack, Term
+from clausecheck.extract.triggers import required_literals
 from clausecheck.language.normalize import fold_text
 
-_WORDISH = re.compile(r"\w", re.ASCII)
-
-
-def _literal_pattern(text: str) -> str:
-    folded = fold_text(text)
-    body = re.escape(folded).replace(r"\ ", r"\s+")
-    if _WORDISH.match(folded[:1]):
-        body = r"(?<![A-Za-z0-9_])" + body
-    if _WORDISH.match(folded[-1:]):
-        body = body + r"(?![A-Za-z0-9_])"
-    return body
-
-
-def _pattern(term: Term) -> str:
-    return f"(?:{term.text})" if term.regex else _literal_pattern(term.text)
+_LANGS: tuple[Lang, ...] = ("en", "zh-Hans", "zh-Hant")
+_WORD = re.compile(r"[a-z0-9_]")
+_SPACE_RUN = re.compile(r"\s{2,}")
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A match in folded text."""
+    """A match in folded text: offsets and the words as the text has them."""
 
     start: int
     end: int
     text: str
 
 
+def _terms_for(terms: tuple[Term, ...], lang: Lang) -> list[Term]:
+    """zh-Hans and zh-Hant terms serve both Chinese scripts: text is folded to simplified before matching."""
+    chinese = lang != "en"
+    return [t for t in terms if t.lang is None or t.lang == lang or (chinese and t.lang in ("zh-Hans", "zh-Hant"))]
+
+
 class TermSet:
-    """Terms of one topic, vocabulary or party, matchable per language."""
+    """One topic's, group's or vocabulary's terms; matched through a `Scan`."""
 
-    __slots__ = ("_by_lang",)
+    __slots__ = ("index", "regexes", "untriggered", "empty")
 
-    def __init__(self, terms: tuple[Term, ...]) -> None:
-        by_lang: dict[Lang | None, list[Term]] = {}
-        for term in terms:
-            by_lang.setdefault(term.lang, []).append(term)
-        compiled: dict[Lang, re.Pattern[str] | None] = {}
-        for lang in ("en", "zh-Hans", "zh-Hant"):
-            chosen = by_lang.get(lang, []) + by_lang.get(None, [])
-            if lang == "zh-Hant":
-                chosen += by_lang.get("zh-Hans", [])
-            elif lang == "zh-Hans":
-                chosen += by_lang.get("zh-Hant", [])
-            patterns = sorted({_pattern(t) for t in chosen}, key=len, reverse=True)
-            compiled[lang] = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
-        self._by_lang = compiled
+    def __init__(self, index: int, terms: tuple[Term, ...]) -> None:
+        self.index = index
+        self.empty = not terms
+        # per language: (number, compiled pattern, trigger literals or None when it must always run)
+        self.regexes: dict[Lang, list[tuple[int, re.Pattern[str], frozenset[str] | None]]] = {}
+        # languages in which some pattern has no trigger and must run on every text
+        self.untriggered: set[Lang] = set()
 
     def __bool__(self) -> bool:
-        return any(p is not None for p in self._by_lang.values())
-
-    def find(self, text: str, lang: Lang) -> list[Hit]:
-        """Every non-overlapping match in folded `text`."""
-        pattern = self._by_lang[lang]
-        if pattern is None:
-            return []
-        return [Hit(m.start(), m.end(), m.group()) for m in pattern.finditer(text) if m.end() > m.start()]
-
-    def first(self, text: str, lang: Lang) -> Hit | None:
-        pattern = self._by_lang[lang]
-        m = pattern.search(text) if pattern is not None else None
-        return Hit(m.start(), m.end(), m.group()) if m else None
-
-    def search(self, text: str, lang: Lang) -> bool:
-        pattern = self._by_lang[lang]
-        return pattern is not None and pattern.search(text) is not None
+        return not self.empty
 
 
 class Lexicon:
     """Every term of a pack, compiled once and shared by all documents."""
 
     def __init__(self, pack: Pack) -> None:
-        self.topics = {tid: TermSet(t.terms) for tid, t in pack.topics.items()}
-        self.topic_near = {tid: [TermSet(g) for g in t.near] for tid, t in pack.topics.items()}
-        self.topic_exclude = {tid: TermSet(t.exclude) for tid, t in pack.topics.items()}
-        self.vocab = {name: TermSet(terms) for name, terms in pack.vocabularies.items()}
-        self.parties = {pid: TermSet(p.terms) for pid, p in pack.parties.items()}
-        self.rule_near = {r.id: [TermSet(g) for g in r.near] for r in pack.rules if getattr(r, "near", ())}
-        self.rule_specific = {r.id: [TermSet(g) for g in r.specific] for r in pack.rules if getattr(r, "specific", ())}
+        self._sets: list[tuple[TermSet, tuple[Term, ...]]] = []
+        self.topics = {tid: self._add(t.terms) for tid, t in pack.topics.items()}
+        self.topic_near = {tid: [self._add(g) for g in t.near] for tid, t in pack.topics.items()}
+        self.topic_window = {tid: t.window for tid, t in pack.topics.items()}
+        self.topic_exclude = {tid: self._add(t.exclude) for tid, t in pack.topics.items()}
+        self.vocab = {name: self._add(terms) for name, terms in pack.vocabularies.items()}
+        self.parties = {pid: self._add(p.terms) for pid, p in pack.parties.items()}
+        self.rule_near = {r.id: [self._add(g) for g in r.near] for r in pack.rules if getattr(r, "near", ())}
+        self.rule_specific = {r.id: [self._add(g) for g in r.specific] for r in pack.rules if getattr(r, "specific", ())}
+        self._empty = self._add(())
+        self._automata = {lang: self._automaton(lang) for lang in _LANGS}
+
+    def _add(self, terms: tuple[Term, ...]) -> TermSet:
+        term_set = TermSet(len(self._sets), terms)
+        self._sets.append((term_set, terms))
+        return term_set
+
+    def _automaton(self, lang: Lang) -> ahocorasick.Automaton | None:
+        """All literal terms and regex triggers of one language, each mapped to the sets that want it."""
+        literals: dict[str, list[tuple[int, int]]] = {}  # word -> (set index, regex number or -1 for a term)
+        for term_set, terms in self._sets:
+            regexes = []
+            for term in _terms_for(terms, lang):
+                if term.regex:
+                    number = len(regexes)
+                    triggers = required_literals(term.text)
+                    regexes.append((number, re.compile(term.text, re.IGNORECASE), triggers))
+                    for literal in triggers or ():
+                        literals.setdefault(literal, []).append((term_set.index, number))
+                else:
+                    word = _SPACE_RUN.sub(" ", fold_text(term.text).lower().strip())
+                    if word:
+                        literals.setdefault(word, []).append((term_set.index, -1))
+            term_set.regexes[lang] = regexes
+            if any(triggers is None for _, _, triggers in regexes):
+                term_set.untriggered.add(lang)
+        if not literals:
+            return None
+        automaton = ahocorasick.Automaton()
+        for word, wanted in literals.items():
+            automaton.add_word(word, (len(word), word[0].isascii() and bool(_WORD.match(word[0])),
+                                      word[-1].isascii() and bool(_WORD.match(word[-1])), tuple(wanted)))
+        automaton.make_automaton()
+        return automaton
 
     def words(self, name: str) -> TermSet:
-        """A vocabulary; an empty one when the pack does not define it."""
-        return self.vocab.get(name) or _EMPTY
+        """A vocabulary; an empty set when the pack does not define it."""
+        return self.vocab.get(name) or self._empty
+
+    def scan(self, text: str, lang: Lang) -> Scan:
+        """Scan folded `text` once for every term of the pack."""
+        return Scan(self, text, lang)
 
 
-_EMPTY = TermSet(())
+class Scan:
+    """The terms found in one folded text, by term set."""
+
+    __slots__ = ("_lexicon", "_lang", "_text", "_lower", "_map", "_literal", "_triggered", "_triggered_sets", "_found")
+
+    def __init__(self, lexicon: Lexicon, text: str, lang: Lang) -> None:
+        self._lexicon = lexicon
+        self._lang = lang
+        self._text = text
+        lower = text.lower()
+        if len(lower) != len(text):  # a character whose lower case is longer: keep offsets aligned
+            lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        self._map: list[int] | None = None
+        if _SPACE_RUN.search(lower):
+            # one space per run of spaces, so "shall  not" still matches; remember where each character was
+            keep = [i for i, c in enumerate(lower) if not (c.isspace() and i and lower[i - 1].isspace())]
+            self._map = keep
+            lower = "".join(" " if lower[i].isspace() else lower[i] for i in keep)
+        self._lower = lower
+        self._literal: dict[int, list[tuple[int, int]]] = {}
+        self._triggered: set[tuple[int, int]] = set()
+        self._triggered_sets: set[int] = set()
+        self._found: dict[int, list[Hit]] = {}
+        automaton = lexicon._automata[lang]
+        if automaton is None:
+            return
+        for end, (length, word_start, word_end, wanted) in automaton.iter(lower):
+            start = end - length + 1
+            for set_index, regex in wanted:
+                if regex >= 0:
+                    self._triggered.add((set_index, regex))
+                    self._triggered_sets.add(set_index)
+                    continue
+                if word_start and start > 0 and _WORD.match(lower[start - 1]):
+                    continue
+                if word_end and end + 1 < len(lower) and _WORD.match(lower[end + 1]):
+                    continue
+                self._literal.setdefault(set_index, []).append((start, end + 1))
+
+    def _original(self, start: int, end: int) -> Hit:
+        if self._map is None:
+            return Hit(start, end, self._text[start:end])
+        a, b = self._map[start], self._map[end - 1] + 1
+        return Hit(a, b, self._text[a:b])
+
+    def find(self, term_set: TermSet) -> list[Hit]:
+        """The set's matches: leftmost first, the longest where several start together, none overlapping."""
+        index = term_set.index
+        found = self._found.get(index)
+        if found is not None:
+            return found
+        if index not in self._literal and index not in self._triggered_sets and self._lang not in term_set.untriggered:
+            return []
+        spans = list(self._literal.get(index, ()))
+        for number, pattern, triggers in term_set.regexes.get(self._lang, ()):
+            if triggers is None or (term_set.index, number) in self._triggered:
+                spans += [m.span() for m in pattern.finditer(self._lower) if m.end() > m.start()]
+        spans.sort(key=lambda span: (span[0], -span[1]))
+        found, reached = [], -1
+        for start, end in spans:
+            if start >= reached:
+                found.append(self._original(start, end))
+                reached = end
+        self._found[term_set.index] = found
+        return found
+
+    def first(self, term_set: TermSet) -> Hit | None:
+        found = self.find(term_set)
+        return found[0] if found else None
+
+    def search(self, term_set: TermSet) -> bool:
+        return bool(self.find(term_set))
+
 
 lexicon: IdentityCache[Pack, Lexicon] = IdentityCache(Lexicon)
 """The compiled lexicon of a pack, built once per pack object."""

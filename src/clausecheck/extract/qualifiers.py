@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from clausecheck.document.model import Lang
-from clausecheck.extract.lexicon import Lexicon
+from clausecheck.extract.lexicon import Lexicon, Scan
 from clausecheck.extract.model import Qualifier
 
 _NUMBER = r"(?:\d[\d,.]*|[一二两三四五六七八九十百千万零〇]+)"
@@ -39,11 +38,11 @@ _STANDARD = re.compile(
 )
 
 
-def qualifiers(text: str, lang: Lang, lexicon: Lexicon) -> list[Qualifier]:
+def qualifiers(scan: Scan, text: str, lexicon: Lexicon) -> list[Qualifier]:
     """Vague wording and concrete pins in a sentence part (folded text)."""
     found: list[Qualifier] = []
     for kind in ("vague", "vague_timing"):
-        found += [Qualifier(kind=kind, words=h.text) for h in lexicon.words(kind).find(text, lang)]
+        found += [Qualifier(kind=kind, words=h.text) for h in scan.find(lexicon.words(kind))]
     for kind, pattern in (("deadline", _DEADLINE), ("amount", _AMOUNT), ("standard", _STANDARD)):
         found += [Qualifier(kind=kind, words=m.group()) for m in pattern.finditer(text)]
     return found

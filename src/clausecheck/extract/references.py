@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clausecheck.document.model import ClauseNode, Document, Lang
-from clausecheck.extract.lexicon import Lexicon
+from clausecheck.document.model import ClauseNode, Document
+from clausecheck.extract.lexicon import Lexicon, Scan
 from clausecheck.extract.model import Reference
 from clausecheck.language.normalize import fold_text
 
@@ -83,10 +83,10 @@ class Attachments:
         return any(key == t or key in t for t in self.titles)
 
 
-def references(text: str, lang: Lang, lexicon: Lexicon, attachments: Attachments) -> list[Reference]:
+def references(scan: Scan, text: str, lexicon: Lexicon, attachments: Attachments) -> list[Reference]:
     """References to other documents in a sentence part (folded text), resolved or dangling."""
     found: list[Reference] = []
-    deferred = lexicon.words("deferral").search(text, lang)
+    deferred = scan.search(lexicon.words("deferral"))
     for m in list(_ZH_ANNEX.finditer(text)) + list(_EN_ANNEX.finditer(text)):
         number = _annex_number(m.group(2))
         found.append(Reference(title=m.group(), resolved=number in attachments.numbers,

@@ -101,10 +101,9 @@ def _lang_of(text: str) -> Lang:
 
 def _role_words(lexicon: Lexicon, text: str) -> Counter[str]:
     votes: Counter[str] = Counter()
-    lang = _lang_of(text)
-    folded = fold_text(text)
+    scan = lexicon.scan(fold_text(text), _lang_of(text))
     for role, terms in lexicon.parties.items():
-        votes[role] += len(terms.find(folded, lang))
+        votes[role] += len(scan.find(terms))
     return votes
 
 
@@ -146,8 +145,9 @@ def assign_roles(document: Document, lexicon: Lexicon) -> Roles:
     roles = Roles(aliases=_decide(principals))
     # role words used as names in the text ("the Contractor shall") count as aliases of their role
     text = "\n".join(b.text for b in document.blocks)
+    scan = lexicon.scan(fold_text(text), _lang_of(text))
     for role, terms in lexicon.parties.items():
-        for hit in terms.find(fold_text(text), _lang_of(text)):
+        for hit in scan.find(terms):
             word = _original_casing(text, hit.text)
             if word:
                 roles.aliases.setdefault(word, role)
