@@ -24,9 +24,7 @@ def run(args: argparse.Namespace) -> int:
 
     (pack,) = resolve_packs(args.pack)
     document = read_document(args.file)
-    facts = extract(document, pack)
-    if not args.all:
-        facts = facts.model_copy(update={"statements": [s for s in facts.statements if s.topics or s.exemption]})
+    facts = extract(document, pack, all_statements=args.all)
     if args.format == "json":
         sys.stdout.write(facts.model_dump_json(indent=2) + "\n")
         return 0

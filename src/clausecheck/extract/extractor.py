@@ -57,6 +57,8 @@ def topic_matches(scan: Scan, lex: Lexicon) -> list[TopicMatch]:
     """The pack topics a scanned sentence part addresses, with the words that show it."""
     found = []
     for tid, terms in lex.topics.items():
+        if not scan.may_match(terms):
+            continue
         hits = scan.find(terms)
         if not hits or scan.search(lex.topic_exclude[tid]):
             continue
@@ -83,7 +85,8 @@ def _is_heading(block: Block, text: str, duty: Duty | None) -> bool:
 
 
 class _Extractor:
-    def __init__(self, document: Document, pack: Pack) -> None:
+    def __init__(self, document: Document, pack: Pack, all_statements: bool) -> None:
+        self.all_statements = all_statements
         self.document = document
         self.pack = pack
         self.lex = lexicon(pack)
@@ -148,7 +151,9 @@ class _Extractor:
                 previous = None
                 continue
             previous = duty
-            self._statement(block, part.text, scan, folded, lang, duty, topics, exemption.text if exemption else None)
+            if topics or exemption is not None or self.all_statements:
+                self._statement(block, part.text, scan, folded, lang, duty, topics,
+                                exemption.text if exemption else None)
 
     def _complete(self, duty: Duty | None, previous: Duty | None, inherited: Duty | None,
                   scan: Scan, folded: str) -> Duty | None:
@@ -235,6 +240,11 @@ def _ancestors(roots: tuple[ClauseNode, ...]) -> dict[str, frozenset[str]]:
     return out
 
 
-def extract(document: Document, pack: Pack) -> Facts:
-    """Every statement of `document` that `pack` can judge, plus agreement-wide context."""
-    return _Extractor(document, pack).run()
+def extract(document: Document, pack: Pack, *, all_statements: bool = False) -> Facts:
+    """Every statement of `document` that `pack` can judge, plus agreement-wide context.
+
+    Only duties on a pack topic, and exemptions, become statements: the engine
+    judges nothing else. `all_statements` keeps every duty, for `clausecheck
+    facts --all`.
+    """
+    return _Extractor(document, pack, all_statements).run()

@@ -162,6 +162,11 @@ class Scan:
                     continue
                 self._literal.setdefault(set_index, []).append((start, end + 1))
 
+    def may_match(self, term_set: TermSet) -> bool:
+        """False when the set cannot match here (no literal of it, no trigger of it): a cheap pre-check."""
+        index = term_set.index
+        return index in self._literal or index in self._triggered_sets or self._lang in term_set.untriggered
+
     def _original(self, start: int, end: int) -> Hit:
         if self._map is None:
             return Hit(start, end, self._text[start:end])
@@ -174,7 +179,7 @@ class Scan:
         found = self._found.get(index)
         if found is not None:
             return found
-        if index not in self._literal and index not in self._triggered_sets and self._lang not in term_set.untriggered:
+        if not self.may_match(term_set):
             return []
         spans = list(self._literal.get(index, ()))
         for number, pattern, triggers in term_set.regexes.get(self._lang, ()):

@@ -107,20 +107,18 @@ def _role_words(lexicon: Lexicon, text: str) -> Counter[str]:
     return votes
 
 
-def _behaviour(document: Document, alias: str) -> Counter[str]:
-    """Votes from what the agreement says the party has or does."""
+def _behaviour(folded_text: str, alias: str) -> Counter[str]:
+    """Votes from what the agreement (folded, one line per block) says the party has or does."""
     votes: Counter[str] = Counter()
     folded_alias = fold_text(alias)
-    for block in document.blocks:
-        folded = fold_text(block.text)
-        start = 0
-        while (i := folded.find(folded_alias, start)) >= 0:
-            after = folded[i + len(folded_alias):]
-            if _PROVIDER_BEHAVIOUR.match(after):
-                votes["provider"] += 1
-            elif _HOST_BEHAVIOUR.match(after):
-                votes["client"] += 1
-            start = i + len(folded_alias)
+    start = 0
+    while (i := folded_text.find(folded_alias, start)) >= 0:
+        after = folded_text[i + len(folded_alias): i + len(folded_alias) + 40]
+        if _PROVIDER_BEHAVIOUR.match(after):
+            votes["provider"] += 1
+        elif _HOST_BEHAVIOUR.match(after):
+            votes["client"] += 1
+        start = i + len(folded_alias)
     return votes
 
 
@@ -140,15 +138,16 @@ def assign_roles(document: Document, lexicon: Lexicon) -> Roles:
             votes[role] += 2 * n
     for name in _frequent_subjects(document, principals):
         principals.setdefault(name, Counter())
+    text = "\n".join(b.text for b in document.blocks)
+    folded_text = fold_text(text)
     for alias, votes in principals.items():
-        votes.update(_behaviour(document, alias))
+        votes.update(_behaviour(folded_text, alias))
     roles = Roles(aliases=_decide(principals))
     # role words used as names in the text ("the Contractor shall") count as aliases of their role
-    text = "\n".join(b.text for b in document.blocks)
-    scan = lexicon.scan(fold_text(text), _lang_of(text))
+    scan = lexicon.scan(folded_text, _lang_of(text))
     for role, terms in lexicon.parties.items():
-        for hit in scan.find(terms):
-            word = _original_casing(text, hit.text)
+        for found in dict.fromkeys(hit.text for hit in scan.find(terms)):
+            word = _original_casing(text, found)
             if word:
                 roles.aliases.setdefault(word, role)
     _people_aliases(document, roles)
