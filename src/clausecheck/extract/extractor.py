@@ -75,13 +75,48 @@ def _near(near_hits: list[Hit], hits: list[Hit], window: int | None) -> bool:
     return any(abs(n.start - h.start) <= window for n in near_hits for h in hits)
 
 
-def _is_heading(block: Block, text: str, duty: Duty | None) -> bool:
+def _heading_candidate(block: Block, text: str) -> bool:
+    """A Word heading, or a short labelled block that may be one ("6. Insurance", "第三条 安全责任")."""
     if block.table is not None:
         return False
     if block.heading_level is not None:
         return True
     short = len(text) <= 24 if _HAN.search(text) else len(text.split()) <= 8
-    return bool(block.label) and short and duty is None and not re.search(r"[。.;；]$", text.strip())
+    return bool(block.label) and short and not re.search(r"[。.;；]$", text.strip())
+
+
+class _Part:
+    """A sentence part whose duty is worked out only when something needs it.
+
+    Most parts of a long agreement address no pack topic; their bearer and
+    modality matter only when a later part of the same sentence borrows them.
+    """
+
+    __slots__ = ("_extractor", "scan", "folded", "lang", "_previous", "_inherited", "_raw", "_duty")
+
+    def __init__(self, extractor: _Extractor, scan: Scan, folded: str, lang: Lang, previous: _Part | None,
+                 inherited: Duty | None) -> None:
+        self._extractor = extractor
+        self.scan, self.folded, self.lang = scan, folded, lang
+        self._previous, self._inherited = previous, inherited
+        self._raw: Duty | None | bool = False
+        self._duty: Duty | None | bool = False
+
+    @property
+    def raw(self) -> Duty | None:
+        """The duty the part states on its own words."""
+        if self._raw is False:
+            x = self._extractor
+            self._raw = analyse(self.scan, self.folded, self.lang, x.lex, x.roles)
+        return self._raw
+
+    @property
+    def duty(self) -> Duty | None:
+        """The duty completed from the sentence and the lead-in or heading above."""
+        if self._duty is False:
+            previous = self._previous.duty if self._previous is not None else None
+            self._duty = self._extractor.complete(self.raw, previous, self._inherited, self.scan, self.folded)
+        return self._duty
 
 
 class _Extractor:
@@ -126,36 +161,38 @@ class _Extractor:
     def _block(self, block: Block) -> None:
         self.contexts = [c for c in self.contexts if self._in_scope(c, block)]
         inherited_topics, inherited_duty, lead = self._inherited()
-        previous: Duty | None = None
-        parts = segments(block.text)
-        for number, part in enumerate(parts):
+        previous: _Part | None = None
+        for number, part in enumerate(segments(block.text)):
             folded = fold(part.text).text
             lang = _lang(block, self.document, folded)
             scan = self.lex.scan(folded, lang)
             # an item is read with its lead-in: "Datec indemnifies BSP against: (a) any injury..."
             topics = topic_matches(self.lex.scan(f"{lead} {folded}", lang) if lead else scan, self.lex)
             self.mentions.update(t.topic for t in topics)
-            duty = analyse(scan, folded, lang, self.lex, self.roles)
-            if number == 0 and _is_heading(block, block.text, duty):
+            current = _Part(self, scan, folded, lang, previous if part.continues else None, inherited_duty)
+            if number == 0 and _heading_candidate(block, block.text) and (
+                block.heading_level is not None or current.raw is None
+            ):
                 self._push_heading(block, folded, lang, topics)
                 return
-            duty = self._complete(duty, previous if part.continues else None, inherited_duty, scan, folded)
+            previous = current
             if part.text.rstrip().endswith((":", "：")):
                 lead = folded
-                if duty is not None:
-                    self.contexts.append(_Context(block.clause_id, _level(block), duty=duty, lead=folded))
+                if current.duty is not None:
+                    self.contexts.append(_Context(block.clause_id, _level(block), duty=current.duty, lead=folded))
             exemption = scan.first(self.lex.words("exemption"))
+            if not (topics or inherited_topics or exemption or self.all_statements):
+                continue
+            duty = current.duty
             if not topics and duty is not None and inherited_topics:
                 topics = [t.model_copy(update={"inherited": True}) for t in inherited_topics]
             if duty is None and exemption is None:
-                previous = None
                 continue
-            previous = duty
             if topics or exemption is not None or self.all_statements:
                 self._statement(block, part.text, scan, folded, lang, duty, topics,
                                 exemption.text if exemption else None)
 
-    def _complete(self, duty: Duty | None, previous: Duty | None, inherited: Duty | None,
+    def complete(self, duty: Duty | None, previous: Duty | None, inherited: Duty | None,
                   scan: Scan, folded: str) -> Duty | None:
         """Fill in what a part leaves out from its sentence or from the lead-in/heading above it."""
         source = previous or inherited
