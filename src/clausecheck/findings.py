@@ -56,6 +56,23 @@ class Finding(_Model):
     fingerprint: str = Field("", description="rule + clause-text hash, stable across re-runs (for baselines)")
 
 
+class Suppression(_Model):
+    """Why a finding is not reported as new: a reviewer accepted it."""
+
+    kind: Literal["comment", "baseline"] = Field(
+        description="comment: a Word comment in the agreement names the rule; baseline: listed in a baseline file"
+    )
+    source: str = Field(description="'comment 3' (the comment's id) or the baseline file's path")
+    reason: str = ""
+    author: str = Field("", description="who wrote the accepting comment")
+
+
+class SuppressedFinding(Finding):
+    """A finding a reviewer accepted: kept in the report, left out of the exit code."""
+
+    suppression: Suppression
+
+
 class TopicVerdict(_Model):
     """One row of the topic matrix: how the agreement settles a required topic."""
 
@@ -85,6 +102,9 @@ class DocumentResult(_Model):
     roles: list[RoleAssignment] = Field(default_factory=list)
     topics: list[TopicVerdict] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+    suppressed: list[SuppressedFinding] = Field(
+        default_factory=list, description="findings accepted by a Word comment or a baseline; not in `findings`"
+    )
     has_tracked_changes: bool = False
     error: str | None = Field(None, description="why the agreement could not be checked; then nothing else is set")
     error_type: str | None = None

@@ -1,47 +1,117 @@
-"""`clausecheck check FILE...`: judge agreements against packs and print the report."""
+"""`clausecheck check PATH...`: judge agreements against packs and report in the format asked for.
+
+Paths may be files, folders (searched recursively for .docx) or glob
+patterns; with `--jobs N` they are checked in N worker processes. Findings a
+reviewer accepted (a Word comment `clausecheck: accept RULE`, or a
+`--baseline` file) are counted, not reported as new, and do not fail the run.
+Exit code: 2 when any agreement could not be read (or the command is
+misused), else 1 when a finding reaches `--fail-on`, else 0.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from typing import TYPE_CHECKING
 
-from clausecheck.dsl.model import SEVERITY_ORDER
+from clausecheck.cli.common import SEVERITIES, add_fail_on, add_options, resolve
+
+if TYPE_CHECKING:
+    from clausecheck.batch import Outcome
+    from clausecheck.dsl.model import Pack
+    from clausecheck.findings import Report
+
+FORMATS = ("text", "json", "sarif", "html")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="check agreements (.docx) against rule packs",
                        description="Check agreements against rule packs and report each duty as present, "
                        "ambiguous, in conflict or missing, plus void clauses.")
-    p.add_argument("files", nargs="+", metavar="FILE", help=".docx agreements")
-    p.add_argument("--pack", action="append", metavar="NAME|PATH",
-                   help="rule pack by bundled name or path (repeatable; default safety-core)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--fail-on", choices=tuple(SEVERITY_ORDER), default="high",
-                   help="exit 1 when a finding has this severity or higher (default high)")
-    p.add_argument("--locale", choices=("en", "zh-Hans", "zh-Hant"),
-                   help="language of messages (default: each agreement's own)")
+    p.add_argument("inputs", nargs="+", metavar="PATH",
+                   help=".docx agreements, folders (searched recursively) or glob patterns ('contracts/**/*.docx')")
+    p.add_argument("--format", choices=FORMATS, default="text",
+                   help="text (default), json (the Report model), sarif (SARIF 2.1.0) or html (one self-contained page)")
+    p.add_argument("-o", "--output", metavar="PATH", help="write the report to PATH instead of standard output")
+    add_fail_on(p)
+    add_options(p)
+    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                   help="check in N worker processes (0: one per CPU; default 1)")
+    p.add_argument("--write-baseline", metavar="FILE",
+                   help="write every finding to FILE, so later runs with --baseline FILE report only new ones")
+    p.add_argument("--show-suppressed", action="store_true", help="list accepted findings in the text report")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour the text report (default: only on a terminal)")
     p.set_defaults(run=run)
 
 
+def _render(
+    fmt: str, report: Report, outcomes: list[Outcome], packs: list[Pack], *, color: bool, show_suppressed: bool
+) -> str:
+    if fmt == "json":
+        return report.model_dump_json(indent=2) + "\n"
+    if fmt == "sarif":
+        from clausecheck.report.sarif import render_sarif
+
+        return render_sarif(report, packs)
+    if fmt == "html":
+        from clausecheck.report.html import render_html
+
+        return render_html(report, {o.result.path: o.document for o in outcomes if o.document is not None})
+    from clausecheck.report.text import render_text
+
+    return render_text(report, color=color, show_suppressed=show_suppressed)
+
+
 def run(args: argparse.Namespace) -> int:
-    from clausecheck import __version__
-    from clausecheck.api import check_one, resolve_packs
+    from clausecheck import __version__, batch
+    from clausecheck.errors import UsageError
     from clausecheck.findings import Report
+    from clausecheck.report.output import write_atomically
+    from clausecheck.report.summary import print_summary, progress
 
-    packs = resolve_packs(args.pack or ["safety-core"])
-    results = [check_one(path, packs, args.locale) for path in args.files]
-    report = Report(version=__version__, packs=[p.id for p in packs], documents=results)
-    if args.format == "json":
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    if args.jobs < 0:
+        raise UsageError("--jobs must be 0 (one per CPU) or more")
+    options = resolve(args, keep_documents=args.format == "html")
+    inputs = batch.expand(args.inputs)
+    jobs = args.jobs or os.cpu_count() or 1
+    with progress(len(inputs)) as advance:
+        outcomes = batch.run(inputs, options.settings, jobs=jobs, packs=options.packs, on_done=advance)
+    results = [o.result for o in outcomes]
+    if options.baseline is not None:
+        results = [options.baseline.accept(r) for r in results]
+    report = Report(version=__version__, packs=[p.id for p in options.packs], documents=results)
+    for outcome in outcomes:
+        for warning in outcome.warnings:
+            print(f"clausecheck: warning: {warning}", file=sys.stderr)
+    color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty())
+    text = _render(args.format, report, outcomes, options.packs, color=color, show_suppressed=args.show_suppressed)
+    if args.output:
+        write_atomically(args.output, text.encode("utf-8"), never=tuple(inputs))
     else:
-        from clausecheck.report.text import render_text
-
-        sys.stdout.write(render_text(report))
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    if len(inputs) > 1:
+        to_stdout = args.output or args.format == "text"
+        print_summary(report, sys.stdout if to_stdout else sys.stderr, fail_on=options.fail_on)
     for result in results:
         if result.error:
             print(f"clausecheck: error: {result.error}", file=sys.stderr)
-    if any(r.error for r in results):
+    if args.write_baseline:
+        from clausecheck.suppress import write_baseline
+
+        count = write_baseline(args.write_baseline, report)
+        print(f"clausecheck: wrote {count} finding(s) to the baseline {args.write_baseline}", file=sys.stderr)
+    return exit_code(report, options.fail_on, baseline_written=bool(args.write_baseline))
+
+
+def exit_code(report: Report, fail_on: str, *, baseline_written: bool = False) -> int:
+    """2 for an unreadable agreement, else 1 when a finding reaches `fail_on` (unless a baseline was just written)."""
+    if any(r.error for r in report.documents):
         return 2
-    threshold = SEVERITY_ORDER[args.fail_on]
-    worst = max((SEVERITY_ORDER[f.severity] for r in results for f in r.findings), default=-1)
+    if baseline_written:
+        return 0
+    threshold = SEVERITIES.index(fail_on)
+    worst = max((SEVERITIES.index(f.severity) for r in report.documents for f in r.findings), default=-1)
     return 1 if worst >= threshold else 0

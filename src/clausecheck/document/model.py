@@ -81,6 +81,19 @@ class PartyDefinition(_Model):
     source: Literal["preamble", "definition", "signature"] = "preamble"
 
 
+class Comment(_Model):
+    """A reviewer's Word comment on the agreement.
+
+    Never agreement text and never a block: comments are read only so a
+    reviewer can accept a finding in Word (`clausecheck: accept ppe.provided`).
+    """
+
+    id: str
+    author: str = ""
+    text: str = Field(description="the comment's paragraphs joined by newlines")
+    block_ids: tuple[str, ...] = Field((), description="blocks the comment is anchored in")
+
+
 class Document(_Model):
     """An agreement read from a .docx."""
 
@@ -94,6 +107,7 @@ class Document(_Model):
     warnings: tuple[str, ...] = Field(
         (), description="content we could not read (embedded altChunk, OLE objects), for the user"
     )
+    comments: tuple[Comment, ...] = Field((), description="reviewers' Word comments, apart from the text")
 
     def block(self, block_id: str) -> Block:
         """The block with this id (ids are 'b' + index)."""

@@ -91,6 +91,8 @@ class Package:
     footers: list[etree._Element] = field(default_factory=list)
     footnotes: etree._Element | None = None
     endnotes: etree._Element | None = None
+    comments: etree._Element | None = None
+    """reviewers' Word comments: read for acceptances, never as agreement text"""
     warnings: list[str] = field(default_factory=list)
 
 
@@ -356,7 +358,7 @@ def _read_parts(source: str, zf: zipfile.ZipFile, members: dict[str, zipfile.Zip
         kind = rel_type.rsplit("/", 1)[-1]
         if mode != "Internal":
             continue
-        if kind not in ("styles", "numbering", "header", "footer", "footnotes", "endnotes"):
+        if kind not in ("styles", "numbering", "header", "footer", "footnotes", "endnotes", "comments"):
             if kind in ("aFChunk", "subDocument"):
                 package.warnings.append(f"embedded content ({kind}: {target}) is not read")
             continue

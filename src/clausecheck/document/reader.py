@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from lxml import etree
 
+from clausecheck.document.comments import read_comments
 from clausecheck.document.construct import trusted
 from clausecheck.document.contents import contents_entries
 from clausecheck.document.labels import LabelMatch, match_label, match_rendered
@@ -29,7 +30,7 @@ from clausecheck.document.tree import ClauseTree
 from clausecheck.document.walker import RawParagraph, Walker
 from clausecheck.language.detect import detect_all
 
-__all__ = ["ReadLimits", "read_document"]
+__all__ = ["ReadLimits", "read_document", "read_with_paragraphs"]
 
 _W = f"{{{W}}}"
 _SKIPPED_NOTES = ("separator", "continuationSeparator", "continuationNotice")
@@ -53,6 +54,20 @@ def read_document(
     return _build(package)
 
 
+def read_with_paragraphs(
+    name: str, data: bytes, *, limits: ReadLimits | None = None
+) -> tuple[Document, list[etree._Element | None]]:
+    """The agreement in `data` and, per block, the `w:p` element it was read from.
+
+    For writers that must find a block's paragraph again (Word comments in
+    `clausecheck.document.annotate`); the elements belong to the reader's own
+    parse of the package.
+    """
+    paragraphs: list[etree._Element | None] = []
+    document = _build(open_package(name, data, limits or ReadLimits()), paragraphs)
+    return document, paragraphs
+
+
 @dataclass(slots=True)
 class _Row:
     """A paragraph with its label worked out, before the clause tree places it."""
@@ -65,7 +80,7 @@ class _Row:
     heading: int | None
 
 
-def _build(package: Package) -> Document:
+def _build(package: Package, paragraphs: list[etree._Element | None] | None = None) -> Document:
     styles = Styles(package.styles)
     numbering = Numbering(package.numbering, styles)
     walker = Walker()
@@ -119,6 +134,8 @@ def _build(package: Package) -> Document:
                 },
             )
         )
+    if paragraphs is not None:
+        paragraphs.extend(row.para.element for row in rows)
     return Document.model_construct(
         source=package.source,
         lang=main_lang,
@@ -128,6 +145,7 @@ def _build(package: Package) -> Document:
         parties=find_parties(_party_regions(blocks)),
         has_tracked_changes=tracked,
         warnings=tuple(dict.fromkeys([*package.warnings, *walker.warnings])),
+        comments=read_comments(package.comments, ((b.id, r.para.element) for b, r in zip(blocks, rows))),
     )
 
 

@@ -65,6 +65,8 @@ class RawParagraph:
     cell: TableCell | None
     tracked: bool
     hidden: bool
+    element: etree._Element | None = None
+    """the `w:p` the text ends in, so a writer (Word comments) can find the paragraph again"""
 
 
 @dataclass(slots=True)
@@ -208,6 +210,7 @@ class Walker:
                 cell=cell.cell() if cell is not None else None,
                 tracked=tracked,
                 hidden=is_hidden and bool(text.strip()),
+                element=p,
             )
             self._out.append(para)
         for box in boxes:

@@ -1,0 +1,79 @@
+"""Options `check` and `annotate` share, merged with the project's settings file.
+
+A flag given on the command line wins over the same setting in
+`clausecheck.toml` or `[tool.clausecheck]` (`clausecheck.config`); what
+neither gives takes the built-in default. Only argparse is imported at the
+top: every command module is imported to build the parser, and
+`clausecheck --version` must stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from clausecheck.batch import Settings
+    from clausecheck.dsl.model import Pack
+    from clausecheck.suppress import Baseline
+
+SEVERITIES = ("info", "low", "medium", "high", "critical")
+
+LANGS = ("en", "zh-Hans", "zh-Hant")
+DEFAULT_PACK = "safety-core"
+DEFAULT_FAIL_ON = "high"
+
+
+def add_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--pack", action="append", metavar="NAME|PATH",
+                   help=f"rule pack by bundled name or path (repeatable; default {DEFAULT_PACK})")
+    p.add_argument("--locale", choices=LANGS, help="language of messages (default: each agreement's own)")
+    p.add_argument("--disable", action="append", metavar="RULE", help="leave out a rule, by id or code (repeatable)")
+    p.add_argument("--baseline", metavar="FILE", help="accept the findings listed in FILE (see --write-baseline)")
+    p.add_argument("--config", metavar="FILE", type=Path,
+                   help="settings file (default: the nearest clausecheck.toml, or pyproject.toml with [tool.clausecheck])")
+    p.add_argument("--no-config", action="store_true", help="ignore settings files")
+
+
+def add_fail_on(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--fail-on", choices=SEVERITIES,
+                   help=f"exit 1 when a finding has this severity or higher (default {DEFAULT_FAIL_ON})")
+
+
+@dataclass
+class Options:
+    """The settings in force for one run."""
+
+    packs: list[Pack]
+    settings: Settings
+    baseline: Baseline | None
+    fail_on: str
+
+
+def resolve(args: argparse.Namespace, *, keep_documents: bool = False) -> Options:
+    """Packs loaded, rules disabled, the baseline read: everything a run needs, or a `UsageError`."""
+    from clausecheck.batch import Settings
+    from clausecheck.config import Config, load_config
+
+    config = Config() if args.no_config else load_config(args.config)
+    source = str(config.path) if config.path and not args.disable else "the command line"
+    settings = Settings(
+        packs=tuple(args.pack or config.pack or [DEFAULT_PACK]),
+        disable=tuple(args.disable or config.disable),
+        disabled_by=source,
+        locale=args.locale or config.locale,
+        keep_documents=keep_documents,
+    )
+    packs = settings.resolve()
+    # workers load the same packs by their files, whatever the working folder or search path
+    settings = replace(settings, packs=tuple(p.path for p in packs))
+    baseline_path = args.baseline or config.baseline
+    baseline = None
+    if baseline_path:
+        from clausecheck.suppress import Baseline
+
+        baseline = Baseline.load(baseline_path)
+    fail_on = getattr(args, "fail_on", None) or config.fail_on or DEFAULT_FAIL_ON
+    return Options(packs=packs, settings=settings, baseline=baseline, fail_on=fail_on)

@@ -1,0 +1,136 @@
+"""Project settings: `[tool.clausecheck]` in `pyproject.toml`, or a `clausecheck.toml`.
+
+A team that keeps its agreements in a repository writes its packs, its
+threshold and the rules it does not want once, beside them, instead of in
+every CI job. The file is found by walking up from the working folder; the
+nearest wins, and in one folder `clausecheck.toml` wins over `pyproject.toml`
+(which counts only when it has a `[tool.clausecheck]` table). Keys carry the
+names of the command-line flags, and a flag given on the command line wins:
+
+    [tool.clausecheck]
+    pack = ["it-onsite"]           # names, or paths relative to this file
+    fail-on = "medium"
+    locale = "zh-Hans"
+    disable = ["site_rules.followed", "CC108"]
+    baseline = "clausecheck-baseline.json"
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, get_args
+
+from clausecheck.document.model import Lang
+from clausecheck.dsl.diagnostics import did_you_mean
+from clausecheck.dsl.model import DisabledRule, Origin, Pack, Severity
+from clausecheck.errors import UsageError
+
+CONFIG_FILE = "clausecheck.toml"
+PYPROJECT = "pyproject.toml"
+_KEYS = ("pack", "fail-on", "locale", "disable", "baseline")
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings found, with paths already made relative to the working folder or absolute."""
+
+    path: Path | None = None
+    pack: tuple[str, ...] = ()
+    fail_on: Severity | None = None
+    locale: Lang | None = None
+    disable: tuple[str, ...] = ()
+    baseline: str | None = None
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest `clausecheck.toml`, or `pyproject.toml` with a `[tool.clausecheck]` table, from `start` up."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        own = candidate / CONFIG_FILE
+        if own.is_file():
+            return own
+        pyproject = candidate / PYPROJECT
+        if pyproject.is_file() and "clausecheck" in _read(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None = None, *, start: Path | None = None) -> Config:
+    """The settings in `path`, or in the file `find_config` finds; empty settings when there is none."""
+    path = path or find_config(start)
+    if path is None:
+        return Config()
+    data = _read(path)
+    table = data.get("tool", {}).get("clausecheck", {}) if path.name == PYPROJECT else data
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: [tool.clausecheck] must be a table")
+    for key in table:
+        if key not in _KEYS:
+            raise UsageError(f"{path}: unknown setting '{key}'", hint=did_you_mean(key, _KEYS) or f"known: {', '.join(_KEYS)}")
+    folder = path.parent
+    packs = table.get("pack", [])
+    packs = [packs] if isinstance(packs, str) else packs
+    baseline = table.get("baseline")
+    if baseline is not None and not isinstance(baseline, str):
+        raise UsageError(f"{path}: 'baseline' must be a path (a string)")
+    return Config(
+        path=path,
+        pack=tuple(_pack(folder, p) for p in _strings(path, "pack", packs)),
+        fail_on=_choice(path, "fail-on", table.get("fail-on"), get_args(Severity)),
+        locale=_choice(path, "locale", table.get("locale"), get_args(Lang)),
+        disable=tuple(_strings(path, "disable", table.get("disable", []))),
+        baseline=str(folder / baseline) if baseline else None,
+    )
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except tomllib.TOMLDecodeError as e:
+        raise UsageError(f"{path}: not valid TOML ({e})") from None
+    except OSError as e:
+        raise UsageError(f"{path}: cannot be read ({e.strerror or e})") from None
+
+
+def _strings(path: Path, key: str, value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise UsageError(f"{path}: '{key}' must be a list of strings")
+    return value
+
+
+def _choice(path: Path, key: str, value: Any, allowed: tuple[str, ...]) -> Any:
+    if value is None or value in allowed:
+        return value
+    raise UsageError(f"{path}: '{key}' must be one of {', '.join(allowed)}, not {value!r}")
+
+
+def _pack(folder: Path, value: str) -> str:
+    """A pack path relative to the settings file, or a pack name as written."""
+    candidate = folder / value
+    return os.path.relpath(candidate) if candidate.exists() else value
+
+
+def disable_rules(packs: list[Pack], names: tuple[str, ...], source: str) -> list[Pack]:
+    """The packs without the rules named (by id or code); a name no pack has is a usage error."""
+    if not names:
+        return packs
+    known = {n for pack in packs for rule in pack.rules for n in (rule.id, rule.code)}
+    for name in names:
+        if name not in known:
+            raise UsageError(f"{source}: no rule '{name}' to disable in {', '.join(p.id for p in packs)}",
+                             hint=did_you_mean(name, known) or "see: clausecheck packs show NAME")
+    out = []
+    for pack in packs:
+        gone = [r for r in pack.rules if r.id in names or r.code in names]
+        if not gone:
+            out.append(pack)
+            continue
+        origin = Origin(pack=pack.id, file=source, line=0, column=0)
+        disabled = tuple(DisabledRule(id=r.id, reason=f"disabled by {source}", origin=origin) for r in gone)
+        rules = tuple(r for r in pack.rules if r not in gone)
+        out.append(pack.model_copy(update={"rules": rules, "disabled": (*pack.disabled, *disabled)}))
+    return out

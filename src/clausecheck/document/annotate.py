@@ -1,0 +1,146 @@
+"""Word comments written into a copy of an agreement.
+
+python-docx handles the package (the comments part, its content type and
+relationship, ids that continue after a reviewer's own comments); the anchor
+is set by hand, as `DEPENDENCIES.md` §C.4 recommends: `w:commentRangeStart`
+right after the paragraph properties, `w:commentRangeEnd` and the reference
+run at the paragraph's end. That anchors the whole paragraph whatever it
+holds, including text python-docx cannot see as runs (tracked insertions,
+hyperlinks, content controls) and paragraphs with no direct run at all.
+
+Blocks are found again through the reader: `read_with_paragraphs` gives each
+block's `w:p` in the reader's own parse, and its position among element
+siblings up to the root names the same paragraph in python-docx's parse of
+the same bytes. A text-box paragraph is anchored on the body paragraph that
+holds the box. Word allows no comments in headers and footers; the caller
+places those elsewhere (`clausecheck.report.annotate`).
+
+The input bytes are never changed; the copy is read back and must have the
+same text, block for block, or nothing is returned.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from itertools import zip_longest
+from dataclasses import dataclass
+
+import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from lxml import etree
+
+from clausecheck.document.model import Document
+from clausecheck.document.package import W
+from clausecheck.errors import ClauseCheckError, NotADocx
+
+AUTHOR = "clausecheck"
+INITIALS = "CC"
+_P, _PPR, _DOCUMENT = f"{{{W}}}p", f"{{{W}}}pPr", f"{{{W}}}document"
+
+
+@dataclass(frozen=True)
+class Note:
+    """A comment to write: the block it is anchored on and its text (lines become paragraphs)."""
+
+    block_id: str
+    text: str
+
+
+class AnnotationError(ClauseCheckError):
+    """The annotated copy could not be made faithfully; a bug in clausecheck."""
+
+
+def _path(el: etree._Element) -> tuple[int, ...] | None:
+    """Positions among element siblings from the main part's root down to `el`; None outside it."""
+    steps = []
+    while True:
+        parent = el.getparent()
+        if parent is None:
+            return tuple(reversed(steps)) if el.tag == _DOCUMENT else None
+        steps.append([c for c in parent if isinstance(c.tag, str)].index(el))
+        el = parent
+
+
+def _outermost_paragraph(el: etree._Element) -> etree._Element:
+    """The body paragraph holding `el`: itself, or the paragraph whose text box holds it."""
+    found = el
+    for ancestor in el.iterancestors(_P):
+        found = ancestor
+    return found
+
+
+def _follow(root: etree._Element, path: tuple[int, ...]) -> etree._Element:
+    el = root
+    for step in path:
+        el = [c for c in el if isinstance(c.tag, str)][step]
+    return el
+
+
+def anchorable(paragraphs: Sequence[etree._Element | None]) -> frozenset[str]:
+    """The blocks a comment can be anchored on: those of the main part (not headers, footers or notes)."""
+    return frozenset(
+        f"b{i}" for i, p in enumerate(paragraphs) if p is not None and p.getroottree().getroot().tag == _DOCUMENT
+    )
+
+
+def _anchor(p: etree._Element, comment_id: int) -> None:
+    start = OxmlElement("w:commentRangeStart", {qn("w:id"): str(comment_id)})
+    ppr = p.find(_PPR)
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(OxmlElement("w:commentRangeEnd", {qn("w:id"): str(comment_id)}))
+    run = OxmlElement("w:r")
+    run.append(OxmlElement("w:commentReference", {qn("w:id"): str(comment_id)}))
+    p.append(run)
+
+
+def write_comments(
+    data: bytes, document: Document, paragraphs: Sequence[etree._Element | None], notes: Sequence[Note]
+) -> bytes:
+    """A copy of the agreement in `data` with `notes` as Word comments by "clausecheck".
+
+    `document` and `paragraphs` come from `read_with_paragraphs` over the
+    same bytes. A note on a block outside the main part (header, footer,
+    note) raises `AnnotationError`: Word would not show it.
+    """
+    try:
+        word = docx.Document(io.BytesIO(data))
+    except ValueError as e:  # python-docx opens only the .docx content type
+        raise NotADocx(document.source, f"cannot be annotated ({e})",
+                       hint="save it as a Word Document (.docx) and annotate that") from None
+    root = word.element
+    targets = []
+    for note in notes:
+        source = paragraphs[int(note.block_id[1:])]
+        path = _path(_outermost_paragraph(source)) if source is not None else None
+        if path is None:
+            raise AnnotationError(f"{document.source}: block {note.block_id} is not in the main text; "
+                                  "Word allows no comment there")
+        target = _follow(root, path)
+        if target.tag != _P:
+            raise AnnotationError(f"{document.source}: block {note.block_id} was not found again in the package")
+        targets.append(target)
+    for note, target in zip(notes, targets):
+        comment = word.comments.add_comment(text=note.text, author=AUTHOR, initials=INITIALS)
+        _anchor(target, comment.comment_id)
+    out = io.BytesIO()
+    word.save(out)
+    annotated = out.getvalue()
+    _same_text(document, annotated)
+    return annotated
+
+
+def _same_text(document: Document, annotated: bytes) -> None:
+    """The copy reads exactly as the original: comments never become agreement text."""
+    from clausecheck.document.reader import read_document
+
+    copy = read_document(annotated)
+    before = [(b.id, b.label, b.text, b.clause) for b in document.blocks]
+    after = [(b.id, b.label, b.text, b.clause) for b in copy.blocks]
+    if before != after:
+        changed = next(pair for pair in zip_longest(before, after) if pair[0] != pair[1])
+        raise AnnotationError(f"{document.source}: the annotated copy would read differently: {changed}")

@@ -1,0 +1,154 @@
+"""A page per bundled rule, rendered from the packs: `docs/rules/*.md`.
+
+A rule's documentation lives with the rule (title, rationale, citations,
+suggested wording, examples in its pack file); this renders it, as
+`clausecheck explain` does for the terminal, so it is never written twice
+(STYLE habit 4). The same Markdown is the SARIF rule help. A test fails when
+the committed pages drift from the packs; regenerate them with
+
+    python -m clausecheck.report.ruledocs docs/rules
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from clausecheck.dsl import describe
+from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
+
+Rule = RequireRule | ForbidRule
+
+_LANG_NAMES = {"en": "English", "zh-Hans": "简体中文", "zh-Hant": "繁體中文"}
+INDEX = "README.md"
+_GENERATED = "<!-- generated from the packs by `python -m clausecheck.report.ruledocs docs/rules`; do not edit -->"
+
+
+def pack_file(pack_id: str) -> str:
+    """The pack file as the repository names it."""
+    return f"rules/{pack_id}/pack.ccr"
+
+
+def rule_help(rule: Rule) -> str:
+    """What the rule checks, why, the law behind it and the wording that settles it, as Markdown."""
+    out = []
+    if rule.rationale:
+        out += ["## Why", "", rule.rationale, ""]
+    if rule.citations:
+        out += ["## Legal basis", ""]
+        out += [f"- {f'**{c.jurisdiction}** ' if c.jurisdiction else ''}{c.text}" for c in rule.citations]
+        out.append("")
+    if rule.suggest:
+        out += ["## Suggested wording", ""]
+        for lang in ("en", "zh-Hans", "zh-Hant"):
+            if lang in rule.suggest:
+                out += [f"- {_LANG_NAMES[lang]}: {rule.suggest[lang]}"]
+        out.append("")
+    if rule.examples:
+        out += ["## Examples", ""]
+        for e in rule.examples:
+            out.append(f"- {'settles it' if e.good else 'flagged'} ({e.lang}): {e.text}")
+        out.append("")
+    return "\n".join(out)
+
+
+def rule_page(rule: Rule, pack: Pack, others: list[Pack]) -> str:
+    """The page of a rule as its own pack declares it; `others` are the bundled packs that may override it."""
+    topic = pack.topics[rule.topic]
+    rows = [
+        ("code", rule.code),
+        ("pack", f"{pack.id} (`{pack_file(pack.id)}`)"),
+        ("kind", rule.kind),
+        ("severity", rule.severity),
+        ("topic", f"`{topic.id}`: {topic.title}"),
+    ]
+    if isinstance(rule, RequireRule):
+        rows.append(("bearer", describe.bearers(rule)))
+        rows.append(("ambiguous when", ", ".join(rule.ambiguous_when) or "never"))
+    else:
+        rows.append(("fires on", "the topic together with exemption wording" if rule.exemption else "the topic"))
+    rows.append(("applies", describe.condition(rule.applies)))
+    rows += [(f"title ({lang})", title) for lang, title in sorted(rule.titles.items())]
+    out = [
+        f"# {rule.code} `{rule.id}`: {rule.title}",
+        "",
+        _GENERATED,
+        "",
+        "| | |",
+        "|---|---|",
+        *(f"| {k} | {v.replace('|', '&#124;')} |" for k, v in rows),
+        "",
+        rule_help(rule),
+    ]
+    changes = _elsewhere(rule, others)
+    if changes:
+        out += ["## In other packs", "", *changes, ""]
+    out.append(f"See also: `clausecheck explain {rule.id}`.")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _elsewhere(rule: Rule, packs: list[Pack]) -> list[str]:
+    """How the packs that extend the rule's pack override or disable it."""
+    lines = []
+    for pack in packs:
+        if pack.id == rule.origin.pack or rule.origin.pack not in pack.lineage:
+            continue
+        if any(d.id == rule.id for d in pack.disabled):
+            lines.append(f"- {pack.id}: disabled")
+            continue
+        try:
+            there = pack.rule(rule.id)
+        except KeyError:
+            continue
+        if any(o.pack == pack.id for o in there.overridden_at):
+            fields = ("severity", "title", "applies", "citations", "suggest", "rationale", "bearers")
+            changed = [f for f in fields if getattr(there, f, None) != getattr(rule, f, None)]
+            lines.append(f"- {pack.id}: overrides {', '.join(changed) or 'it'}"
+                         + (f" (severity {there.severity})" if "severity" in changed else ""))
+    return lines
+
+
+def pages(packs: list[Pack]) -> dict[str, str]:
+    """File name -> page, for every rule the packs declare, plus the index."""
+    out: dict[str, str] = {}
+    index = ["# Bundled rules", "", _GENERATED, ""]
+    for pack in sorted(packs, key=lambda p: (len(p.lineage), p.id)):
+        own = [r for r in pack.rules if r.origin.pack == pack.id]
+        if not own:
+            continue
+        extends = f" (extends {', '.join(pack.extends)})" if pack.extends else ""
+        index += [f"## {pack.id}{extends}", "", pack.title, "", "| code | rule | severity | title |", "|---|---|---|---|"]
+        for rule in own:
+            out[f"{rule.id}.md"] = rule_page(rule, pack, packs)
+            index.append(f"| {rule.code} | [`{rule.id}`]({rule.id}.md) | {rule.severity} | {rule.title} |")
+        index.append("")
+    out[INDEX] = "\n".join(index).rstrip("\n") + "\n"
+    return out
+
+
+def bundled_pages() -> dict[str, str]:
+    """The pages of every bundled pack."""
+    from clausecheck.dsl.loader import load_pack
+    from clausecheck.resources import bundled_packs_dir
+
+    folder = bundled_packs_dir()
+    packs = [load_pack(child) for child in sorted(folder.iterdir()) if (child / "pack.ccr").is_file()]
+    return pages(packs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    target = Path(args[0] if args else "docs/rules")
+    target.mkdir(parents=True, exist_ok=True)
+    wanted = bundled_pages()
+    for stale in target.glob("*.md"):
+        if stale.name not in wanted:
+            stale.unlink()
+    for name, text in wanted.items():
+        (target / name).write_text(text, encoding="utf-8", newline="\n")
+    print(f"wrote {len(wanted)} pages to {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""What a batch shows besides its report: a progress bar while it runs, a table when it ends.
+
+Both come from rich, imported only here and only when a batch needs them.
+The progress bar goes to standard error and only to a terminal, so a report
+piped into a file or another tool never carries it.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import IO, Any
+
+from clausecheck.dsl.model import SEVERITY_ORDER
+from clausecheck.findings import DocumentResult, Report
+from clausecheck.report.text import SEVERITY_STYLE
+
+
+@contextmanager
+def progress(total: int, stream: IO[str] | None = None) -> Iterator[Callable[[Any], None]]:
+    """A callable to advance a progress bar by one agreement; a no-op unless `stream` is a terminal."""
+    stream = stream or sys.stderr
+    if total < 2 or not stream.isatty():
+        yield lambda _outcome: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(file=stream), transient=True) as bar:
+        task = bar.add_task("check", total=total)
+        yield lambda _outcome: bar.advance(task)
+
+
+def _worst(result: DocumentResult) -> str:
+    return max((f.severity for f in result.findings), key=SEVERITY_ORDER.__getitem__, default="")
+
+
+def summary_rows(report: Report) -> list[tuple[str, ...]]:
+    """One row per agreement: path, language, topics present/ambiguous/missing, void clauses, findings, worst, accepted."""
+    rows = []
+    for r in report.documents:
+        if r.error:
+            rows.append((r.path, "", "", "", "", "", "", f"error: {r.error_type}", ""))
+            continue
+        topics = Counter(t.status for t in r.topics)
+        void = sum(f.status == "forbidden" for f in r.findings)
+        rows.append((r.path, r.lang or "", str(topics["present"]), str(topics["ambiguous"]), str(topics["missing"]),
+                     str(void), str(len(r.findings)), _worst(r), str(len(r.suppressed))))
+    return rows
+
+
+def print_summary(report: Report, stream: IO[str], *, fail_on: str) -> None:
+    """The summary table, coloured only when `stream` is a terminal, with a closing count."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD)
+    for name in ("agreement", "lang", "present", "ambiguous", "missing", "void", "findings", "worst", "accepted"):
+        table.add_column(name, justify="left" if name in ("agreement", "lang", "worst") else "right",
+                         overflow="fold")
+    for row in summary_rows(report):
+        style = "bold red" if row[7].startswith("error") else SEVERITY_STYLE.get(row[7], "")
+        table.add_row(*(Text(cell) for cell in row[:7]), Text(row[7], style=style), Text(row[8]))
+    failing = sum(1 for r in report.documents
+                  if any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in r.findings))
+    errors = sum(1 for r in report.documents if r.error)
+    console = Console(file=stream, width=None if stream.isatty() else 200)
+    console.print(table)
+    console.print(f"{len(report.documents)} agreement(s): {failing} with findings at or above {fail_on}, "
+                  f"{errors} could not be read", highlight=False)

