@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from clausecheck.document.labels import match_rendered
 from clausecheck.document.model import Block, ClauseNode, Document, Lang
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
 from clausecheck.engine.compile import near_tag, specific_tag
@@ -43,6 +44,9 @@ class _Context:
     duty: Duty | None = None
     lead: str = ""
     """A lead-in's own (folded) words, read together with each item under it."""
+    prefix: str | None = None
+    """'1.' for a heading labelled '1、' or '第一条': blocks labelled '1.1', '1.7.3' sit under it even
+    where the clause tree keeps decimal clauses apart from enumerated items."""
 
 
 def _lang(block: Block, document: Document, text: str) -> Lang:
@@ -142,6 +146,8 @@ class _Extractor:
     # -- context flowing down the clause tree --------------------------------------------
 
     def _in_scope(self, context: _Context, block: Block) -> bool:
+        if context.prefix and block.label and block.label.startswith(context.prefix):
+            return block.label[len(context.prefix):][:1].isdigit()
         if context.node is not None and block.clause_id is not None:
             return context.node in self.ancestors.get(block.clause_id, ())
         return block.heading_level is None or block.heading_level > context.level
@@ -214,7 +220,8 @@ class _Extractor:
             if len({role for _, role in parties}) == 1:
                 hit, role = parties[0]
                 duty = Duty(role, hit.text, False, "binding", "")
-        self.contexts.append(_Context(block.clause_id, _level(block), topics=topics, duty=duty))
+        self.contexts.append(_Context(block.clause_id, _level(block), topics=topics, duty=duty,
+                                      prefix=_number_prefix(block.label)))
 
     def _statement(self, block: Block, text: str, scan: Scan, folded: str, lang: Lang, duty: Duty | None,
                    topics: list[TopicMatch], exemption: str | None) -> None:
@@ -259,6 +266,16 @@ class _Extractor:
             duty = Duty(row.role, row.words, row.role == "both", "binding", "")
             self._statement(row.block, row.text, scan, folded, lang, duty, topics, None)
             self.statements[-1] = self.statements[-1].model_copy(update={"source": "table_row"})
+
+
+def _number_prefix(label: str | None) -> str | None:
+    """'1.' for a label numbering a whole unit ('1、', '1.', '第一条'); None for decimals ('1.7') and letters."""
+    if not label:
+        return None
+    match = match_rendered(label, "")
+    if match is None or match.value is None or match.series.startswith("decimal:") and "." in label.rstrip("."):
+        return None
+    return f"{match.value}."
 
 
 def _level(block: Block) -> int:
