@@ -157,26 +157,10 @@ class Walker:
         hidden: list[int] = []
         boxes: list[etree._Element] = []
         for child in p:
-            tag = child.tag
-            if tag == R:
-                self._run(child, pieces, hidden, boxes)
-            elif tag == PPR:
+            if child.tag == PPR:
                 style, num_id, ilvl, outline, mark_deleted, tracked = _paragraph_properties(child)
-            elif tag in _INLINE_CONTAINERS:
-                tracked |= self._inline(child, pieces, hidden, boxes)
-            elif tag == INS or tag == MOVE_TO:
-                tracked = True
-                self._inline(child, pieces, hidden, boxes)
-            elif tag == DEL or tag == MOVE_FROM:
-                tracked = True
-            elif tag == SDT:
-                tracked |= self._inline_sdt(child, pieces, hidden, boxes)
-            elif tag == MATH_PARA or tag == MATH:
-                pieces.extend(t.text or "" for t in child.iter(MATH_T))
-            elif tag == ALTERNATE:
-                choice = child.find(CHOICE)
-                if choice is not None:
-                    tracked |= self._inline(choice, pieces, hidden, boxes)
+            else:
+                tracked |= self._inline_child(child, pieces, hidden, boxes)
         # a complex field whose instruction runs past the paragraph end is broken: do not let it swallow text
         while self._fields and not self._fields[-1]:
             self._fields.pop()
@@ -240,25 +224,31 @@ class Walker:
         """Read an inline container's runs; True when it holds a tracked change."""
         tracked = False
         for child in el:
-            tag = child.tag
-            if tag == R:
-                self._run(child, pieces, hidden, boxes)
-            elif tag in _INLINE_CONTAINERS:
-                tracked |= self._inline(child, pieces, hidden, boxes)
-            elif tag == INS or tag == MOVE_TO:
-                tracked = True
-                self._inline(child, pieces, hidden, boxes)
-            elif tag == DEL or tag == MOVE_FROM:
-                tracked = True
-            elif tag == SDT:
-                tracked |= self._inline_sdt(child, pieces, hidden, boxes)
-            elif tag == MATH or tag == MATH_PARA:
-                pieces.extend(t.text or "" for t in child.iter(MATH_T))
-            elif tag == ALTERNATE:
-                choice = child.find(CHOICE)
-                if choice is not None:
-                    tracked |= self._inline(choice, pieces, hidden, boxes)
+            tracked |= self._inline_child(child, pieces, hidden, boxes)
         return tracked
+
+    def _inline_child(self, child: etree._Element, pieces: list[str], hidden: list[int],
+                      boxes: list[etree._Element]) -> bool:
+        """Read one child of a paragraph or inline container; True when it is or holds a tracked change."""
+        tag = child.tag
+        if tag == R:
+            self._run(child, pieces, hidden, boxes)
+        elif tag in _INLINE_CONTAINERS:
+            return self._inline(child, pieces, hidden, boxes)
+        elif tag == INS or tag == MOVE_TO:
+            self._inline(child, pieces, hidden, boxes)
+            return True
+        elif tag == DEL or tag == MOVE_FROM:
+            return True
+        elif tag == SDT:
+            return self._inline_sdt(child, pieces, hidden, boxes)
+        elif tag == MATH or tag == MATH_PARA:
+            pieces.extend(t.text or "" for t in child.iter(MATH_T))
+        elif tag == ALTERNATE:
+            choice = child.find(CHOICE)
+            if choice is not None:
+                return self._inline(choice, pieces, hidden, boxes)
+        return False
 
     def _inline_sdt(self, sdt: etree._Element, pieces: list[str], hidden: list[int], boxes: list[etree._Element]) -> bool:
         props = sdt.find(SDT_PR)
