@@ -3,7 +3,8 @@
 For each agreement: the topic matrix, the findings by severity, and the
 agreement's own text with every cited clause highlighted; a finding links to
 its clauses and each highlighted clause links back to its findings. A missing
-duty links to the heading where it should be added (`placement`). The page
+duty links to the heading where it should be added (`placement`). Labels and
+the law cited follow the agreement's language, as in its Word comments. The page
 loads nothing: styles are inline, there is no script, no font and no image,
 so it works offline and leaks nothing. Markup comes from a Jinja2 template
 with autoescaping on, since every string in it is the agreement's or the
@@ -19,7 +20,7 @@ from typing import Any
 from clausecheck.document.model import Block, Document
 from clausecheck.dsl.model import SEVERITY_ORDER
 from clausecheck.findings import DocumentResult, Finding, Report
-from clausecheck.report.labels import label
+from clausecheck.report.labels import citations_for, label
 from clausecheck.report.placement import missing_duty_block
 
 _SEVERITIES = sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.__getitem__, reverse=True)
@@ -86,7 +87,8 @@ def _document(index: int, result: DocumentResult, document: Document | None) -> 
         anchor = f"{prefix}-f{i}"
         add_at = missing_duty_block(result, document, f.topic) if document and not f.locations else None
         findings.append({"finding": f, "anchor": anchor, "add_at": add_at and f"{prefix}-{add_at}",
-                         "add_label": add_at and (document.block(add_at).label or document.block(add_at).text[:40])})
+                         "add_label": add_at and (document.block(add_at).label or document.block(add_at).text[:40]),
+                         "citations": citations_for(f.citations, lang)})
         for loc in f.locations:
             cited.setdefault(loc.block_id, []).append((anchor, f))
     out["groups"] = [(s, [x for x in findings if x["finding"].severity == s]) for s in _SEVERITIES

@@ -1,0 +1,215 @@
+"""Word comments in a copy of the agreement: anchored on the clause at fault, text untouched, a sound package.
+
+Agreements are built from the notation with the markup python-docx cannot
+see as runs (a tracked insertion, a block content control, a hyperlink, a
+table cell), judged by the real pipeline, annotated, and reopened with
+python-docx; the package is also checked part by part, and converted by
+LibreOffice when it is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from lxml import etree
+
+from clausecheck.document.annotate import AUTHOR, Note, anchorable, write_comments
+from clausecheck.document.compose import compose_docx
+from clausecheck.document.package import load_bytes
+from clausecheck.document.reader import read_document, read_with_paragraphs
+from clausecheck.errors import NotADocx
+from clausecheck.report.annotate import comment_text, plan_comments
+
+from .kit import EXAMPLES, example_path, judged
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+MARKUP = """
+# Maintenance Agreement
+This Agreement is made between Northgate Ltd (the "Customer") and Brightwire Ltd (the "Supplier").
+1. Health and Safety
+1.1 The Supplier shall supply each Engineer with personal protective equipment at its own cost.
+1.2 The Customer {+may inform the Supplier of the hazards of the site.+}
+[sdt] 1.3 Emergency procedures shall be followed in the event of a fire at the site.
+1.4 The Supplier shall report any accident to the Customer {link:https://example.com|promptly}.
+2. Liability
+| Clause | Term |
+| 2.1 | The Customer shall not be liable for any injury to or death of any Engineer, howsoever caused. |
+"""
+FOOTER = "The Supplier should maintain public liability insurance."
+
+
+def annotate(data: bytes, pack: str = "safety-core") -> tuple[bytes, list[Note]]:
+    document, paragraphs = read_with_paragraphs("<test>", data)
+    _, result = judged(data, pack)
+    notes = plan_comments(result, document, anchorable(paragraphs))
+    return write_comments(data, document, paragraphs, notes), notes
+
+
+def anchored_text(annotated: bytes) -> dict[int, str]:
+    """Comment id -> the text (all w:t, whatever wraps them) of the paragraph holding its range start."""
+    word = docx.Document(io.BytesIO(annotated))
+    body = word.element.body
+    out = {}
+    for start in body.iter(f"{{{W}}}commentRangeStart"):
+        p = next(start.iterancestors(f"{{{W}}}p"))
+        out[int(start.get(f"{{{W}}}id"))] = "".join(t.text or "" for t in p.iter(f"{{{W}}}t"))
+    return out
+
+
+@pytest.fixture(scope="module")
+def markup_doc() -> tuple[bytes, bytes, list[Note]]:
+    data = compose_docx(MARKUP, footer=FOOTER)
+    annotated, notes = annotate(data)
+    return data, annotated, notes
+
+
+def test_each_clause_at_fault_gets_a_comment_on_its_own_paragraph(markup_doc):
+    data, annotated, notes = markup_doc
+    word = docx.Document(io.BytesIO(annotated))
+    comments = {c.comment_id: c for c in word.comments}
+    assert len(comments) == len(notes)
+    assert {c.author for c in comments.values()} == {AUTHOR}
+    anchors = anchored_text(annotated)
+    by_code: dict[str, list[str]] = {}
+    for cid, comment in comments.items():
+        code = comment.text.split()[1]
+        by_code.setdefault(code, []).append(anchors[cid])
+    # a tracked insertion, a block content control, a hyperlink and a table cell: each carries its own comment
+    assert any("may inform the Supplier of the hazards" in t for t in by_code["CC102"])
+    assert any("Emergency procedures shall be followed" in t for t in by_code["CC103"])
+    assert any(t.endswith("to the Customer promptly.") for t in by_code["CC106"])
+    assert by_code["CC201"] == ["The Customer shall not be liable for any injury to or death of any Engineer, howsoever caused."]
+
+
+def test_missing_duties_go_on_the_fitting_heading_and_footer_clauses_on_the_title(markup_doc):
+    _, annotated, _ = markup_doc
+    word = docx.Document(io.BytesIO(annotated))
+    anchors = anchored_text(annotated)
+    for comment in word.comments:
+        text = comment.text
+        if "CC107" in text:  # employer's liability insurance: no 'Insurance' heading, so 'Liability'
+            assert anchors[comment.comment_id] == "2. Liability"
+            assert "Add a clause here: " in text
+        if "CC110" in text:  # coordination: no heading shares a word, so the article holding the safety clauses
+            assert anchors[comment.comment_id] == "1. Health and Safety"
+        if "CC108" in text:  # cited in the footer, where Word takes no comment
+            assert anchors[comment.comment_id] == "Maintenance Agreement"
+            assert f"In the footer: {FOOTER}" in text
+    assert all(t != FOOTER for t in anchors.values())
+
+
+def test_the_copy_reads_exactly_as_the_original(markup_doc):
+    data, annotated, _ = markup_doc
+    before, after = read_document(data), read_document(annotated)
+    assert [(b.part, b.label, b.text) for b in before.blocks] == [(b.part, b.label, b.text) for b in after.blocks]
+    assert len(after.comments) == len(docx.Document(io.BytesIO(annotated)).comments)
+    assert all(c.author == AUTHOR and c.block_ids for c in after.comments)
+
+
+def test_the_package_is_sound(markup_doc):
+    _, annotated, notes = markup_doc
+    with zipfile.ZipFile(io.BytesIO(annotated)) as z:
+        assert z.testzip() is None
+        types = etree.fromstring(z.read("[Content_Types].xml"))
+        overrides = {o.get("PartName"): o.get("ContentType") for o in types}
+        assert overrides["/word/comments.xml"] == \
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+        rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+        targets = {r.get("Type").rsplit("/", 1)[-1]: r.get("Target") for r in rels}
+        assert targets["comments"] == "comments.xml"
+        document = etree.fromstring(z.read("word/document.xml"))
+        comments = etree.fromstring(z.read("word/comments.xml"))
+    ids = {c.get(f"{{{W}}}id") for c in comments.iterfind("w:comment", NS)}
+    assert len(ids) == len(notes)
+    for mark in ("commentRangeStart", "commentRangeEnd", "commentReference"):
+        assert {m.get(f"{{{W}}}id") for m in document.iter(f"{{{W}}}{mark}")} == ids, mark
+    for ref in document.iter(f"{{{W}}}commentReference"):
+        assert ref.getparent().tag == f"{{{W}}}r"  # a reference sits in a run, as Word writes it
+
+
+def test_reviewer_comments_stay_and_ids_continue():
+    data = compose_docx(MARKUP.replace("1.1 The Supplier", "1.1 {comment:Check with legal}The Supplier"))
+    annotated, notes = annotate(data)
+    comments = list(docx.Document(io.BytesIO(annotated)).comments)
+    assert comments[0].text == "Check with legal" and comments[0].comment_id == 0
+    assert [c.comment_id for c in comments[1:]] == list(range(1, len(notes) + 1))
+
+
+def test_a_text_box_clause_is_commented_on_the_paragraph_holding_the_box():
+    data = compose_docx(MARKUP + "\nNote {box:The Supplier should maintain public liability insurance.}")
+    document, paragraphs = read_with_paragraphs("<test>", data)
+    box = next(b for b in document.blocks if b.part == "textbox")
+    assert box.id in anchorable(paragraphs)
+    annotated = write_comments(data, document, paragraphs, [Note(box.id, "about the box")])
+    start = next(docx.Document(io.BytesIO(annotated)).element.body.iter(f"{{{W}}}commentRangeStart"))
+    assert start.getparent().getparent().tag == f"{{{W}}}body"
+    assert "".join(start.getparent().itertext()).startswith("Note ")
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_examples_comment_in_the_agreements_language(name):
+    data = example_path(name).read_bytes()
+    annotated, notes = annotate(data, EXAMPLES[name])
+    assert notes
+    texts = [c.text for c in docx.Document(io.BytesIO(annotated)).comments]
+    marker = {"en": "What to do: ", "zh-Hans": "处理建议：", "zh-Hant": "處理建議："}[read_document(data).lang]
+    assert all(marker in t for t in texts)
+    assert hashlib.sha256(example_path(name).read_bytes()).digest() == hashlib.sha256(data).digest()
+
+
+def test_comment_text_cites_the_law_of_the_agreements_language():
+    document, result = judged(example_path("it-onsite-services.zh-Hans"), "it-onsite")
+    void = next(f for f in result.findings if f.status == "forbidden")
+    text = comment_text(void, "zh-Hans")
+    assert "依据：" in text and "PRC Civil Code art. 506(1)" in text
+    assert "Unfair Contract Terms Act" not in text  # UK law is noise in a PRC agreement
+    assert "Unfair Contract Terms Act" in comment_text(void, "en")
+
+
+def test_a_note_outside_the_main_text_is_refused():
+    data = compose_docx(MARKUP, footer=FOOTER)
+    document, paragraphs = read_with_paragraphs("<test>", data)
+    footer = next(b for b in document.blocks if b.part == "footer")
+    assert footer.id not in anchorable(paragraphs)
+    with pytest.raises(Exception, match="not in the main text"):
+        write_comments(data, document, paragraphs, [Note(footer.id, "x")])
+
+
+def test_a_macro_enabled_document_is_refused_with_advice(tmp_path):
+    data = compose_docx(MARKUP)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                body = body.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                    b"application/vnd.ms-word.document.macroEnabled.main+xml")
+            dst.writestr(info, body)
+    document, paragraphs = read_with_paragraphs("x.docm", out.getvalue())
+    with pytest.raises(NotADocx, match="cannot be annotated"):
+        write_comments(out.getvalue(), document, paragraphs, [Note("b0", "x")])
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_opens_the_copy_and_sees_every_comment(tmp_path: Path, markup_doc):
+    _, annotated, notes = markup_doc
+    source = tmp_path / "annotated.docx"
+    source.write_bytes(annotated)
+    profile = tmp_path / "profile"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "odt",
+         "--outdir", str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )
+    with zipfile.ZipFile(tmp_path / "annotated.odt") as z:
+        content = z.read("content.xml")
+    assert content.count(b"<office:annotation ") + content.count(b"<office:annotation>") == len(notes)
+    assert content.count(b"<office:annotation-end") == len(notes)
