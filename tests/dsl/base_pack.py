@@ -25,6 +25,7 @@ vocabulary each_own { en "its own" }
 vocabulary assistive { en "assist" }
 vocabulary deferral { en "to be agreed" }
 vocabulary false_friends { en "at will" }
+vocabulary personnel { en "personnel" }
 require ppe.provided "Who provides PPE" {
   code CC101
   topic ppe

@@ -45,6 +45,11 @@ def read(lex, text, lang):
         ("The Contractor shall use reasonable endeavours to attend drills.", "en", "provider", "weak"),
         ("The Customer shall not be responsible for any loss.", "en", "client", "negated"),
         ("Each Party shall notify the other Party of any accident.", "en", "both", "binding"),
+        ("超出工作时间如甲方需使用塔机，电梯司机应服从工地安排。", "zh-Hans", "provider", "binding"),
+        ("进入施工现场的人员应佩戴安全帽。", "zh-Hans", "none", "binding"),
+        ("相关人员应参加安全培训。", "zh-Hans", "none", "binding"),
+        ("All Engineers shall comply with the Site Rules.", "en", "provider", "binding"),
+        ("Personnel shall be informed of the hazards.", "en", "none", "binding"),
     ],
 )
 def test_bearer_and_modality(lex, text, lang, role, modality):

@@ -32,6 +32,7 @@ VOCABULARIES: dict[str, str] = {
     "assistive": "verbs that help without owning the duty: 协助/配合; assist/cooperate",
     "deferral": "wording that leaves the matter for later: 另行约定/协商确定; to be agreed",
     "false_friends": "words that contain a modal but are not one: 应急/相应/供应/可能/许可/负责人; 'May' the month",
+    "personnel": "the people sent to do the work, as a duty's subject: 作业人员/驻场人员/司机; personnel/engineers/staff",
 }
 """The shared vocabularies extraction relies on; a pack may add others."""
 

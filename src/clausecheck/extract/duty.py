@@ -42,11 +42,22 @@ def _real(hits: list[Hit], friends: list[Hit]) -> list[Hit]:
     return [h for h in hits if not any(f.start < h.end and h.start < f.end for f in friends)]
 
 
-def _main_modal(scan: Scan, lexicon: Lexicon, friends: list[Hit]) -> tuple[str, Hit] | None:
-    """The first modal word, longest and most specific first where several start together."""
+# a modal word inside a condition ("如甲方需使用塔机，…", "if the Contractor shall fail to…") states no duty
+_IN_CONDITION = re.compile(r"(?:如(?![实下期同此何])|若|如果|假如|倘若|一旦|\b(?:if|when|whenever|unless|in\s+the\s+event)\b)",
+                           re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+def _conditional(text: str, hit: Hit) -> bool:
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, hit.start)), default=0)
+    return _IN_CONDITION.search(text, start, hit.start) is not None
+
+
+def _main_modal(scan: Scan, text: str, lexicon: Lexicon, friends: list[Hit]) -> tuple[str, Hit] | None:
+    """The first modal word outside a condition, longest and most specific first where several start together."""
     best: tuple[int, int, int, str, Hit] | None = None
     for kind in _PRIORITY:
-        hits = _real(scan.find(lexicon.words(kind)), friends)
+        hits = [h for h in _real(scan.find(lexicon.words(kind)), friends) if not _conditional(text, h)]
         if hits:
             hit = hits[0]
             key = (hit.start, -(hit.end - hit.start), _PRIORITY[kind])
@@ -77,7 +88,27 @@ _CONDITION_BEFORE = re.compile(r"(?:如|若|如果|假如|倘若|一旦|\b(?:if|
                                re.IGNORECASE)
 
 
-def _subject(text: str, lang: Lang, parties: list[tuple[Hit, str]], both: list[Hit], modal: Hit) -> tuple[str, str]:
+def _people_subject(text: str, lang: Lang, people: list[Hit], start: int, modal: Hit) -> Hit | None:
+    """The people sent to work heading the duty's clause ("电梯司机应…", "Engineers shall…"), if nothing else does.
+
+    Not "相关人员"/"relevant personnel" (nobody in particular), and not the
+    object of a passive ("Personnel shall be informed"), whose bearer is unnamed.
+    """
+    if (lang == "en" and _PASSIVE_EN.match(text[modal.end:])) or text.startswith("被", modal.end):
+        return None
+    for h in people:
+        # at the head of the clause ("电梯司机", "All Engineers"), not after a description ("进入现场的人员")
+        if start <= h.start <= start + 4 and h.end <= modal.start and modal.start - h.end <= 12:
+            if not _UNSPECIFIC.search(text, start, h.start):
+                return h
+    return None
+
+
+_UNSPECIFIC = re.compile(r"(?:相关|有关|其他|其它|任何|一切|\b(?:relevant|other|any|such|no)\s+)$", re.IGNORECASE)
+
+
+def _subject(text: str, lang: Lang, parties: list[tuple[Hit, str]], both: list[Hit], people: list[Hit],
+             modal: Hit) -> tuple[str, str]:
     """The party a duty's clause opens with, or the agent the sentence names.
 
     The subject is looked for in the clause right before the modal word, then
@@ -96,10 +127,14 @@ def _subject(text: str, lang: Lang, parties: list[tuple[Hit, str]], both: list[H
             return role, h.text
     mentions = sorted([(h, role) for h, role in parties if h.end <= modal.start]
                       + [(h, "both") for h in both if h.end <= modal.start], key=lambda item: item[0].start)
-    if not mentions:
-        return "none", ""
     ends = [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, modal.start)]
     starts = [0, *ends]
+    if not any(starts[-1] <= h.start for h, _ in mentions):
+        person = _people_subject(text, lang, people, starts[-1], modal)
+        if person is not None:
+            return "provider", person.text
+    if not mentions:
+        return "none", ""
     for i in range(len(starts) - 1, -1, -1):
         start, end = starts[i], (ends[i] if i < len(ends) else modal.start)
         in_clause = [(h, role) for h, role in mentions
@@ -115,7 +150,7 @@ def _subject(text: str, lang: Lang, parties: list[tuple[Hit, str]], both: list[H
 def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -> Duty | None:
     """The duty a (folded) sentence part states, or None when it has no modal word."""
     friends = scan.find(lexicon.words("false_friends"))
-    found = _main_modal(scan, lexicon, friends)
+    found = _main_modal(scan, text, lexicon, friends)
     if found is None:
         return None
     kind, modal = found
@@ -126,7 +161,8 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -
         if hedge is not None:
             modality = "weak"
             words = text[min(modal.start, hedge.start): max(modal.end, hedge.end)]
-    role, actor_words = _subject(text, lang, roles.find(text), scan.find(lexicon.words("both_parties")), modal)
+    role, actor_words = _subject(text, lang, roles.find(text), scan.find(lexicon.words("both_parties")),
+                                 scan.find(lexicon.words("personnel")), modal)
     each_own = scan.search(lexicon.words("each_own"))
     return Duty(role, actor_words, each_own, modality, words)
 
