@@ -139,6 +139,20 @@ def compose_docx(
     builder.finish()
     out = io.BytesIO()
     document.save(out)
+    return _fixed_timestamps(out.getvalue())
+
+
+def _fixed_timestamps(package: bytes) -> bytes:
+    """The same package with every member dated 1980-01-01, so one notation always builds the same bytes.
+
+    python-docx stamps members with the time of saving; examples and goldens
+    built from notation would otherwise change on every rebuild.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), source.read(info),
+                            compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
