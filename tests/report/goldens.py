@@ -1,0 +1,81 @@
+"""Regenerate the report goldens: every format, and the annotated copy's comments, for each bundled example.
+
+    python tests/report/goldens.py
+
+Goldens are generated, never edited by hand (STYLE habit 9): when a report
+changes on purpose, run this and review the diff. Volatile fields are
+normalised: the version, the agreement's path (written as the repository
+names it) and the comments' dates.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+from lxml import etree
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from report.kit import EXAMPLES, example_path  # noqa: E402
+
+from clausecheck.api import evaluate_document, resolve_packs  # noqa: E402
+from clausecheck.document.annotate import anchorable, write_comments  # noqa: E402
+from clausecheck.document.reader import read_with_paragraphs  # noqa: E402
+from clausecheck.findings import Report  # noqa: E402
+from clausecheck.report.annotate import plan_comments  # noqa: E402
+from clausecheck.report.html import render_html  # noqa: E402
+from clausecheck.report.sarif import render_sarif  # noqa: E402
+from clausecheck.report.text import render_text  # noqa: E402
+
+GOLDENS = Path(__file__).resolve().parent / "goldens"
+_DATE = re.compile(rb'w:date="[^"]*"')
+
+
+def _pretty(xml: bytes) -> str:
+    return etree.tostring(etree.fromstring(_DATE.sub(b'w:date="DATE"', xml)), pretty_print=True, encoding="unicode")
+
+
+def render(name: str) -> dict[str, str]:
+    """File name -> content of every golden of one example."""
+    packs = resolve_packs(EXAMPLES[name])
+    data = example_path(name).read_bytes()
+    shown = f"examples/{name}.docx"
+    document, paragraphs = read_with_paragraphs(shown, data)
+    result = evaluate_document(document, packs)
+    report = Report(version="0", packs=[p.id for p in packs], documents=[result])
+    notes = plan_comments(result, document, anchorable(paragraphs))
+    with zipfile.ZipFile(BytesIO(write_comments(data, document, paragraphs, notes))) as z:
+        parts = {part: _pretty(z.read(f"word/{part}.xml")) for part in ("document", "comments")}
+    return {
+        f"{name}.json": report.model_dump_json(indent=2) + "\n",
+        f"{name}.sarif": render_sarif(report, packs),
+        f"{name}.html": render_html(report, {shown: document}),
+        f"{name}.txt": render_text(report),
+        f"{name}.annotated-document.xml": parts["document"],
+        f"{name}.annotated-comments.xml": parts["comments"],
+    }
+
+
+def render_all() -> dict[str, str]:
+    return {file: text for name in sorted(EXAMPLES) for file, text in render(name).items()}
+
+
+def main() -> int:
+    GOLDENS.mkdir(exist_ok=True)
+    wanted = render_all()
+    for stale in GOLDENS.iterdir():
+        if stale.name not in wanted:
+            stale.unlink()
+    for file, text in wanted.items():
+        (GOLDENS / file).write_text(text, encoding="utf-8", newline="\n")
+    print(f"wrote {len(wanted)} goldens to {GOLDENS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
