@@ -137,3 +137,22 @@ This Agreement is made between Northgate Ltd (the "Customer") and Brightwire Ltd
     assert matrix["injury_liability"].status == "present"
     assert matrix["injury_liability"].party == "provider"
     assert "1.1(a)" in matrix["injury_liability"].clauses
+
+
+def test_three_party_dispatch_agreement_maps_each_party():
+    text = """
+# 劳务派遣三方协议
+甲方（用工单位）：上海某某数据服务有限公司
+乙方（派遣单位）：某某人力资源有限公司
+丙方（劳动者）：张三，身份证号：310101199001011234
+1. 乙方应为丙方缴纳工伤保险。
+2. 甲方应对丙方进行岗位安全培训，并告知工作岗位存在的危险因素。
+3. 丙方应遵守甲方的安全管理制度。
+"""
+    doc = clausecheck.check(compose_docx(text)).documents[0]
+    roles = {r.role: set(r.aliases) for r in doc.roles}
+    assert {"甲方", "用工单位"} <= roles["client"] and {"乙方", "派遣单位", "丙方"} <= roles["provider"]
+    matrix = {t.topic: t for t in doc.topics}
+    assert (matrix["injury_insurance"].status, matrix["injury_insurance"].party) == ("present", "provider")
+    assert (matrix["hazard_disclosure"].status, matrix["hazard_disclosure"].party) == ("present", "client")
+    assert (matrix["site_rules"].status, matrix["site_rules"].party) == ("present", "provider")

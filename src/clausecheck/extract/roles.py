@@ -45,6 +45,9 @@ _PEOPLE_DEFINITION = re.compile(
 )
 
 
+# a party who is a person doing the work: 丙方（劳动者）, "the Employee"
+_WORKER = re.compile(r"劳动者|劳务人员|员工|职工|雇员|身份证|\b(?:worker|employee|individual|contractor personnel)\b",
+                     re.IGNORECASE)
 _NAMES_A_COVER = re.compile(r"(?:['’]s?|s['’]?)?\s+liability\s+(?:insurance|cover|policy)", re.IGNORECASE)
 
 
@@ -136,6 +139,8 @@ def assign_roles(document: Document, lexicon: Lexicon) -> Roles:
         context = _definition_context(document, party.block_id, alias)
         for role, n in _role_words(lexicon, context).items():
             votes[role] += 2 * n
+        if _WORKER.search(context):
+            votes["provider"] += 1  # the worker of a three-party dispatch agreement is on the provider's side
     for name in _frequent_subjects(document, principals):
         principals.setdefault(name, Counter())
     text = "\n".join(b.text for b in document.blocks)
