@@ -143,6 +143,13 @@ def test_reviewer_comments_stay_and_ids_continue():
     assert [c.comment_id for c in comments[1:]] == list(range(1, len(notes) + 1))
 
 
+def test_annotating_an_annotated_copy_adds_nothing_twice(markup_doc):
+    _, annotated, notes = markup_doc
+    again, more = annotate(annotated)
+    assert more == []
+    assert len(docx.Document(io.BytesIO(again)).comments) == len(notes)
+
+
 def test_a_text_box_clause_is_commented_on_the_paragraph_holding_the_box():
     data = compose_docx(MARKUP + "\nNote {box:The Supplier should maintain public liability insurance.}")
     document, paragraphs = read_with_paragraphs("<test>", data)

@@ -6,12 +6,13 @@ missing duty gets one on the most fitting heading (`placement`), asking for
 the clause to add. Findings in a header, footer or note are commented on the
 title instead, quoting where they are, since Word allows no comments there.
 Accepted findings (`DocumentResult.suppressed`) get no comment: a reviewer
-has already dealt with them.
+has already dealt with them; nor does a finding whose comment the agreement
+already carries, so annotating an annotated copy adds only what is new.
 """
 
 from __future__ import annotations
 
-from clausecheck.document.annotate import Note
+from clausecheck.document.annotate import AUTHOR, Note
 from clausecheck.document.model import Document, Lang
 from clausecheck.dsl.model import SEVERITY_ORDER
 from clausecheck.findings import DocumentResult, Finding, Location
@@ -45,6 +46,7 @@ def plan_comments(
     """
     lang = lang or document.lang
     title = title_block(document)
+    present = {(b, c.text) for c in document.comments if c.author == AUTHOR for b in c.block_ids}
     notes: list[tuple[int, int, Note]] = []
     for finding in result.findings:
         rank = -SEVERITY_ORDER[finding.severity]
@@ -63,4 +65,4 @@ def plan_comments(
             text = comment_text(finding, lang, None if in_text else loc)
             notes.append((int(anchor[1:]), rank, Note(anchor, text)))
     notes.sort(key=lambda n: (n[0], n[1]))
-    return [note for _, _, note in notes]
+    return [note for _, _, note in notes if (note.block_id, note.text) not in present]
