@@ -156,3 +156,21 @@ def test_three_party_dispatch_agreement_maps_each_party():
     assert (matrix["injury_insurance"].status, matrix["injury_insurance"].party) == ("present", "provider")
     assert (matrix["hazard_disclosure"].status, matrix["hazard_disclosure"].party) == ("present", "client")
     assert (matrix["site_rules"].status, matrix["site_rules"].party) == ("present", "provider")
+
+
+def test_a_host_called_provider_is_the_client_by_what_it_does():
+    text = """
+# Colocation Services Agreement
+This Agreement is made between Redstone Data Centres Ltd (the "Provider") and Acme Bank plc (the "Customer").
+1. Facility
+1.1 The Provider shall make rack space available to the Customer at the Provider's data centre in Slough.
+1.2 The Customer's engineers may attend the Provider's site to install the Customer's equipment.
+2. Health and Safety
+2.1 The Provider shall inform the Customer's engineers of the hazards of the data centre before their first visit.
+2.2 The Customer shall provide its engineers with personal protective equipment.
+"""
+    doc = clausecheck.check(compose_docx(text)).documents[0]
+    assert {r.role: r.aliases for r in doc.roles} == {"client": ["Provider"], "provider": ["Customer"]}
+    matrix = {t.topic: t for t in doc.topics}
+    assert (matrix["hazard_disclosure"].status, matrix["hazard_disclosure"].party) == ("present", "client")
+    assert (matrix["ppe"].status, matrix["ppe"].party) == ("present", "provider")

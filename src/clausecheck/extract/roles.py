@@ -145,9 +145,10 @@ def assign_roles(document: Document, lexicon: Lexicon) -> Roles:
         principals.setdefault(name, Counter())
     text = "\n".join(b.text for b in document.blocks)
     folded_text = fold_text(text)
+    conduct = {alias: _behaviour(folded_text, alias) for alias in principals}
     for alias, votes in principals.items():
-        votes.update(_behaviour(folded_text, alias))
-    roles = Roles(aliases=_decide(principals))
+        votes.update(conduct[alias])
+    roles = Roles(aliases={**_decide(principals), **_by_conduct(conduct)})
     # role words used as names in the text ("the Contractor shall") count as aliases of their role
     scan = lexicon.scan(folded_text, _lang_of(text))
     for role, terms in lexicon.parties.items():
@@ -184,6 +185,25 @@ def _decide(principals: dict[str, Counter[str]]) -> dict[str, str]:
         keep = a["client"] + b["provider"] >= a["provider"] + b["client"]
         decided[names[0]], decided[names[1]] = ("client", "provider") if keep else ("provider", "client")
     return decided
+
+
+def _by_conduct(conduct: dict[str, Counter[str]]) -> dict[str, str]:
+    """Roles from what two parties do, where that clearly tells host from provider.
+
+    What the agreement says a party has and does (its premises, its engineers)
+    outweighs what it is called: a colocation agreement may call the host
+    "Provider" and the party sending engineers "Customer".
+    """
+    if len(conduct) != 2:
+        return {}
+    (a, va), (b, vb) = conduct.items()
+    lean_a, lean_b = va["client"] - va["provider"], vb["client"] - vb["provider"]
+    # both sides must show it: one hosting (its site, its premises), the other sending people
+    if lean_a >= 2 and lean_b <= -2:
+        return {a: "client", b: "provider"}
+    if lean_b >= 2 and lean_a <= -2:
+        return {a: "provider", b: "client"}
+    return {}
 
 
 _SUBJECT_EN = re.compile(
