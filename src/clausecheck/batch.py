@@ -42,7 +42,7 @@ def expand(inputs: Sequence[str]) -> list[str]:
             matches = _folder(item)
             if not matches:
                 raise UsageError(f"no .docx agreement under {item}")
-        elif glob.has_magic(item):
+        elif glob.has_magic(item) and not os.path.exists(item):  # 'draft[2].docx' may be a file's own name
             matches = []
             for match in sorted(glob.glob(item, recursive=True)):
                 matches += _folder(match) if os.path.isdir(match) else [match] if _is_agreement(match) else []

@@ -95,6 +95,13 @@ def test_globs_and_an_unreadable_file_in_a_batch(capsys, folder):
     assert stdout.count("language ") == 3  # the others were checked all the same
 
 
+def test_a_file_named_like_a_pattern_is_that_file(capsys, tmp_path):
+    odd = tmp_path / "draft[2].docx"
+    shutil.copy(example_path("onsite-maintenance.en"), odd)
+    code, stdout, _ = run(capsys, str(odd), "--format", "json")
+    assert [d["path"] for d in json.loads(stdout)["documents"]] == [str(odd)]
+
+
 def test_a_pattern_or_folder_with_no_agreement_is_a_usage_error(capsys, tmp_path):
     assert run(capsys, str(tmp_path))[0] == 2
     code, _, stderr = run(capsys, str(tmp_path / "*.docx"))
