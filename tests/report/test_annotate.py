@@ -22,7 +22,6 @@ from lxml import etree
 
 from clausecheck.document.annotate import AUTHOR, Note, anchorable, write_comments
 from clausecheck.document.compose import compose_docx
-from clausecheck.document.package import load_bytes
 from clausecheck.document.reader import read_document, read_with_paragraphs
 from clausecheck.errors import NotADocx
 from clausecheck.report.annotate import comment_text, plan_comments
