@@ -174,3 +174,15 @@ This Agreement is made between Redstone Data Centres Ltd (the "Provider") and Ac
     matrix = {t.topic: t for t in doc.topics}
     assert (matrix["hazard_disclosure"].status, matrix["hazard_disclosure"].party) == ("present", "client")
     assert (matrix["ppe"].status, matrix["ppe"].party) == ("present", "provider")
+
+
+def test_a_lead_in_announcing_a_partys_list_binds_its_items():
+    text = """
+甲方（发包方）：某某置业有限公司
+乙方（承包方）：某某建设工程有限公司
+第八条 甲方工作。甲方按协议条款约定的内容和时间完成以下工作：
+1．提供施工所需的场地。
+2．协调施工场地内各交叉作业施工单位之间的关系，保证乙方顺利施工；
+"""
+    matrix = {t.topic: t for t in clausecheck.check(compose_docx(text)).documents[0].topics}
+    assert (matrix["safety_coordination"].status, matrix["safety_coordination"].party) == ("present", "client")

@@ -32,6 +32,12 @@ _DUTY_HEADING = re.compile(r"责任|义务|职责|权利和义务|obligations?|r
                            re.IGNORECASE)
 _RIGHTS_ONLY = re.compile(r"^[^责义]*权利[^责义]*$|^\W*rights\W*$", re.IGNORECASE)
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_ANNOUNCES_LIST = re.compile(
+    r"(?:以下|下列|如下)[^，,。；;]{0,4}(?:工作|义务|责任|职责|事项)|(?:完成|做好|负责|履行|承担)(?:以下|下列|如下)"
+    r"|\b(?:agrees?|undertakes?|covenants?)\s+(?:as\s+follows|to\s+the\s+following)\b"
+    r"|\bthe\s+following\s+(?:obligations|duties|responsibilities)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -184,8 +190,9 @@ class _Extractor:
             previous = current
             if part.text.rstrip().endswith((":", "：")):
                 lead = folded
-                if current.duty is not None:
-                    self.contexts.append(_Context(block.clause_id, _level(block), duty=current.duty, lead=folded))
+                lead_duty = current.duty or self._listed_duties(scan, folded)
+                if lead_duty is not None and block.clause_id is not None:  # a preamble's "as follows" leads nothing
+                    self.contexts.append(_Context(block.clause_id, _level(block), duty=lead_duty, lead=folded))
             exemption = scan.first(self.lex.words("exemption"))
             if not (topics or inherited_topics or exemption or self.all_statements):
                 continue
@@ -212,6 +219,14 @@ class _Extractor:
         if duty.role == "none":
             return Duty(source.role, source.actor_words, source.each_own, duty.modality, duty.modal_words)
         return duty
+
+    def _listed_duties(self, scan: Scan, folded: str) -> Duty | None:
+        """A lead-in that names a party and announces a list ("甲方…完成以下工作：", "The Contractor agrees as
+        follows:"), without a modal verb of its own: its items bind that party."""
+        if not _ANNOUNCES_LIST.search(folded):
+            return None
+        role, words = subject_only(scan, folded, self.lex, self.roles)
+        return Duty(role, words, False, "binding", "") if role != "none" else None
 
     def _push_heading(self, block: Block, folded: str, lang: Lang, topics: list[TopicMatch]) -> None:
         duty = None

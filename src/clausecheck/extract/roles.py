@@ -45,6 +45,11 @@ _PEOPLE_DEFINITION = re.compile(
 )
 
 
+_GENERIC_BEFORE = re.compile(
+    r"(?:(?:各|其他|其它|其余|所有|任何|另一|第三方)[^，,。；;：:\s]{0,6}"
+    r"|\b(?:other|any|all|each|every|another|third[- ]party|no)\s+(?:\w+\s+)?)$",
+    re.IGNORECASE,
+)
 # a party who is a person doing the work: 丙方（劳动者）, "the Employee"
 _WORKER = re.compile(r"劳动者|劳务人员|员工|职工|雇员|身份证|\b(?:worker|employee|individual|contractor personnel)\b",
                      re.IGNORECASE)
@@ -81,6 +86,8 @@ class Roles:
         for m in self._pattern.finditer(folded):
             if _NAMES_A_COVER.match(folded, m.end()):
                 continue  # "Employer's liability insurance" names a kind of cover, not the Employer
+            if _GENERIC_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
+                continue  # "各交叉作业施工单位", "other contractors": a kind of party, not this one
             role = self._folded_role.get(_key(m.group()))
             if role:
                 found.append((Hit(m.start(), m.end(), m.group()), role))
