@@ -186,3 +186,14 @@ def test_a_lead_in_announcing_a_partys_list_binds_its_items():
 """
     matrix = {t.topic: t for t in clausecheck.check(compose_docx(text)).documents[0].topics}
     assert (matrix["safety_coordination"].status, matrix["safety_coordination"].party) == ("present", "client")
+
+
+def test_suggested_wording_calls_the_parties_as_the_agreement_does():
+    text = """
+This Agreement is made between Redfield Plastics Inc. (the "Owner") and Keystone Electrical LLC (the "Contractor").
+1. Safety
+1.1 The Contractor shall comply with the Owner's site safety rules.
+"""
+    doc = clausecheck.check(compose_docx(text)).documents[0]
+    ppe = next(f for f in doc.findings if f.rule == "ppe.provided")
+    assert "Contractor" in ppe.suggestion and "Supplier" not in ppe.suggestion

@@ -31,4 +31,4 @@ def evaluate(pack: Pack, facts: Facts, *, lang: Lang, parts: dict[str, str]) -> 
     """Run `pack` over one agreement's facts: the topic matrix and the findings."""
     program = compiled(pack)
     matches = rete.run(program.key, engine_facts(facts))
-    return judge(pack, program, matches, facts.statements, lang, parts)
+    return judge(pack, program, matches, facts.statements, lang, parts, facts.roles)

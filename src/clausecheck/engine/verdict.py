@@ -9,6 +9,7 @@ weakness found is reported, strongest evidence first.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 
 from clausecheck.document.model import Lang
@@ -83,11 +84,13 @@ def _fingerprint(rule: str, statements: list[Statement]) -> str:
 class Judge:
     """Turns one document's evidence into topic verdicts and findings."""
 
-    def __init__(self, pack: Pack, evidence: Evidence, lang: Lang, parts: dict[str, str]) -> None:
+    def __init__(self, pack: Pack, evidence: Evidence, lang: Lang, parts: dict[str, str],
+                 names: dict[str, list[str]]) -> None:
         self.pack = pack
         self.evidence = evidence
         self.lang = lang
         self.parts = parts
+        self.names = names
 
     def applies(self, rule: RequireRule | ForbidRule) -> bool:
         return rule.applies is None or self.evidence.fired(rule.id, "applies")
@@ -111,9 +114,26 @@ class Judge:
             hint=messages.hint(message_kind, self.lang, title=title, bearers=bearers),
             locations=[_location(s, self.parts) for s in statements],
             citations=list(rule.citations),
-            suggestion=rule.suggest.get(self.lang) or rule.suggest.get("en"),
+            suggestion=self._suggestion(rule),
             fingerprint=_fingerprint(rule.id, statements),
         )
+
+    def _suggestion(self, rule: RequireRule | ForbidRule) -> str | None:
+        """The pack's wording in the agreement's language, with the parties called as the agreement calls them.
+
+        Suggested wording names the parties generically (the Supplier and the
+        Customer, 甲方 and 乙方); pasted into an agreement whose parties are the
+        Contractor and the Owner it would name parties that do not exist.
+        """
+        text = rule.suggest.get(self.lang) or rule.suggest.get("en")
+        if not text:
+            return None
+        lang = self.lang if self.lang in rule.suggest else "en"
+        for role, generic in _GENERIC_NAMES[lang].items():
+            name = _display_name(self.names.get(role, []), lang)
+            if name:
+                text = generic.sub(name, text)
+        return text
 
     def require(self, rule: RequireRule) -> tuple[TopicVerdict, list[Finding]]:
         ev = self.evidence
@@ -174,6 +194,22 @@ class Judge:
         return findings
 
 
+_GENERIC_NAMES: dict[str, dict[str, re.Pattern[str]]] = {
+    "en": {"provider": re.compile(r"\bSupplier(?=\b)"), "client": re.compile(r"\bCustomer(?=\b)")},
+    "zh-Hans": {"provider": re.compile("乙方"), "client": re.compile("甲方")},
+    "zh-Hant": {"provider": re.compile("乙方"), "client": re.compile("甲方")},
+}
+
+
+def _display_name(aliases: list[str], lang: Lang) -> str | None:
+    """The agreement's own name for a role in this language: its first alias written in that script."""
+    for alias in aliases:
+        chinese = bool(re.search(r"[\u3400-\u9fff]", alias))
+        if chinese == (lang != "en"):
+            return alias
+    return None
+
+
 def _words(kind: str, statements: list[Statement]) -> str:
     """The words that make a statement weak, vague or dangling, for the message."""
     for s in statements:
@@ -191,9 +227,12 @@ def _words(kind: str, statements: list[Statement]) -> str:
 
 
 def judge(pack: Pack, compiled: CompiledPack, matches: list[RuleMatch], statements: list[Statement],
-          lang: Lang, parts: dict[str, str]) -> tuple[list[TopicVerdict], list[Finding]]:
-    """The topic matrix (one row per required topic) and the findings of one document."""
-    j = Judge(pack, Evidence(compiled, matches, statements), lang, parts)
+          lang: Lang, parts: dict[str, str], names: dict[str, list[str]]) -> tuple[list[TopicVerdict], list[Finding]]:
+    """The topic matrix (one row per required topic) and the findings of one document.
+
+    `names` maps each role to the agreement's names for it, for suggested wording.
+    """
+    j = Judge(pack, Evidence(compiled, matches, statements), lang, parts, names)
     rows: dict[str, TopicVerdict] = {}
     findings: list[Finding] = []
     rank = {"missing": 0, "ambiguous": 1, "present": 2}
