@@ -95,7 +95,7 @@ def test_joint_duty_is_fine_where_the_rule_does_not_need_one_bearer():
 
 def test_specific_content_groups_make_an_unspecific_duty_vague():
     from clausecheck.dsl.model import Term
-    from clausecheck.engine.compile import specific_tag
+    from clausecheck.extract.model import specific_tag
 
     rule = require("liability.allocated", "ppe", "S1", specific=((Term(text="injury"), Term(text="death")),))
     pack = make_pack([rule])
@@ -174,7 +174,7 @@ def test_engine_errors_are_clausecheck_errors():
 
 def test_forbid_rule_with_near_groups_needs_its_tag():
     from clausecheck.dsl.model import Term
-    from clausecheck.engine.compile import near_tag
+    from clausecheck.extract.model import near_tag
 
     rule = ForbidRule(id="gn", code="G1", title="gn", severity="high", topic="waiver",
                       near=((Term(text="gross negligence"),),), origin=ORIGIN)

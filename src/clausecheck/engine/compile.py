@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from clausecheck.dsl.model import AllOf, AnyOf, Condition, ForbidRule, Mentions, Not, Pack, RequireRule
+from clausecheck.extract.model import near_tag, specific_tag
 
 MAX_RULES_PER_RULESET = 200
 
@@ -102,10 +103,6 @@ def _one_test(tests: list[dict[str, Any]]) -> dict[str, Any]:
     return tests[0] if len(tests) == 1 else {"$or": tests}
 
 
-def specific_tag(rule: RequireRule) -> str:
-    """The fact field extraction sets when a statement carries the content a rule's `specific` groups ask for."""
-    return f"specific_{rule.code}"
-
 
 def _forbid_patterns(rule: ForbidRule) -> dict[Pattern, list[dict[str, Any]]]:
     tests = [_eq("exemption", True)] if rule.exemption else []
@@ -113,10 +110,6 @@ def _forbid_patterns(rule: ForbidRule) -> dict[Pattern, list[dict[str, Any]]]:
         tests.append(_eq(near_tag(rule), True))
     return {"void": [{"s": _statement(rule.topic, *tests)}]}
 
-
-def near_tag(rule: ForbidRule) -> str:
-    """The fact field extraction sets when a forbid rule's `near` groups co-occur in a statement."""
-    return f"near_{rule.code}"
 
 
 def _dnf(condition: Condition) -> list[tuple[frozenset[str], frozenset[str]]]:

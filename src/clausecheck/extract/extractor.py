@@ -17,10 +17,9 @@ from dataclasses import dataclass, field
 from clausecheck.document.labels import match_rendered
 from clausecheck.document.model import Block, ClauseNode, Document, Lang
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
-from clausecheck.engine.compile import near_tag, specific_tag
 from clausecheck.extract.duty import Duty, analyse, subject_only
 from clausecheck.extract.lexicon import Hit, Lexicon, Scan, lexicon
-from clausecheck.extract.model import Actor, Facts, Statement, TopicMatch
+from clausecheck.extract.model import Actor, Facts, Statement, TopicMatch, near_tag, specific_tag
 from clausecheck.extract.qualifiers import qualifiers
 from clausecheck.extract.references import Attachments, references
 from clausecheck.extract.roles import Roles, assign_roles

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from clausecheck.document.model import Lang
+from clausecheck.dsl.model import ForbidRule, RequireRule
 
 Modality = Literal["binding", "weak", "prohibition", "negated", "none"]
 QualifierKind = Literal["vague", "vague_timing", "deadline", "amount", "standard"]
@@ -86,3 +87,13 @@ class Facts(_Model):
     statements: list[Statement]
     mentions: list[str] = Field(default_factory=list, description="topic ids mentioned anywhere")
     roles: dict[str, list[str]] = Field(default_factory=dict, description="party id -> aliases in this agreement")
+
+
+def near_tag(rule: ForbidRule) -> str:
+    """The statement tag (and engine fact field) set when a forbid rule's `near` groups co-occur."""
+    return f"near_{rule.code}"
+
+
+def specific_tag(rule: RequireRule) -> str:
+    """The statement tag (and engine fact field) set when a statement carries the content a rule's `specific` groups ask for."""
+    return f"specific_{rule.code}"
