@@ -197,3 +197,16 @@ This Agreement is made between Redfield Plastics Inc. (the "Owner") and Keystone
     doc = clausecheck.check(compose_docx(text)).documents[0]
     ppe = next(f for f in doc.findings if f.rule == "ppe.provided")
     assert "Contractor" in ppe.suggestion and "Supplier" not in ppe.suggestion
+
+
+def test_items_under_a_partys_duty_heading_are_that_partys_even_when_they_name_the_other():
+    text = """
+发包方：江苏某某化工有限公司（以下简称甲方）
+承包方：南京某某设备安装有限公司（以下简称乙方）
+二、乙方的安全职责
+1. 严格遵守甲方的安全生产规章制度和操作规程，服从甲方的安全管理。
+2. 为作业人员配备合格的劳动防护用品，并监督其正确佩戴使用。
+"""
+    matrix = {t.topic: t for t in clausecheck.check(compose_docx(text)).documents[0].topics}
+    assert (matrix["site_rules"].status, matrix["site_rules"].party) == ("present", "provider")
+    assert (matrix["ppe"].status, matrix["ppe"].party) == ("present", "provider")

@@ -173,6 +173,10 @@ def subject_only(scan: Scan, text: str, lexicon: Lexicon, roles: Roles) -> tuple
     both = scan.find(lexicon.words("both_parties"))
     first = min([(h.start, role, h.text) for h, role in parties] + [(h.start, "both", h.text) for h in both],
                 default=None)
-    if first is None or first[0] > 6:
+    # it must open the part: "甲方：提供…", "the Contractor to…"; not "遵守甲方的规章制度"
+    if first is None or not _OPENING.fullmatch(text[: first[0]]):
         return "none", ""
     return first[1], first[2]
+
+
+_OPENING = re.compile(r"[\s\"'“‘(（\[【]*(?:the\s+|由)?", re.IGNORECASE)
