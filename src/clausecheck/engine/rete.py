@@ -91,11 +91,6 @@ def register(key: str, rulesets: dict[str, dict[str, Any]]) -> None:
         _registered[key] = tuple(definitions)
 
 
-def is_registered(key: str) -> bool:
-    with _lock:
-        return key in _registered
-
-
 def run(key: str, facts: list[dict[str, Any]]) -> list[RuleMatch]:
     """Assert one document's facts into every ruleset of pack `key`; return what fired."""
     with _lock:

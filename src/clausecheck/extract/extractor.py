@@ -24,7 +24,7 @@ from clausecheck.extract.qualifiers import qualifiers
 from clausecheck.extract.references import Attachments, references
 from clausecheck.extract.roles import Roles, assign_roles
 from clausecheck.extract.tables import responsibility_rows
-from clausecheck.language.normalize import fold
+from clausecheck.language.normalize import Folded, fold
 from clausecheck.language.segment import segments
 
 _DUTY_HEADING = re.compile(r"责任|义务|职责|权利和义务|obligations?|responsibilit(?:y|ies)|duties|undertakings",
@@ -174,7 +174,8 @@ class _Extractor:
         inherited_topics, inherited_duty, lead = self._inherited()
         previous: _Part | None = None
         for number, part in enumerate(segments(block.text)):
-            folded = fold(part.text).text
+            folding = fold(part.text)
+            folded = folding.text
             lang = _lang(block, self.document, folded)
             scan = self.lex.scan(folded, lang)
             # an item is read with its lead-in: "Datec indemnifies BSP against: (a) any injury..."
@@ -201,7 +202,7 @@ class _Extractor:
             if duty is None and exemption is None:
                 continue
             if topics or exemption is not None or self.all_statements:
-                self._statement(block, part.text, scan, folded, lang, duty, topics,
+                self._statement(block, part.text, scan, folding, lang, duty, topics,
                                 exemption.text if exemption else None)
 
     def complete(self, duty: Duty | None, previous: Duty | None, inherited: Duty | None,
@@ -237,8 +238,13 @@ class _Extractor:
         self.contexts.append(_Context(block.clause_id, _level(block), topics=topics, duty=duty,
                                       prefix=_number_prefix(block.label)))
 
-    def _statement(self, block: Block, text: str, scan: Scan, folded: str, lang: Lang, duty: Duty | None,
+    def _statement(self, block: Block, text: str, scan: Scan, folded: Folded, lang: Lang, duty: Duty | None,
                    topics: list[TopicMatch], exemption: str | None) -> None:
+        """Record a statement, quoting every word in the agreement's own script (matching ran on folded text)."""
+        def own(word: str) -> str:
+            i = folded.text.find(word) if word else -1
+            return folded.original_words(i, i + len(word)) if i >= 0 else word
+
         self.statements.append(
             Statement(
                 id=len(self.statements),
@@ -246,13 +252,15 @@ class _Extractor:
                 clause=block.clause,
                 text=text,
                 lang=lang,
-                actor=Actor(role=duty.role, words=duty.actor_words, each_own=duty.each_own) if duty else Actor(),
+                actor=Actor(role=duty.role, words=own(duty.actor_words), each_own=duty.each_own) if duty else Actor(),
                 modality=duty.modality if duty else "none",
-                modal_words=duty.modal_words if duty else "",
-                topics=topics,
-                qualifiers=qualifiers(scan, folded, self.lex),
-                references=references(scan, folded, self.lex, self.attachments),
-                exemption=exemption,
+                modal_words=own(duty.modal_words) if duty else "",
+                topics=[t.model_copy(update={"words": [own(w) for w in t.words]}) for t in topics],
+                qualifiers=[q.model_copy(update={"words": own(q.words)})
+                            for q in qualifiers(scan, folded.text, self.lex)],
+                references=[r.model_copy(update={"title": own(r.title)})
+                            for r in references(scan, folded.text, self.lex, self.attachments)],
+                exemption=own(exemption) if exemption is not None else None,
                 tags=self._tags(scan),
             )
         )
@@ -271,14 +279,14 @@ class _Extractor:
 
     def _tables(self) -> None:
         for row in responsibility_rows(self.document, self.roles):
-            folded = fold(row.text).text
-            lang = _lang(row.block, self.document, folded)
-            scan = self.lex.scan(folded, lang)
+            folding = fold(row.text)
+            lang = _lang(row.block, self.document, folding.text)
+            scan = self.lex.scan(folding.text, lang)
             topics = topic_matches(scan, self.lex)
             if not topics:
                 continue
             duty = Duty(row.role, row.words, row.role == "both", "binding", "")
-            self._statement(row.block, row.text, scan, folded, lang, duty, topics, None)
+            self._statement(row.block, row.text, scan, folding, lang, duty, topics, None)
             self.statements[-1] = self.statements[-1].model_copy(update={"source": "table_row"})
 
 

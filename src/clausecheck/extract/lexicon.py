@@ -126,10 +126,9 @@ class Lexicon:
 class Scan:
     """The terms found in one folded text, by term set."""
 
-    __slots__ = ("_lexicon", "_lang", "_text", "_lower", "_map", "_literal", "_triggered", "_triggered_sets", "_found")
+    __slots__ = ("_lang", "_text", "_lower", "_map", "_literal", "_triggered", "_triggered_sets", "_found")
 
     def __init__(self, lexicon: Lexicon, text: str, lang: Lang) -> None:
-        self._lexicon = lexicon
         self._lang = lang
         self._text = text
         lower = text.lower()
