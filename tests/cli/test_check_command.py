@@ -67,7 +67,7 @@ def test_json_on_stdout_is_the_report_model(capsys):
 def test_text_is_grouped_by_severity_with_the_matrix_first(capsys):
     _, stdout, _ = run(capsys, str(example_path("onsite-maintenance.en")))
     lines = stdout.splitlines()
-    assert lines[3].startswith("   ok ppe")
+    assert lines[3].startswith("   ?? ppe")
     order = [line.strip().split(" (")[0] for line in lines if line.strip().split(" (")[0] in
              ("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO")]
     assert order == ["CRITICAL", "HIGH", "MEDIUM"]

@@ -49,7 +49,7 @@ def test_summary_rows_and_table(tmp_path):
     bad.write_bytes(b"")
     report = clausecheck.check([example_path("onsite-maintenance.en"), bad])
     rows = summary_rows(report)
-    assert rows[0][1:] == ("en", "5", "4", "1", "1", "6", "critical", "0")
+    assert rows[0][1:] == ("en", "4", "5", "1", "1", "7", "critical", "0")
     assert rows[1][7] == "error: EmptyDocument"
     out = io.StringIO()
     print_summary(report, out, fail_on="high")

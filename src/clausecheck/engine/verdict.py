@@ -178,12 +178,12 @@ class Judge:
     def _conflict(self, rule: RequireRule, settling: list[Statement]) -> list[Statement]:
         """Statements that contradict each other about who bears an exclusive duty, if any."""
         for pair in self.evidence.pairs(rule.id, "conflict"):
-            return pair
+            return sorted(pair, key=lambda s: s.id)
         negated = self.evidence.statements(rule.id, "negated")
         for denial in negated:
             for duty in settling:
                 if denial.actor.role == duty.actor.role and denial.actor.role in ("client", "provider"):
-                    return [duty, denial]
+                    return sorted([duty, denial], key=lambda s: s.id)
         return []
 
     def forbid(self, rule: ForbidRule) -> list[Finding]:
