@@ -29,6 +29,7 @@ from clausecheck.document.reader import read_with_paragraphs  # noqa: E402
 from clausecheck.findings import Report  # noqa: E402
 from clausecheck.report.annotate import plan_comments  # noqa: E402
 from clausecheck.report.html import render_html  # noqa: E402
+from clausecheck.report.output import replace_generated  # noqa: E402
 from clausecheck.report.sarif import render_sarif  # noqa: E402
 from clausecheck.report.text import render_text  # noqa: E402
 
@@ -66,13 +67,8 @@ def render_all() -> dict[str, str]:
 
 
 def main() -> int:
-    GOLDENS.mkdir(exist_ok=True)
     wanted = render_all()
-    for stale in GOLDENS.iterdir():
-        if stale.name not in wanted:
-            stale.unlink()
-    for file, text in wanted.items():
-        (GOLDENS / file).write_text(text, encoding="utf-8", newline="\n")
+    replace_generated(GOLDENS, wanted)
     print(f"wrote {len(wanted)} goldens to {GOLDENS}")
     return 0
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from clausecheck.dsl import describe
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
+from clausecheck.report.output import replace_generated
 
 Rule = RequireRule | ForbidRule
 
@@ -139,13 +140,8 @@ def bundled_pages() -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     target = Path(args[0] if args else "docs/rules")
-    target.mkdir(parents=True, exist_ok=True)
     wanted = bundled_pages()
-    for stale in target.glob("*.md"):
-        if stale.name not in wanted:
-            stale.unlink()
-    for name, text in wanted.items():
-        (target / name).write_text(text, encoding="utf-8", newline="\n")
+    replace_generated(target, wanted, "*.md")
     print(f"wrote {len(wanted)} pages to {target}")
     return 0
 
