@@ -210,3 +210,19 @@ def test_items_under_a_partys_duty_heading_are_that_partys_even_when_they_name_t
     matrix = {t.topic: t for t in clausecheck.check(compose_docx(text)).documents[0].topics}
     assert (matrix["site_rules"].status, matrix["site_rules"].party) == ("present", "provider")
     assert (matrix["ppe"].status, matrix["ppe"].party) == ("present", "provider")
+
+
+def test_a_table_naming_the_responsible_party_assigns_each_row():
+    text = """
+This Agreement is made between Harbourview Ltd (the "Client") and Kestrel Services Ltd (the "Contractor").
+1. Safety responsibilities
+1.1 Each party shall perform the safety duties shown against it in the table below.
+| Item | Responsible party |
+| Provision of personal protective equipment | Contractor |
+| Site induction covering the hazards of the site | Client |
+| Appointment of safety coordinators | Both Parties |
+"""
+    matrix = {t.topic: t for t in clausecheck.check(compose_docx(text)).documents[0].topics}
+    assert (matrix["ppe"].status, matrix["ppe"].party) == ("present", "provider")
+    assert (matrix["hazard_disclosure"].status, matrix["hazard_disclosure"].party) == ("present", "client")
+    assert (matrix["safety_coordination"].status, matrix["safety_coordination"].party) == ("present", "both")

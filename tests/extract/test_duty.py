@@ -50,6 +50,8 @@ def read(lex, text, lang):
         ("相关人员应参加安全培训。", "zh-Hans", "none", "binding"),
         ("All Engineers shall comply with the Site Rules.", "en", "provider", "binding"),
         ("Personnel shall be informed of the hazards.", "en", "none", "binding"),
+        ("劳动防护用品由乙方提供。", "zh-Hans", "provider", "binding"),
+        ("Contractor to provide all personal protective equipment.", "en", "provider", "binding"),
     ],
 )
 def test_bearer_and_modality(lex, text, lang, role, modality):

@@ -147,12 +147,28 @@ def _subject(text: str, lang: Lang, parties: list[tuple[Hit, str]], both: list[H
     return "none", ""
 
 
+_ASSIGNING_ZH = re.compile(r"由\s*$")
+_ASSIGNING_EN = re.compile(r"^\s*(?:the\s+)?$", re.IGNORECASE)
+_TO_VERB_EN = re.compile(r"\s+to\s+(?!be\b)[a-z]{3,}", re.IGNORECASE)
+
+
+def _assigned(text: str, roles: Roles) -> Duty | None:
+    """Duties assigned without a modal verb: "劳动防护用品由乙方提供", "Contractor to provide PPE" (schedules)."""
+    for h, role in roles.find(text):
+        before = text[: h.start]
+        if _ASSIGNING_ZH.search(before) and re.match(r"[\u4e00-\u9fff]", text[h.end:h.end + 1]):
+            return Duty(role, h.text, False, "binding", "由")
+        if _ASSIGNING_EN.match(before) and _TO_VERB_EN.match(text, h.end):
+            return Duty(role, h.text, False, "binding", "to")
+    return None
+
+
 def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -> Duty | None:
     """The duty a (folded) sentence part states, or None when it has no modal word."""
     friends = scan.find(lexicon.words("false_friends"))
     found = _main_modal(scan, text, lexicon, friends)
     if found is None:
-        return None
+        return _assigned(text, roles)
     kind, modal = found
     modality = _MODALITY[kind]
     words = modal.text

@@ -277,8 +277,13 @@ class _Extractor:
                     tags.append(specific_tag(rule))
         return tags
 
+    def _both_cell(self, folded: str) -> bool:
+        """A cell that names both parties and nothing else: "双方", "Both Parties"."""
+        hits = self.lex.scan(folded, "zh-Hans" if _HAN.search(folded) else "en").find(self.lex.words("both_parties"))
+        return bool(hits) and len(folded) <= hits[0].end - hits[0].start + 4
+
     def _tables(self) -> None:
-        for row in responsibility_rows(self.document, self.roles):
+        for row in responsibility_rows(self.document, self.roles, self._both_cell):
             folding = fold(row.text)
             lang = _lang(row.block, self.document, folding.text)
             scan = self.lex.scan(folding.text, lang)

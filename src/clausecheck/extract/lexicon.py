@@ -31,6 +31,7 @@ from clausecheck.language.normalize import fold_text
 _LANGS: tuple[Lang, ...] = ("en", "zh-Hans", "zh-Hant")
 _WORD = re.compile(r"[a-z0-9_]")
 _SPACE_RUN = re.compile(r"\s{2,}")
+_PLURAL = re.compile(r"e?s(?![a-z0-9_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,9 +158,14 @@ class Scan:
                     continue
                 if word_start and start > 0 and _WORD.match(lower[start - 1]):
                     continue
-                if word_end and end + 1 < len(lower) and _WORD.match(lower[end + 1]):
-                    continue
-                self._literal.setdefault(set_index, []).append((start, end + 1))
+                stop = end + 1
+                if word_end and stop < len(lower) and _WORD.match(lower[stop]):
+                    # an English plural still matches its singular term: "safety officers", "permits to work"
+                    plural = _PLURAL.match(lower, stop)
+                    if plural is None:
+                        continue
+                    stop = plural.end()
+                self._literal.setdefault(set_index, []).append((start, stop))
 
     def may_match(self, term_set: TermSet) -> bool:
         """False when the set cannot match here (no literal of it, no trigger of it): a cheap pre-check."""

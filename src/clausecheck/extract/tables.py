@@ -1,16 +1,18 @@
-"""Responsibility tables: columns are the parties, rows are duties, marks assign them.
+"""Responsibility tables: a table that says which party bears each row's duty.
 
-| 事项 | 甲方 | 乙方 |            | Responsibility | Owner | Contractor |
-| 劳保用品 |  | √ |              | Supply of PPE  |       | X          |
+| 事项 | 甲方 | 乙方 |            | Item          | Responsible party |
+| 劳保用品 |  | √ |              | Supply of PPE | Contractor        |
 
-Each row with a mark under a party column becomes a binding duty of that
-party (of both when both are marked), quoted as the row's first cell.
+A row with a mark under a party column, or with a party named in a column
+that names parties in most rows, becomes a binding duty of that party (of
+both when both are marked or "双方" is written), quoted as its first cell.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from clausecheck.document.model import Block, Document
@@ -45,27 +47,58 @@ def _rows(document: Document) -> dict[tuple, dict[int, dict[int, Block]]]:
     return tables
 
 
-def responsibility_rows(document: Document, roles: Roles) -> list[TableDuty]:
-    """Duties assigned by marks in tables whose header names the parties."""
+def _party_named(block: Block, roles: Roles, both: Callable[[str], bool]) -> tuple[str, str] | None:
+    """The party a cell consists of ("乙方", "Contractor", "双方"), or None when it says more than a name."""
+    text = fold_text(block.text).strip()
+    if both(text):
+        return "both", block.text.strip()
+    found = roles.find(text)
+    if len(found) == 1 and len(text) <= len(found[0][0].text) + 6:
+        return found[0][1], block.text.strip()
+    return None
+
+
+def _marked(ordered: list[dict[int, Block]], roles: Roles, both: Callable[[str], bool]) -> list[TableDuty]:
+    """| 事项 | 甲方 | 乙方 | with ✓ marks under the party that bears each row."""
+    party_columns = {col: named for col, block in ordered[0].items()
+                     if (named := _party_named(block, roles, both)) and named[0] != "both"}
+    if len({role for role, _ in party_columns.values()}) < 2:
+        return []
+    duties = []
+    for row in ordered[1:]:
+        marked = [party_columns[c] for c, b in row.items() if c in party_columns and _MARK.match(b.text)]
+        text_cells = [b for c, b in sorted(row.items()) if c not in party_columns and b.text.strip()]
+        if not marked or not text_cells:
+            continue
+        roles_marked = {role for role, _ in marked}
+        role = roles_marked.pop() if len(roles_marked) == 1 else "both"
+        duties.append(TableDuty(text_cells[0], text_cells[0].text.strip(), role, "、".join(w for _, w in marked)))
+    return duties
+
+
+def _named(ordered: list[dict[int, Block]], roles: Roles, both: Callable[[str], bool]) -> list[TableDuty]:
+    """| Item | Responsible party | with the bearer's name in a column of its own."""
+    body = ordered[1:]
+    columns = sorted({c for row in body for c in row})
+    for col in columns:
+        named = [(row, _party_named(row[col], roles, both)) for row in body if col in row]
+        hits = [(row, n) for row, n in named if n]
+        if len(hits) < 2 or len(hits) * 2 < len(body):
+            continue
+        duties = []
+        for row, (role, words) in hits:
+            text_cells = [b for c, b in sorted(row.items()) if c != col and b.text.strip()]
+            if text_cells:
+                duties.append(TableDuty(text_cells[0], text_cells[0].text.strip(), role, words))
+        return duties
+    return []
+
+
+def responsibility_rows(document: Document, roles: Roles, both: Callable[[str], bool]) -> list[TableDuty]:
+    """Duties a table assigns: by marks under party columns, or by a column naming the bearer."""
     duties: list[TableDuty] = []
     for rows in _rows(document).values():
         ordered = [rows[i] for i in sorted(rows)]
-        if len(ordered) < 2:
-            continue
-        header = ordered[0]
-        party_columns: dict[int, tuple[str, str]] = {}
-        for col, block in header.items():
-            found = roles.find(fold_text(block.text))
-            if len(found) == 1 and len(fold_text(block.text).strip()) <= len(found[0][0].text) + 6:
-                party_columns[col] = (found[0][1], block.text.strip())
-        if len({role for role, _ in party_columns.values()}) < 2:
-            continue
-        for row in ordered[1:]:
-            marked = [party_columns[c] for c, b in row.items() if c in party_columns and _MARK.match(b.text)]
-            text_cells = [b for c, b in sorted(row.items()) if c not in party_columns and b.text.strip()]
-            if not marked or not text_cells:
-                continue
-            roles_marked = {role for role, _ in marked}
-            role = roles_marked.pop() if len(roles_marked) == 1 else "both"
-            duties.append(TableDuty(text_cells[0], text_cells[0].text.strip(), role, "、".join(w for _, w in marked)))
+        if len(ordered) >= 2:
+            duties += _marked(ordered, roles, both) or _named(ordered, roles, both)
     return duties
