@@ -51,6 +51,9 @@ def read(lex, text, lang):
         ("All Engineers shall comply with the Site Rules.", "en", "provider", "binding"),
         ("Personnel shall be informed of the hazards.", "en", "none", "binding"),
         ("劳动防护用品由乙方提供。", "zh-Hans", "provider", "binding"),
+        ("乙方应积极配合甲方的应急演练。", "zh-Hans", "none", "binding"),
+        ("The Supplier shall assist the Customer in investigating any accident.", "en", "none", "binding"),
+        ("甲方应协调各施工单位的交叉作业。", "zh-Hans", "client", "binding"),
         ("Contractor to provide all personal protective equipment.", "en", "provider", "binding"),
     ],
 )

@@ -163,6 +163,12 @@ def _assigned(text: str, roles: Roles) -> Duty | None:
     return None
 
 
+def _only_assists(scan: Scan, lexicon: Lexicon, lang: Lang, modal: Hit) -> bool:
+    """Whether the modal verb governs an assistive verb: 应协助, 应积极配合, shall assist, shall fully cooperate."""
+    reach = 3 if lang != "en" else 12
+    return any(0 <= hit.start - modal.end <= reach for hit in scan.find(lexicon.words("assistive")))
+
+
 def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -> Duty | None:
     """The duty a (folded) sentence part states, or None when it has no modal word."""
     friends = scan.find(lexicon.words("false_friends"))
@@ -179,6 +185,8 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -
             words = text[min(modal.start, hedge.start): max(modal.end, hedge.end)]
     role, actor_words = _subject(text, lang, roles.find(text), scan.find(lexicon.words("both_parties")),
                                  scan.find(lexicon.words("personnel")), modal)
+    if _only_assists(scan, lexicon, lang, modal):
+        role = "none"  # 乙方应协助甲方…, shall assist: the party helps; the agreement names no owner
     each_own = scan.search(lexicon.words("each_own"))
     return Duty(role, actor_words, each_own, modality, words)
 
