@@ -158,10 +158,11 @@ def assign_roles(document: Document, lexicon: Lexicon) -> Roles:
     roles = Roles(aliases={**_decide(principals), **_by_conduct(conduct)})
     # role words used as names in the text ("the Contractor shall") count as aliases of their role
     scan = lexicon.scan(folded_text, _lang_of(text))
+    named = {_key(alias) for alias in roles.aliases}
     for role, terms in lexicon.parties.items():
         for found in dict.fromkeys(hit.text for hit in scan.find(terms)):
             word = _original_casing(text, found)
-            if word:
+            if word and _key(word) not in named:  # the agreement's own name keeps the role decided for it
                 roles.aliases.setdefault(word, role)
     _people_aliases(document, roles)
     return roles.compile()
