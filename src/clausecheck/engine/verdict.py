@@ -19,6 +19,7 @@ from clausecheck.engine.compile import CompiledPack
 from clausecheck.engine.rete import RuleMatch
 from clausecheck.extract.model import Statement
 from clausecheck.findings import Finding, Location, TopicVerdict
+from clausecheck.language.normalize import has_han
 
 # weaknesses in the order a reviewer should fix them
 _WEAKNESS_ORDER = ("no_actor", "weak", "vague", "dangling", "other_actor", "negated")
@@ -40,7 +41,7 @@ class Evidence:
         by_id = {s.id: s for s in statements}
         for match in matches:
             engine_rule = compiled.index[match.rule]
-            found = [by_id[f["stmt"]] for alias, f in sorted(match.facts.items()) if "stmt" in f]
+            found = [by_id[fact["stmt"]] for _, fact in sorted(match.facts.items()) if "stmt" in fact]
             self._by_rule[engine_rule.rule][engine_rule.pattern].append(found)
 
     def fired(self, rule: str, pattern: str) -> bool:
@@ -100,7 +101,6 @@ class Judge:
         topic, title = _title(rule, self.pack, self.lang)
         bearers = rule.bearers if isinstance(rule, RequireRule) else ()
         clauses = list(dict.fromkeys(s.clause or s.block_id for s in statements))
-        message_kind = "missing" if status == "missing" else kind
         return Finding(
             code=rule.code,
             rule=rule.id,
@@ -109,9 +109,9 @@ class Judge:
             kind=kind,
             topic=rule.topic,
             party=party if party in ("client", "provider", "both") else "none",
-            message=messages.message(message_kind, self.lang, topic=topic, title=title, words=words, clauses=clauses,
+            message=messages.message(kind, self.lang, topic=topic, title=title, words=words, clauses=clauses,
                                      party=party, bearers=bearers),
-            hint=messages.hint(message_kind, self.lang, title=title, bearers=bearers),
+            hint=messages.hint(kind, self.lang, title=title, bearers=bearers),
             locations=[_location(s, self.parts) for s in statements],
             citations=list(rule.citations),
             suggestion=self._suggestion(rule),
@@ -125,10 +125,10 @@ class Judge:
         Customer, 甲方 and 乙方); pasted into an agreement whose parties are the
         Contractor and the Owner it would name parties that do not exist.
         """
-        text = rule.suggest.get(self.lang) or rule.suggest.get("en")
+        lang = self.lang if self.lang in rule.suggest else "en"
+        text = rule.suggest.get(lang)
         if not text:
             return None
-        lang = self.lang if self.lang in rule.suggest else "en"
         for role, generic in _GENERIC_NAMES[lang].items():
             name = _display_name(self.names.get(role, []), lang)
             if name:
@@ -204,8 +204,7 @@ _GENERIC_NAMES: dict[str, dict[str, re.Pattern[str]]] = {
 def _display_name(aliases: list[str], lang: Lang) -> str | None:
     """The agreement's own name for a role in this language: its first alias written in that script."""
     for alias in aliases:
-        chinese = bool(re.search(r"[\u3400-\u9fff]", alias))
-        if chinese == (lang != "en"):
+        if has_han(alias) == (lang != "en"):
             return alias
     return None
 

@@ -24,13 +24,12 @@ from clausecheck.extract.qualifiers import qualifiers
 from clausecheck.extract.references import Attachments, references
 from clausecheck.extract.roles import Roles, assign_roles
 from clausecheck.extract.tables import responsibility_rows
-from clausecheck.language.normalize import Folded, fold
+from clausecheck.language.normalize import Folded, fold, has_han, matching_lang
 from clausecheck.language.segment import segments
 
 _DUTY_HEADING = re.compile(r"责任|义务|职责|权利和义务|obligations?|responsibilit(?:y|ies)|duties|undertakings",
                            re.IGNORECASE)
 _RIGHTS_ONLY = re.compile(r"^[^责义]*权利[^责义]*$|^\W*rights\W*$", re.IGNORECASE)
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _ANNOUNCES_LIST = re.compile(
     r"(?:以下|下列|如下)[^，,。；;]{0,4}(?:工作|义务|责任|职责|事项)|(?:完成|做好|负责|履行|承担)(?:以下|下列|如下)"
     r"|\b(?:agrees?|undertakes?|covenants?)\s+(?:as\s+follows|to\s+the\s+following)\b"
@@ -57,7 +56,7 @@ class _Context:
 def _lang(block: Block, document: Document, text: str) -> Lang:
     if block.lang is not None:
         return block.lang
-    if _HAN.search(text):
+    if has_han(text):
         return document.lang if document.lang != "en" else "zh-Hans"
     return "en"
 
@@ -90,7 +89,7 @@ def _heading_candidate(block: Block, text: str) -> bool:
         return False
     if block.heading_level is not None:
         return True
-    short = len(text) <= 24 if _HAN.search(text) else len(text.split()) <= 8
+    short = len(text) <= 24 if has_han(text) else len(text.split()) <= 8
     return bool(block.label) and short and not re.search(r"[。.;；]$", text.strip())
 
 
@@ -279,7 +278,7 @@ class _Extractor:
 
     def _both_cell(self, folded: str) -> bool:
         """A cell that names both parties and nothing else: "双方", "Both Parties"."""
-        hits = self.lex.scan(folded, "zh-Hans" if _HAN.search(folded) else "en").find(self.lex.words("both_parties"))
+        hits = self.lex.scan(folded, matching_lang(folded)).find(self.lex.words("both_parties"))
         return bool(hits) and len(folded) <= hits[0].end - hits[0].start + 4
 
     def _tables(self) -> None:

@@ -16,9 +16,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from clausecheck.document.model import Document, Lang
+from clausecheck.document.model import Document
 from clausecheck.extract.lexicon import Hit, Lexicon
-from clausecheck.language.normalize import fold_text
+from clausecheck.language.normalize import fold_text, matching_lang
 
 _POSITIONAL = {
     "甲方": "client", "乙方": "provider", "party a": "client", "party b": "provider",
@@ -105,13 +105,9 @@ def _key(text: str) -> str:
     return re.sub(r"(?:'s|s)$", "", key) if re.match(r"[A-Za-z]", key[:1]) else key
 
 
-def _lang_of(text: str) -> Lang:
-    return "zh-Hans" if re.search(r"[\u3400-\u9fff]", text) else "en"
-
-
 def _role_words(lexicon: Lexicon, text: str) -> Counter[str]:
     votes: Counter[str] = Counter()
-    scan = lexicon.scan(fold_text(text), _lang_of(text))
+    scan = lexicon.scan(fold_text(text), matching_lang(text))
     for role, terms in lexicon.parties.items():
         votes[role] += len(scan.find(terms))
     return votes
@@ -157,7 +153,7 @@ def assign_roles(document: Document, lexicon: Lexicon) -> Roles:
         votes.update(conduct[alias])
     roles = Roles(aliases={**_decide(principals), **_by_conduct(conduct)})
     # role words used as names in the text ("the Contractor shall") count as aliases of their role
-    scan = lexicon.scan(folded_text, _lang_of(text))
+    scan = lexicon.scan(folded_text, matching_lang(text))
     named = {_key(alias) for alias in roles.aliases}
     for role, terms in lexicon.parties.items():
         for found in dict.fromkeys(hit.text for hit in scan.find(terms)):

@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from clausecheck.document.model import Lang
+
 _SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 _local = threading.local()
 
@@ -83,7 +85,7 @@ def fold(text: str) -> Folded:
             positions.extend([i] * len(out))
         folded = "".join(pieces)
         offsets = tuple(positions)
-    simplified = _t2s(folded) if _has_han(folded) else folded
+    simplified = _t2s(folded) if has_han(folded) else folded
     if len(simplified) != len(folded):
         # OpenCC replaced a phrase by one of a different length: convert per character.
         simplified = "".join(_t2s_char(c) for c in folded)
@@ -99,8 +101,14 @@ def _t2s_char(ch: str) -> str:
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
-def _has_han(text: str) -> bool:
+def has_han(text: str) -> bool:
+    """Whether `text` has Chinese characters (simplified or traditional)."""
     return _HAN.search(text) is not None
+
+
+def matching_lang(text: str) -> Lang:
+    """The language a lexicon matches `text` in: "zh-Hans" for any Chinese (folded to simplified), else "en"."""
+    return "zh-Hans" if has_han(text) else "en"
 
 
 def fold_text(text: str) -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from clausecheck.language.normalize import has_han
+
 # Chinese sentences end at 。！？ (and their half-width forms before CJK); parts end at ；：
 _ZH_END = "。！？!?"
 _ZH_PART = "；;：:"
@@ -22,7 +24,6 @@ _EN_ABBREVIATIONS = {
     "aug", "sep", "sept", "oct", "nov", "dec", "dept", "est", "govt",
 }
 _EN_BOUNDARY = re.compile(r"(?<=[.!?;:])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9(\[])|(?<=;)\s*(?=\S)|(?<=:)\s+")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,7 @@ class Segment:
 
 def segments(text: str) -> list[Segment]:
     """Cut a block's text into sentences and their semicolon/colon parts."""
-    if _HAN.search(text):
+    if has_han(text):
         return _split_zh(text)
     return _split_en(text)
 
