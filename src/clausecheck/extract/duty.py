@@ -1,9 +1,9 @@
 """Who bears a duty and how firmly: the actor and the modality of one sentence part.
 
-The modal verb anchors the analysis. The party named nearest before it is
-the bearer (乙方应…, The Contractor shall…), unless the sentence names the
-agent itself (由X负责, shall be provided by X); a passive or anonymous
-wording names nobody. Where several modal words start at one place the
+The modal verb anchors the analysis. The party that opens the clause the
+modal stands in is the bearer (乙方应…, The Contractor shall…), unless the
+sentence names the agent itself (由X负责, shall be provided by X); a passive
+or anonymous wording names nobody. Where several modal words start at one place the
 longest wins ("shall not be responsible" over "shall not" over "shall"), and
 a hedge next to a binding verb makes it weak (应尽量, shall use reasonable
 endeavours, 原则上应).
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from clausecheck.document.model import Lang
 from clausecheck.extract.lexicon import Hit, Lexicon, Scan
 from clausecheck.extract.roles import Roles
+from clausecheck.language.normalize import has_han
 
 _PRIORITY = {"negation": 0, "prohibition": 1, "weak": 2, "binding": 3}
 _MODALITY = {"negation": "negated", "prohibition": "prohibition", "weak": "weak", "binding": "binding"}
@@ -45,11 +46,11 @@ def _real(hits: list[Hit], friends: list[Hit]) -> list[Hit]:
 # a modal word inside a condition ("如甲方需使用塔机，…", "if the Contractor shall fail to…") states no duty
 _IN_CONDITION = re.compile(r"(?:如(?![实下期同此何])|若|如果|假如|倘若|一旦|\b(?:if|when|whenever|unless|in\s+the\s+event)\b)",
                            re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[，,；;：:]")
+_CLAUSE_BOUNDARY = re.compile(r"[，,；;：:]")
 
 
 def _conditional(text: str, hit: Hit) -> bool:
-    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, hit.start)), default=0)
+    start = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, hit.start)), default=0)
     return _IN_CONDITION.search(text, start, hit.start) is not None
 
 
@@ -75,7 +76,6 @@ def _hedge(scan: Scan, lang: Lang, lexicon: Lexicon, friends: list[Hit], modal: 
     return None
 
 
-_CLAUSE_BOUNDARY = re.compile(r"[，,；;：:]")
 _CONDITIONAL = re.compile(
     r"^\s*(?:如|若|如果|假如|倘若|凡|当|遇|因|由于|对于|经|在[^，,]{0,20}(?:时|后|前|期间)$|if|when|whenever|where|unless|upon|"
     r"in\s+the\s+event|should|subject\s+to|before|after|until|following|without)",
@@ -137,17 +137,16 @@ def _subject(text: str, lang: Lang, parties: list[tuple[Hit, str]], both: list[H
         return "none", ""
     for i in range(len(starts) - 1, -1, -1):
         start, end = starts[i], (ends[i] if i < len(ends) else modal.start)
-        in_clause = [(h, role) for h, role in mentions
-                     if start <= h.start < end and not _CONDITION_BEFORE.search(text, start, h.start)]
         if i < len(starts) - 1 and _CONDITIONAL.match(text[start:end]):
             continue
+        in_clause = [(h, role) for h, role in mentions
+                     if start <= h.start < end and not _CONDITION_BEFORE.search(text, start, h.start)]
         if in_clause:
             h, role = in_clause[0]
             return role, h.text
     return "none", ""
 
 
-_ASSIGNING_ZH = re.compile(r"由\s*$")
 _ASSIGNING_EN = re.compile(r"^\s*(?:the\s+)?$", re.IGNORECASE)
 _TO_VERB_EN = re.compile(r"\s+to\s+(?!be\b)[a-z]{3,}", re.IGNORECASE)
 
@@ -156,7 +155,7 @@ def _assigned(text: str, roles: Roles) -> Duty | None:
     """Duties assigned without a modal verb: "劳动防护用品由乙方提供", "Contractor to provide PPE" (schedules)."""
     for h, role in roles.find(text):
         before = text[: h.start]
-        if _ASSIGNING_ZH.search(before) and re.match(r"[\u4e00-\u9fff]", text[h.end:h.end + 1]):
+        if _AGENT_ZH.search(before) and has_han(text[h.end:h.end + 1]):
             return Duty(role, h.text, False, "binding", "由")
         if _ASSIGNING_EN.match(before) and _TO_VERB_EN.match(text, h.end):
             return Duty(role, h.text, False, "binding", "to")

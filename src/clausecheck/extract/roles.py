@@ -6,8 +6,9 @@ different things across agreements (an English agreement may call the host
 labour law). So each alias the agreement defines is weighed on evidence:
 role words in its own definition ("买方（甲方）", `("Datec" or "Service
 Provider")`), the alias itself being a pack role word, what the agreement
-says the party does (its site and premises, or its people doing the work),
-and only last the convention that 甲方/Party A is the client.
+says the party does (its site and premises, or its people doing the work;
+where both sides clearly show it, this outweighs what they are called), and
+only last the convention that 甲方/Party A is the client.
 """
 
 from __future__ import annotations
@@ -88,7 +89,7 @@ class Roles:
                 continue  # "Employer's liability insurance" names a kind of cover, not the Employer
             if _GENERIC_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
                 continue  # "各交叉作业施工单位", "other contractors": a kind of party, not this one
-            role = self._folded_role.get(_key(m.group()))
+            role = self._folded_role.get(_bare(m.group()))  # the text is folded already
             if role:
                 found.append((Hit(m.start(), m.end(), m.group()), role))
         return found
@@ -100,9 +101,14 @@ class Roles:
         return out
 
 
+def _bare(folded: str) -> str:
+    """An English name without its possessive or plural ending, so "Engineers" and "Contractor's" find their alias."""
+    return re.sub(r"(?:'s|s)$", "", folded) if re.match(r"[A-Za-z]", folded[:1]) else folded
+
+
 def _key(text: str) -> str:
-    key = fold_text(text)
-    return re.sub(r"(?:'s|s)$", "", key) if re.match(r"[A-Za-z]", key[:1]) else key
+    """How a name is looked up: folded, without an English possessive or plural ending."""
+    return _bare(fold_text(text))
 
 
 def _role_words(lexicon: Lexicon, text: str) -> Counter[str]:
