@@ -125,11 +125,32 @@ def test_regex_matching_empty_text_is_refused():
 def test_field_given_twice():
     e = _error('pack x "X"\nrequire a.b "T" { severity high\n severity low }')
     assert e.line == 3 and "given twice" in str(e)
+    e = _error('pack x "X"\nrequire a.b "T" { bearer client\n bearer provider }')
+    assert "'bearer' is given twice in rule 'a.b' (first on line 2)" in str(e)
+    assert "two 'en' suggestions" in str(_error('pack x "X"\nrequire a.b "T" { suggest en "a" suggest en "b" }'))
+
+
+def test_repeatable_fields_add_up():
+    f = read_pack_file('pack x "X"\nrequire a.b "T" { cite CN "A" cite UK "B" "C" suggest en "e" suggest zh "z"\n'
+                       ' title zh-Hant "t" }', "p.ccr")
+    fields = f.decls[0].fields
+    assert [(c.jurisdiction, c.text) for c in fields["citations"].value] == [("CN", "A"), ("UK", "B"), ("UK", "C")]
+    assert fields["suggest"].value == {"en": "e", "zh-Hans": "z"} and fields["titles"].value == {"zh-Hant": "t"}
+
+
+@pytest.mark.parametrize(
+    "text", ['pack x "X" { jurisdictions CN, prc }', 'pack x "X"\nrequire a.b "T" { cite prc "Law" }']
+)
+def test_bad_jurisdiction_points_at_the_code(text: str):
+    e = _error(text)
+    assert "'prc' is not a jurisdiction code" in str(e) and "CN, TW" in str(e.hint)
+    assert e.context.splitlines()[-1].index("^") == e.context.splitlines()[0].index("prc")
 
 
 def test_bad_code_and_disable_without_reason():
     assert "capital letters" in str(_error('pack x "X"\nrequire a.b "T" { code cc1 }').hint)
     assert "quoted string" in str(_error('pack x "X"\ndisable a.b\n'))
+    assert "say why the rule is disabled" in str(_error('pack x "X"\ndisable a.b "  "\n'))
 
 
 def test_file_must_start_with_a_pack_line():

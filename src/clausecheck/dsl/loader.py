@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from clausecheck.dsl.diagnostics import did_you_mean, resolution_error, syntax_error
+from clausecheck.dsl.diagnostics import did_you_mean, syntax_error
 from clausecheck.dsl.model import Pack
-from clausecheck.dsl.resolver import linearize, resolve
+from clausecheck.dsl.resolver import error_at, linearize, resolve
 from clausecheck.dsl.syntax import Located, PackFile
 from clausecheck.dsl.transformer import read_pack_file
 from clausecheck.errors import PackNotFound
@@ -149,7 +149,7 @@ class _Fetcher:
             path = (here / target).expanduser()
             path = path / PACK_FILE if path.is_dir() else path
             if not path.is_file():
-                raise self._error(current, ref, f"no pack file at {path}", None)
+                raise error_at(current, ref.pos, f"no pack file at {path}")
             return read_file(path.resolve())
         sibling = here.parent / target / PACK_FILE
         if sibling.is_file():
@@ -158,20 +158,14 @@ class _Fetcher:
             try:
                 found = find_pack(target, search_path=self._search_path)
             except PackNotFound as e:
-                raise self._error(current, ref, f"'extends' names no known pack '{target}'", e.hint) from None
+                raise error_at(current, ref.pos, f"'extends' names no known pack '{target}'", e.hint) from None
         parent = read_file(found)
         if parent.header.id != target:
-            raise self._error(
-                current, ref, f"the pack in {found} is named '{parent.header.id}', not '{target}'",
+            raise error_at(
+                current, ref.pos, f"the pack in {found} is named '{parent.header.id}', not '{target}'",
                 "a pack's folder and its 'pack' line must use the same name",
             )
         return parent
-
-    @staticmethod
-    def _error(current: PackFile, ref: Located, message: str, hint: str | None) -> Exception:
-        return resolution_error(
-            message, file=current.path, text=current.text, line=ref.pos.line, column=ref.pos.column, hint=hint
-        )
 
 
 def _looks_like_path(value: StrPath) -> bool:

@@ -38,6 +38,7 @@ from clausecheck.dsl.syntax import (
     RuleDecl,
     TopicDecl,
     VocabDecl,
+    keyword,
 )
 from clausecheck.errors import PackResolutionError
 
@@ -46,13 +47,6 @@ FetchParent = Callable[[PackFile, Located], PackFile]
 
 _ONLY_REQUIRE = {"bearers", "bearing", "binding", "ambiguous_when", "specific"}
 _ONLY_FORBID = {"exemption", "near"}
-_WORDS = {
-    "bearers": "bearer",
-    "ambiguous_when": "ambiguous when",
-    "citations": "cite",
-    "examples": "example",
-    "titles": "title",
-}
 
 
 @dataclass
@@ -106,7 +100,7 @@ def linearize(target: PackFile, fetch: FetchParent) -> tuple[list[PackFile], dic
             parent = fetch(current, ref)
             if any(parent.path == f.path for f in chain + [current]):
                 names = " -> ".join(f.header.id for f in chain + [current, parent])
-                raise _error(current, ref.pos, f"'extends' makes a cycle: {names}", "a pack cannot extend itself, directly or through another pack")
+                raise error_at(current, ref.pos, f"'extends' makes a cycle: {names}", "a pack cannot extend itself, directly or through another pack")
             visit(parent, chain + [current])
             ids.append(parent.header.id)
         parents[current.path] = tuple(ids)
@@ -118,16 +112,17 @@ def linearize(target: PackFile, fetch: FetchParent) -> tuple[list[PackFile], dic
     for f in order:
         other = seen.setdefault(f.header.id, f)
         if other is not f:
-            raise _error(f, f.header.pos, f"two different files declare pack '{f.header.id}' (the other is {other.path})")
+            raise error_at(f, f.header.pos, f"two different files declare pack '{f.header.id}' (the other is {other.path})")
     return order, parents
 
 
 def resolve(files: list[PackFile], parents: dict[str, tuple[str, ...]]) -> Pack:
     """The pack the last of `files` declares, with the lineage `linearize` gave folded in."""
-    return _Resolver().run(files, files[-1], parents)
+    return _Resolver().run(files, parents)
 
 
-def _error(file: PackFile, pos: Pos, message: str, hint: str | None = None) -> PackResolutionError:
+def error_at(file: PackFile, pos: Pos, message: str, hint: str | None = None) -> PackResolutionError:
+    """A resolution error pointing at `pos` in `file`."""
     return resolution_error(message, file=file.path, text=file.text, line=pos.line, column=pos.column, hint=hint)
 
 
@@ -140,7 +135,7 @@ class _Resolver:
         self.disabled: dict[str, DisabledRule] = {}
         self.codes: dict[str, str] = {}
 
-    def run(self, files: list[PackFile], target: PackFile, parents: dict[str, tuple[str, ...]]) -> Pack:
+    def run(self, files: list[PackFile], parents: dict[str, tuple[str, ...]]) -> Pack:
         for f in files:
             refs: list[_Ref] = []
             for decl in f.decls:
@@ -156,9 +151,10 @@ class _Resolver:
                 elif isinstance(decl, DisableDecl):
                     self._disable(f, decl, origin)
             self._check_refs(refs)
+        target = files[-1]
         missing = [name for name in VOCABULARIES if name not in self.vocabularies]
         if missing:
-            raise _error(
+            raise error_at(
                 target, target.header.pos,
                 f"pack '{target.header.id}' has no vocabulary {', '.join(repr(m) for m in missing)}",
                 "extend safety-core, which defines every vocabulary the checker needs, or define them",
@@ -171,7 +167,7 @@ class _Resolver:
         if decl.op == "define":
             if decl.id in self.parties:
                 first = self.parties[decl.id].origin
-                raise _error(f, decl.pos, f"party '{decl.id}' is already declared at {first}", f"add terms with: party {decl.id} += {{ ... }}")
+                raise error_at(f, decl.pos, f"party '{decl.id}' is already declared at {first}", f"add terms with: party {decl.id} += {{ ... }}")
             self.parties[decl.id] = _PartyState(decl.title or decl.id, _dedupe(decl.terms), origin)
             return
         state = self._existing(f, decl.pos, "party", decl.id, self.parties)
@@ -186,13 +182,13 @@ class _Resolver:
         if decl.op == "define":
             if decl.id in self.topics:
                 first = self.topics[decl.id].origin
-                raise _error(f, decl.pos, f"topic '{decl.id}' is already declared at {first}", f"add terms with: topic {decl.id} += {{ ... }}")
+                raise error_at(f, decl.pos, f"topic '{decl.id}' is already declared at {first}", f"add terms with: topic {decl.id} += {{ ... }}")
             if not decl.terms:
-                raise _error(f, decl.pos, f"topic '{decl.id}' has no terms", 'add a line such as: en "protective equipment"')
+                raise error_at(f, decl.pos, f"topic '{decl.id}' has no terms", 'add a line such as: en "protective equipment"')
             near: list[tuple[str | None, list[Term]]] = []
             for group in decl.near:
                 if group.label is not None and any(label == group.label for label, _ in near):
-                    raise _error(f, group.pos, f"two near groups named '{group.label}' in topic '{decl.id}'")
+                    raise error_at(f, group.pos, f"two near groups named '{group.label}' in topic '{decl.id}'")
                 near.append((group.label, list(group.terms)))
             window = decl.window.value if decl.window else None
             self.topics[decl.id] = _TopicState(
@@ -215,7 +211,7 @@ class _Resolver:
         for group in decl.near:
             self._remove_near(f, state, group, where)
         if not state.terms:
-            raise _error(f, decl.pos, f"this leaves {where} without terms")
+            raise error_at(f, decl.pos, f"this leaves {where} without terms")
 
     @staticmethod
     def _add_near(state: _TopicState, group: NearGroup) -> None:
@@ -231,14 +227,14 @@ class _Resolver:
         if group.label is None or group.label not in labels:
             named = [label for label in labels if label]
             hint = did_you_mean(group.label or "", named) if group.label else None
-            raise _error(
+            raise error_at(
                 f, group.pos, f"{where} has no near group named '{group.label or ''}'",
                 hint or (f"its near groups are named {', '.join(named)}" if named else "its near groups have no names"),
             )
         i = labels.index(group.label)
         remaining = _remove(f, group.pos, state.near[i][1], group.terms, f"near group '{group.label}'")
         if not remaining:
-            raise _error(f, group.pos, f"this empties near group '{group.label}', so {where} could never match")
+            raise error_at(f, group.pos, f"this empties near group '{group.label}', so {where} could never match")
         state.near[i] = (group.label, remaining)
 
     # ---- vocabularies -------------------------------------------------------------
@@ -246,7 +242,7 @@ class _Resolver:
     def _vocabulary(self, f: PackFile, decl: VocabDecl) -> None:
         if decl.op == "define":
             if decl.id in self.vocabularies:
-                raise _error(
+                raise error_at(
                     f, decl.pos, f"vocabulary '{decl.id}' is already defined",
                     f"add words with 'vocabulary {decl.id} += {{...}}' or replace them with 'vocabulary {decl.id} = {{...}}'",
                 )
@@ -265,10 +261,10 @@ class _Resolver:
     def _rule(self, f: PackFile, decl: RuleDecl, origin: Origin, refs: list[_Ref]) -> None:
         values = {key: located.value for key, located in decl.fields.items()}
         if decl.kind == "override":
-            state = self._rule_to_change(f, decl.pos, decl.id, "override")
+            state = self.rules[self._rule_to_change(f, decl.pos, decl.id, "override")]
             self._check_fields(f, decl, state.kind)
             if "code" in decl.fields:
-                raise _error(f, decl.fields["code"].pos, "an override keeps the rule's code", "remove the 'code' line")
+                raise error_at(f, decl.fields["code"].pos, "an override keeps the rule's code", "remove the 'code' line")
             for key, value in values.items():
                 if key in ("suggest", "titles"):
                     state.values[key] = {**state.values.get(key, {}), **value}
@@ -282,29 +278,30 @@ class _Resolver:
     def _new_rule(self, f: PackFile, decl: RuleDecl, origin: Origin, values: dict[str, Any]) -> None:
         if decl.id in self.rules or decl.id in self.disabled:
             first = self.rules[decl.id].origin if decl.id in self.rules else self.disabled[decl.id].origin
-            raise _error(f, decl.pos, f"rule '{decl.id}' is already declared at {first}", f"change it with: override {decl.id} {{ ... }}")
+            raise error_at(f, decl.pos, f"rule '{decl.id}' is already declared at {first}", f"change it with: override {decl.id} {{ ... }}")
         self._check_fields(f, decl, decl.kind)
         required = ["code", "topic", "severity"] + (["bearers"] if decl.kind == "require" else [])
         for key in required:
             if key not in values:
-                raise _error(f, decl.pos, f"rule '{decl.id}' has no '{_WORDS.get(key, key)}' line")
+                raise error_at(f, decl.pos, f"rule '{decl.id}' has no '{keyword(key)}' line")
         code = values["code"]
         if code in self.codes:
-            raise _error(f, decl.fields["code"].pos, f"code {code} is already used by rule '{self.codes[code]}'", "codes are never reused: pick a new one")
+            raise error_at(f, decl.fields["code"].pos, f"code {code} is already used by rule '{self.codes[code]}'", "codes are never reused: pick a new one")
         if not (decl.title or "").strip():
-            raise _error(f, decl.pos, f"rule '{decl.id}' needs a title")
+            raise error_at(f, decl.pos, f"rule '{decl.id}' needs a title")
         self.codes[code] = decl.id
         self.rules[decl.id] = _RuleState(decl.kind, {"title": decl.title, **values}, origin)
 
-    def _rule_to_change(self, f: PackFile, pos: Pos, rule_id: str, verb: str) -> _RuleState:
+    def _rule_to_change(self, f: PackFile, pos: Pos, rule_id: str, verb: str) -> str:
+        """The id of the enabled rule `rule_id` names, by id or code."""
         if rule_id in self.rules:
-            return self.rules[rule_id]
+            return rule_id
         by_code = {code: rid for code, rid in self.codes.items() if rid in self.rules}
         if rule_id in by_code:
-            return self.rules[by_code[rule_id]]
+            return by_code[rule_id]
         if rule_id in self.disabled:
-            raise _error(f, pos, f"cannot {verb} rule '{rule_id}': it is disabled at {self.disabled[rule_id].origin}")
-        raise _error(
+            raise error_at(f, pos, f"cannot {verb} rule '{rule_id}': it is disabled at {self.disabled[rule_id].origin}")
+        raise error_at(
             f, pos, f"cannot {verb} unknown rule '{rule_id}'",
             did_you_mean(rule_id, [*self.rules, *by_code]) or "only a rule of this pack or a pack it extends can be changed",
         )
@@ -314,7 +311,7 @@ class _Resolver:
         wrong = _ONLY_FORBID if kind == "require" else _ONLY_REQUIRE
         for key in wrong & decl.fields.keys():
             other = "forbid" if kind == "require" else "require"
-            raise _error(f, decl.fields[key].pos, f"'{_WORDS.get(key, key)}' belongs in a {other} rule; '{decl.id}' is a {kind} rule")
+            raise error_at(f, decl.fields[key].pos, f"'{keyword(key)}' belongs in a {other} rule; '{decl.id}' is a {kind} rule")
 
     def _collect_refs(self, f: PackFile, decl: RuleDecl, refs: list[_Ref]) -> None:
         where = f"rule '{decl.id}'"
@@ -333,14 +330,13 @@ class _Resolver:
             known: dict[str, Any] = self.topics if ref.kind == "topic" else self.parties
             if ref.name not in known:
                 extra = ["both"] if ref.kind == "party" else []
-                raise _error(
+                raise error_at(
                     ref.file, ref.pos, f"unknown {ref.kind} '{ref.name}' in {ref.context}",
                     did_you_mean(ref.name, [*known, *extra]) or f"declare it with: {ref.kind} {ref.name} \"Title\" {{ ... }}",
                 )
 
     def _disable(self, f: PackFile, decl: DisableDecl, origin: Origin) -> None:
-        state = self._rule_to_change(f, decl.pos, decl.id, "disable")
-        rule_id = next(rid for rid, s in self.rules.items() if s is state)
+        rule_id = self._rule_to_change(f, decl.pos, decl.id, "disable")
         del self.rules[rule_id]
         self.disabled[rule_id] = DisabledRule(id=rule_id, reason=decl.reason, origin=origin)
 
@@ -349,7 +345,7 @@ class _Resolver:
     @staticmethod
     def _existing(f: PackFile, pos: Pos, kind: str, name: str, table: dict[str, Any]) -> Any:
         if name not in table:
-            raise _error(
+            raise error_at(
                 f, pos, f"cannot change unknown {kind} '{name}'",
                 did_you_mean(name, table) or f"declare it first: {kind} {name} \"Title\" {{ ... }}",
             )
@@ -420,5 +416,5 @@ def _remove(f: PackFile, pos: Pos, current: list[Term], removed: tuple[Term, ...
     present = {(t.text, t.regex) for t in current}
     for t in removed:
         if (t.text, t.regex) not in present:
-            raise _error(f, pos, f"{where} has no term '{t.text}' to remove", did_you_mean(t.text, [c.text for c in current]))
+            raise error_at(f, pos, f"{where} has no term '{t.text}' to remove", did_you_mean(t.text, [c.text for c in current]))
     return [t for t in current if (t.text, t.regex) not in keys]

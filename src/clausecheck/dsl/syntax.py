@@ -16,6 +16,19 @@ from clausecheck.dsl.model import Term
 
 Amend = Literal["define", "+=", "-=", "="]
 
+_KEYWORDS = {
+    "bearers": "bearer",
+    "ambiguous_when": "ambiguous when",
+    "citations": "cite",
+    "examples": "example",
+    "titles": "title",
+}
+
+
+def keyword(field_name: str) -> str:
+    """The keyword a rule field is written with (`bearer` for the model's `bearers`), for messages."""
+    return _KEYWORDS.get(field_name, field_name)
+
 
 @dataclass(frozen=True, slots=True)
 class Pos:

@@ -41,13 +41,14 @@ from clausecheck.dsl.syntax import (
     RuleDecl,
     TopicDecl,
     VocabDecl,
+    keyword,
 )
 from clausecheck.errors import PackSyntaxError
 
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
 _JURISDICTION = re.compile(r"^[A-Z]{2,5}$")
 _YES = {"yes": True, "true": True, "no": False, "false": False}
-_REPEATABLE = {"citations", "suggest", "examples", "titles", "near", "specific"}
+_REPEATABLE = {"citations", "suggest", "examples", "near", "specific"}
 _LANGS = ("zh-Hans", "zh-Hant", "en")
 
 
@@ -99,7 +100,7 @@ class _ToSyntax(Transformer):
         key = str(token).casefold()
         if key in LANGUAGE_TAGS and (allow_any or LANGUAGE_TAGS[key] is not None):
             return LANGUAGE_TAGS[key]  # type: ignore[return-value]
-        choices = ["zh-Hans", "zh-Hant", "en"] + (["any"] if allow_any else [])
+        choices = [*_LANGS, "any"] if allow_any else list(_LANGS)
         raise self._error(
             f"unknown language '{token}'",
             token,
@@ -115,6 +116,11 @@ class _ToSyntax(Transformer):
             token,
             hint=did_you_mean(word, choices) or f"use one of {', '.join(choices)}",
         )
+
+    def _jurisdiction(self, token: Token) -> str:
+        if not _JURISDICTION.match(token):
+            raise self._error(f"'{token}' is not a jurisdiction code", token, hint="use CN, TW, HK, UK, US, INTL ...")
+        return str(token)
 
     def _titles(self, items: list[tuple], where: str) -> dict[Lang, str]:
         titles: dict[Lang, str] = {}
@@ -187,10 +193,7 @@ class _ToSyntax(Transformer):
         return ("languages", tuple(self._lang(t, allow_any=False) for t in children))
 
     def jurisdictions(self, children: list[Token]) -> tuple:
-        for t in children:
-            if not _JURISDICTION.match(t):
-                raise self._error(f"'{t}' is not a jurisdiction code", t, hint="use CN, TW, HK, UK, US, INTL ...")
-        return ("jurisdictions", tuple(str(t) for t in children))
+        return ("jurisdictions", tuple(self._jurisdiction(t) for t in children))
 
     def extends(self, children: list[Token]) -> tuple:
         refs = tuple(
@@ -312,12 +315,7 @@ class _ToSyntax(Transformer):
         return ("applies", Located((None, ()), _pos(meta)))
 
     def cite(self, children: list[Token]) -> tuple:
-        jurisdiction = None
-        if children[0].type == "NAME":
-            token = children.pop(0)
-            if not _JURISDICTION.match(token):
-                raise self._error(f"'{token}' is not a jurisdiction code", token, hint="use CN, TW, HK, UK, US, INTL ...")
-            jurisdiction = str(token)
+        jurisdiction = self._jurisdiction(children.pop(0)) if children[0].type == "NAME" else None
         citations = tuple(Citation(text=self._string(t), jurisdiction=jurisdiction) for t in children)
         return ("citations", Located(citations, _pos(children[0])))
 
@@ -336,7 +334,7 @@ class _ToSyntax(Transformer):
 
     def _rule(self, kind: str, name: Token, title: str | None, items: list[tuple]) -> RuleDecl:
         fields: dict[str, Located] = {}
-        titles = self._titles([i for i in items if i[0] == "title"], f"rule '{name}'")
+        titles = self._titles(items, f"rule '{name}'")
         for item in items:
             if item[0] == "title":
                 continue
@@ -351,7 +349,7 @@ class _ToSyntax(Transformer):
             else:
                 first = fields[key].pos
                 raise self._error(
-                    f"'{_FIELD_WORDS.get(key, key)}' is given twice in rule '{name}' (first on line {first.line})",
+                    f"'{keyword(key)}' is given twice in rule '{name}' (first on line {first.line})",
                     value.pos,
                 )
         if titles:
@@ -417,7 +415,3 @@ class _ToSyntax(Transformer):
             raise self._error("the 'pack' line must come before any declaration", headers[0].pos)
         decls: tuple[Decl, ...] = tuple(children[1:])
         return PackFile(path=self._path, text=self._text, header=headers[0], decls=decls)
-
-
-_FIELD_WORDS = {"bearers": "bearer", "citations": "cite", "ambiguous_when": "ambiguous when", "applies": "applies"}
-
