@@ -184,7 +184,7 @@ class _Extractor:
             if number == 0 and _heading_candidate(block, block.text) and (
                 block.heading_level is not None or current.raw is None
             ):
-                self._push_heading(block, folded, lang, topics)
+                self._push_heading(block, folded, topics)
                 return
             previous = current
             if part.text.rstrip().endswith((":", "：")):
@@ -200,12 +200,10 @@ class _Extractor:
                 topics = [t.model_copy(update={"inherited": True}) for t in inherited_topics]
             if duty is None and exemption is None:
                 continue
-            if topics or exemption is not None or self.all_statements:
-                self._statement(block, part.text, scan, folding, lang, duty, topics,
-                                exemption.text if exemption else None)
+            self._statement(block, part.text, scan, folding, lang, duty, topics, exemption.text if exemption else None)
 
     def complete(self, duty: Duty | None, previous: Duty | None, inherited: Duty | None,
-                  scan: Scan, folded: str) -> Duty | None:
+                 scan: Scan, folded: str) -> Duty | None:
         """Fill in what a part leaves out from its sentence or from the lead-in/heading above it."""
         source = previous or inherited
         if source is None:
@@ -227,7 +225,7 @@ class _Extractor:
         role, words = subject_only(scan, folded, self.lex, self.roles)
         return Duty(role, words, False, "binding", "") if role != "none" else None
 
-    def _push_heading(self, block: Block, folded: str, lang: Lang, topics: list[TopicMatch]) -> None:
+    def _push_heading(self, block: Block, folded: str, topics: list[TopicMatch]) -> None:
         duty = None
         if _DUTY_HEADING.search(folded) and not _RIGHTS_ONLY.search(folded):
             parties = self.roles.find(folded)
