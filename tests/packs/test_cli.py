@@ -19,8 +19,9 @@ def test_list_shows_a_broken_pack_without_hiding_the_others(capsys, tmp_path):
     (tmp_path / "broken").mkdir()
     (tmp_path / "broken" / "pack.ccr").write_text('pack broken "B" { extends nowhere }', encoding="utf-8")
     assert main(["packs", "--pack-path", str(tmp_path), "list"]) == 0
-    out = capsys.readouterr().out
-    assert "ERROR" in out and "safety-core" in out
+    rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert "ERROR: " in rows["broken"] and "nowhere" in rows["broken"]
+    assert "ERROR" not in rows["safety-core"] and rows["safety-core"].split()[1] != "-"
 
 
 def test_show_names_where_each_rule_came_from(capsys):
@@ -69,12 +70,22 @@ def test_explain(capsys, rule: str):
     out = capsys.readouterr().out
     assert "CC101 ppe.provided" in out and "Legal basis" in out and "PRC Work Safety Law art. 45" in out
     assert "Suggested wording" in out and "zh-Hant" in out and "Test cases" in out
+    assert "bearer:    provider | client | both" in out
+    assert "  fires     ppe-missing-en: " in out and "  no finding ppe-provider-en: " in out
+
+
+def test_explain_a_forbid_rule(capsys):
+    assert main(["explain", "injury.waiver"]) == 0
+    out = capsys.readouterr().out
+    assert "kind:      forbid (severity critical)" in out
+    assert "fires on:  the topic together with exemption wording" in out and "bearer:" not in out
 
 
 def test_explain_in_one_language(capsys):
     assert main(["explain", "CC101", "--lang", "zh-Hans"]) == 0
     out = capsys.readouterr().out
     assert "由谁提供劳动防护用品" in out and "zh-Hant:" not in out
+    assert "topic:     ppe (劳动防护用品)" in out
 
 
 def test_explain_unknown_rule_suggests(capsys):

@@ -45,27 +45,26 @@ def _wrap(text: str, indent: str = "  ") -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from clausecheck.dsl import describe
-    from clausecheck.dsl.cases import load_cases
+    from clausecheck.dsl.cases import Expectation, load_cases
     from clausecheck.dsl.diagnostics import shown
     from clausecheck.dsl.model import RequireRule
 
     rule, pack = _find(args)
     langs = [args.lang] if args.lang else ["en", "zh-Hans", "zh-Hant"]
-    title = rule.titles.get(args.lang, rule.title) if args.lang else rule.title
-    out = [f"{rule.code} {rule.id}: {title}"]
+    out = [f"{rule.code} {rule.id}: {rule.titles.get(args.lang, rule.title)}"]
     if not args.lang:
         out += [f"  {lang}: {rule.titles[lang]}" for lang in ("zh-Hans", "zh-Hant") if lang in rule.titles]
     topic = pack.topics[rule.topic]
     out += [
         "",
         f"kind:      {rule.kind} (severity {rule.severity})",
-        f"topic:     {topic.id} ({topic.titles.get(args.lang, topic.title) if args.lang else topic.title})",
+        f"topic:     {topic.id} ({topic.titles.get(args.lang, topic.title)})",
     ]
     if isinstance(rule, RequireRule):
         out.append(f"bearer:    {describe.bearers(rule)}")
         out.append(f"ambiguous: when {', '.join(rule.ambiguous_when) or 'never'}")
     else:
-        out.append("fires on:  the topic together with exemption wording" if rule.exemption else "fires on: the topic")
+        out.append("fires on:  " + ("the topic together with exemption wording" if rule.exemption else "the topic"))
     out.append(f"applies:   {describe.condition(rule.applies)}")
     out.append(f"pack:      {rule.origin.pack} ({shown(str(rule.origin))}); resolved in {pack.id}")
     out += [f"           overridden in {o.pack} ({shown(str(o))})" for o in rule.overridden_at]
@@ -84,12 +83,15 @@ def run(args: argparse.Namespace) -> int:
         out += ["", "Examples"]
         for e in examples:
             out += [f"  {'settles it' if e.good else 'flagged   '} ({e.lang}): {e.text}"]
-    cases = [c for c in load_cases(pack) if any(x.target == "rule" and x.name in (rule.id, rule.code)
-                                                for x in (*c.fires, *c.not_fires))]
+
+    def names_rule(x: Expectation) -> bool:
+        return x.target == "rule" and x.name in (rule.id, rule.code)
+
+    cases = [c for c in load_cases(pack) if any(map(names_rule, (*c.fires, *c.not_fires)))]
     if cases:
         out += ["", f"Test cases ({len(cases)})"]
         for c in cases:
-            fires = any(x.name in (rule.id, rule.code) for x in c.fires)
+            fires = any(map(names_rule, c.fires))
             last = c.text.strip().splitlines()[-1]
             out.append(f"  {'fires    ' if fires else 'no finding'} {c.id}: {last[:80]}")
     sys.stdout.write("\n".join(out) + "\n")

@@ -26,15 +26,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     test.set_defaults(run=run_test)
 
 
-def _where(path: str) -> str:
-    from clausecheck.dsl.diagnostics import shown
-
-    return shown(path)
-
-
 def run_list(args: argparse.Namespace) -> int:
+    from clausecheck.dsl.diagnostics import shown
     from clausecheck.dsl.loader import available_packs, load_pack
-
     from clausecheck.errors import PackError
 
     rows = []
@@ -42,10 +36,10 @@ def run_list(args: argparse.Namespace) -> int:
         try:
             pack = load_pack(path)
         except PackError as e:  # one broken pack on the search path must not hide the others
-            rows.append((name, "-", "-", "-", f"ERROR: {str(e).splitlines()[0]}", _where(str(path))))
+            rows.append((name, "-", "-", "-", f"ERROR: {str(e).splitlines()[0]}", shown(str(path))))
             continue
         extends = ", ".join(pack.extends) or "-"
-        rows.append((name, pack.version, str(len(pack.rules)), extends, pack.title, _where(str(path))))
+        rows.append((name, pack.version, str(len(pack.rules)), extends, pack.title, shown(str(path))))
     header = ("NAME", "VERSION", "RULES", "EXTENDS", "TITLE", "FILE")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     for row in [header, *rows]:
@@ -55,6 +49,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     from clausecheck.dsl import describe
+    from clausecheck.dsl.diagnostics import shown
     from clausecheck.dsl.loader import load_pack
     from clausecheck.dsl.model import RequireRule
 
@@ -64,7 +59,7 @@ def run_show(args: argparse.Namespace) -> int:
         return 0
     out = [
         f"{pack.id} {pack.version}: {pack.title}",
-        f"  file: {_where(pack.path)}",
+        f"  file: {shown(pack.path)}",
         f"  lineage: {' <- '.join(reversed(pack.lineage))}",
         f"  languages: {', '.join(pack.languages)}; jurisdictions: {', '.join(pack.jurisdictions) or '-'}",
         "",
@@ -84,29 +79,30 @@ def run_show(args: argparse.Namespace) -> int:
             out.append(f"      bearer {describe.bearers(r)}")
         if r.applies is not None:
             out.append(f"      applies when {describe.condition(r.applies)}")
-        out.append(f"      declared in {r.origin.pack} at {_where(str(r.origin))}")
-        out += [f"      overridden in {o.pack} at {_where(str(o))}" for o in r.overridden_at]
+        out.append(f"      declared in {r.origin.pack} at {shown(str(r.origin))}")
+        out += [f"      overridden in {o.pack} at {shown(str(o))}" for o in r.overridden_at]
     if pack.disabled:
         out += ["", "disabled:"]
-        out += [f"  {d.id}: {d.reason} ({d.origin.pack} at {_where(str(d.origin))})" for d in pack.disabled]
+        out += [f"  {d.id}: {d.reason} ({d.origin.pack} at {shown(str(d.origin))})" for d in pack.disabled]
     sys.stdout.write("\n".join(out) + "\n")
     return 0
 
 
 def run_validate(args: argparse.Namespace) -> int:
     from clausecheck.dsl.cases import check_case, load_cases, untested_rules
+    from clausecheck.dsl.diagnostics import shown
     from clausecheck.dsl.loader import load_pack
 
     pack = load_pack(args.pack, search_path=args.pack_path)
     cases = load_cases(pack)
     problems = [f"{c.file}:{c.line}: case {c.id}: {p}" for c in cases for p in check_case(c, pack)]
-    problems += [f"{_where(pack.path)}: {gap}" for gap in untested_rules(pack, cases)]
+    problems += [f"{shown(pack.path)}: {gap}" for gap in untested_rules(pack, cases)]
     for problem in problems:
         sys.stdout.write(problem + "\n")
     own = sum(1 for r in pack.rules if r.origin.pack == pack.id)
     verdict = "ok" if not problems else f"{len(problems)} problem(s)"
     sys.stdout.write(
-        f"{_where(pack.path)}: {verdict}: pack {pack.id} {pack.version}, {len(pack.rules)} rules ({own} its own), "
+        f"{shown(pack.path)}: {verdict}: pack {pack.id} {pack.version}, {len(pack.rules)} rules ({own} its own), "
         f"{len(pack.topics)} topics, {len(cases)} cases\n"
     )
     return 1 if problems else 0
