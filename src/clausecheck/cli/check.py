@@ -15,7 +15,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from clausecheck.cli.common import SEVERITIES, add_fail_on, add_options, resolve
+from clausecheck.cli.common import add_fail_on, add_options, resolve
 
 if TYPE_CHECKING:
     from clausecheck.batch import Outcome
@@ -112,6 +112,6 @@ def exit_code(report: Report, fail_on: str, *, baseline_written: bool = False) -
         return 2
     if baseline_written:
         return 0
-    threshold = SEVERITIES.index(fail_on)
-    worst = max((SEVERITIES.index(f.severity) for r in report.documents for f in r.findings), default=-1)
-    return 1 if worst >= threshold else 0
+    from clausecheck.report.summary import reaches
+
+    return 1 if any(reaches(r, fail_on) for r in report.documents) else 0

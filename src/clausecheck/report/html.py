@@ -77,17 +77,18 @@ def _text_items(document: Document, prefix: str, cited: dict[str, list[tuple[str
 
 def _document(index: int, result: DocumentResult, document: Document | None) -> dict[str, Any]:
     prefix = f"d{index}"
-    out: dict[str, Any] = {"result": result, "anchor": prefix, "groups": [], "parts": {}, "lang": result.lang or "en"}
+    lang = result.lang or "en"
+    out: dict[str, Any] = {"result": result, "anchor": prefix, "groups": [], "parts": {}, "lang": lang}
     if result.error:
         return out
-    lang = result.lang or "en"
     cited: dict[str, list[tuple[str, Finding]]] = {}
     findings = []
     for i, f in enumerate(sorted(result.findings, key=lambda f: (-SEVERITY_ORDER[f.severity], f.code))):
         anchor = f"{prefix}-f{i}"
         add_at = missing_duty_block(result, document, f.topic) if document and not f.locations else None
-        findings.append({"finding": f, "anchor": anchor, "add_at": add_at and f"{prefix}-{add_at}",
-                         "add_label": add_at and (document.block(add_at).label or document.block(add_at).text[:40]),
+        heading = document.block(add_at) if document and add_at else None
+        findings.append({"finding": f, "anchor": anchor, "add_at": heading and f"{prefix}-{heading.id}",
+                         "add_label": heading and (heading.label or heading.text[:40]),
                          "citations": citations_for(f.citations, lang)})
         for loc in f.locations:
             cited.setdefault(loc.block_id, []).append((anchor, f))

@@ -2,7 +2,8 @@
 
 Both come from rich, imported only here and only when a batch needs them.
 The progress bar goes to standard error and only to a terminal, so a report
-piped into a file or another tool never carries it.
+piped into a file or another tool never carries it. The table's closing
+count and the exit code share one test of `--fail-on`: `reaches`.
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ def progress(total: int, stream: IO[str] | None = None) -> Iterator[Callable[[An
     with Progress(*columns, console=Console(file=stream), transient=True) as bar:
         task = bar.add_task("check", total=total)
         yield lambda _outcome: bar.advance(task)
+
+
+def reaches(result: DocumentResult, fail_on: str) -> bool:
+    """Whether a finding of `result` (accepted ones aside) is at or above `fail_on`: what fails a run."""
+    threshold = SEVERITY_ORDER[fail_on]
+    return any(SEVERITY_ORDER[f.severity] >= threshold for f in result.findings)
 
 
 def _worst(result: DocumentResult) -> str:
@@ -66,8 +73,7 @@ def print_summary(report: Report, stream: IO[str], *, fail_on: str) -> None:
     for row in summary_rows(report):
         style = "bold red" if row[7].startswith("error") else SEVERITY_STYLE.get(row[7], "")
         table.add_row(*(Text(cell) for cell in row[:7]), Text(row[7], style=style), Text(row[8]))
-    failing = sum(1 for r in report.documents
-                  if any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in r.findings))
+    failing = sum(reaches(r, fail_on) for r in report.documents)
     errors = sum(1 for r in report.documents if r.error)
     console = Console(file=stream, width=None if stream.isatty() else 200)
     console.print(table)
