@@ -27,6 +27,7 @@ from clausecheck.document.model import Document
 from clausecheck.dsl.model import Pack
 from clausecheck.errors import UsageError
 from clausecheck.findings import DocumentResult, Finding, Report, SuppressedFinding, Suppression
+from clausecheck.report.output import write_atomically
 
 _ACCEPT = re.compile(
     r"clausecheck\s*[:：]\s*(?:accept|接受)\s+(?P<rules>[\w.\-]+(?:\s*[,，、]\s*[\w.\-]+)*)\s*(?P<reason>.*)",
@@ -98,6 +99,7 @@ class Baseline:
     def __init__(self, path: str | os.PathLike[str], keys: set[tuple[str, str, str | None]]) -> None:
         self.path = Path(path)
         self.keys = keys
+        self._folder = self.path.resolve().parent
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Baseline:
@@ -120,7 +122,7 @@ class Baseline:
 
     def relative(self, document_path: str) -> str:
         """The agreement's path as the baseline file records it."""
-        return Path(os.path.relpath(os.path.abspath(document_path), self.path.resolve().parent)).as_posix()
+        return Path(os.path.relpath(os.path.abspath(document_path), self._folder)).as_posix()
 
     def accept(self, result: DocumentResult) -> DocumentResult:
         """Move the findings the baseline lists to `suppressed`."""
@@ -137,7 +139,10 @@ def _key(finding: Finding, path: str) -> tuple[str, str, str | None]:
 
 
 def write_baseline(path: str | os.PathLike[str], report: Report) -> int:
-    """Write every finding of `report` not accepted by a comment to a baseline file; the number written."""
+    """Write every finding of `report` not accepted by a comment to a baseline file; the number written.
+
+    Written as reports are (`write_atomically`): whole or not at all, and never over an agreement of `report`.
+    """
     baseline = Baseline(path, set())
     entries = []
     for result in report.documents:
@@ -151,5 +156,5 @@ def write_baseline(path: str | os.PathLike[str], report: Report) -> int:
     unique = {json.dumps(e, sort_keys=True): e for e in entries}
     ordered = sorted(unique.values(), key=lambda e: (e["path"] or "", e["rule"], e["fingerprint"], e["note"]))
     text = json.dumps({"format": BASELINE_FORMAT, "tool": "clausecheck", "findings": ordered}, ensure_ascii=False, indent=2)
-    Path(path).write_text(text + "\n", encoding="utf-8")
+    write_atomically(path, (text + "\n").encode("utf-8"), never=tuple(r.path for r in report.documents))
     return len(ordered)

@@ -7,11 +7,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
 from clausecheck.cli import main
-from clausecheck.cli.common import SEVERITIES
+from clausecheck.cli.common import LANGS, SEVERITIES
+from clausecheck.document.model import Lang
 from clausecheck.dsl.model import SEVERITY_ORDER
 from report.kit import AGREEMENT_EN, EXAMPLES, example_path, validate_report, validate_sarif, write_agreement
 
@@ -34,8 +36,9 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_severity_names_match_the_models():
+def test_option_choices_match_the_models():
     assert SEVERITIES == tuple(sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.__getitem__))
+    assert LANGS == get_args(Lang)
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif", "html", "text"])
@@ -121,6 +124,14 @@ def test_worker_processes_give_the_same_report(folder):
     assert one == two
 
 
+def test_workers_send_back_the_text_an_html_report_shows(capsys, folder):
+    one, two = folder / "one.html", folder / "two.html"
+    assert run(capsys, str(folder), "--pack", "it-onsite", "--format", "html", "-o", str(one))[0] == 1
+    assert run(capsys, str(folder), "--pack", "it-onsite", "--format", "html", "-o", str(two), "--jobs", "2")[0] == 1
+    html = two.read_text(encoding="utf-8")
+    assert html.count('<div class="agreement">') >= len(EXAMPLES) and html == one.read_text(encoding="utf-8")
+
+
 def test_fail_on_and_exit_codes(capsys, tmp_path):
     clean = write_agreement(tmp_path, "# A\n1. Safety\n1.1 The Supplier shall supply each Engineer with personal "
                             "protective equipment at its own cost.")
@@ -195,3 +206,6 @@ def test_the_report_never_overwrites_an_agreement(capsys, tmp_path):
     before = agreement.read_bytes()
     code, _, stderr = run(capsys, str(agreement), "--format", "json", "-o", str(tmp_path / "." / agreement.name))
     assert code == 2 and "never written to" in stderr and agreement.read_bytes() == before
+    code, _, stderr = run(capsys, str(agreement), "--write-baseline", str(tmp_path / "." / agreement.name))
+    assert code == 2 and "never written to" in stderr and agreement.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [agreement.name]  # no temporary file left behind

@@ -20,7 +20,8 @@ import docx
 import pytest
 from lxml import etree
 
-from clausecheck.document.annotate import AUTHOR, Note, anchorable, write_comments
+from clausecheck.api import evaluate_document, resolve_packs
+from clausecheck.document.annotate import AUTHOR, AnnotationError, Note, anchorable, write_comments
 from clausecheck.document.compose import compose_docx
 from clausecheck.document.reader import read_document, read_with_paragraphs
 from clausecheck.errors import NotADocx
@@ -47,7 +48,7 @@ FOOTER = "The Supplier should maintain public liability insurance."
 
 def annotate(data: bytes, pack: str = "safety-core") -> tuple[bytes, list[Note]]:
     document, paragraphs = read_with_paragraphs("<test>", data)
-    _, result = judged(data, pack)
+    result = evaluate_document(document, resolve_packs(pack))
     notes = plan_comments(result, document, anchorable(paragraphs))
     return write_comments(data, document, paragraphs, notes), notes
 
@@ -185,7 +186,7 @@ def test_a_note_outside_the_main_text_is_refused():
     document, paragraphs = read_with_paragraphs("<test>", data)
     footer = next(b for b in document.blocks if b.part == "footer")
     assert footer.id not in anchorable(paragraphs)
-    with pytest.raises(Exception, match="not in the main text"):
+    with pytest.raises(AnnotationError, match="not in the main text"):
         write_comments(data, document, paragraphs, [Note(footer.id, "x")])
 
 

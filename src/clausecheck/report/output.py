@@ -29,7 +29,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, never: tuple[
     for protected in never:
         if same_file(path, protected):
             raise UsageError(f"{os.fspath(path)} is the input {protected}; it is never written to",
-                             hint="give another output path with -o")
+                             hint="give another output path")
     target = os.path.abspath(path)
     folder = os.path.dirname(target)
     if not os.path.isdir(folder):
