@@ -149,3 +149,15 @@ def test_numbered_paragraph_text_excludes_the_label():
 def test_headers_count_on_their_own(read):
     doc = read("1. body one\n2. body two", auto_numbering=True, header="1. header item")
     assert [(b.part, b.label) for b in doc.blocks] == [("body", "1"), ("body", "2"), ("header", "1")]
+
+
+
+def test_list_format_settles_whether_i_is_a_letter_or_a_roman_numeral():
+    """An automatic (i) after (h) from another list: a sibling in a letter list, a child in a roman one."""
+    numbering = abstract(0, ("lowerLetter", "(%1)")) + abstract(1, ("lowerRoman", "(%1)"))
+    numbering += abstract(2, ("lowerLetter", "(%1)"), start=9) + num(1, 0) + num(2, 1) + num(3, 2)
+    letters = "".join(numbered(1, 0, f"item {c}") for c in "abcdefgh")
+    roman = read_document(docx_with(letters + numbered(2, 0, "roman"), numbering))
+    assert (roman.blocks[-1].label, roman.blocks[-1].clause) == ("(i)", "(h)(i)")
+    letter = read_document(docx_with(letters + numbered(3, 0, "letter"), numbering))
+    assert (letter.blocks[-1].label, letter.blocks[-1].clause) == ("(i)", "(i)")

@@ -121,7 +121,7 @@ def _match_cjk_or_number(text: str, heading: bool) -> LabelMatch | None:
     if m:
         label = m.group(0).replace(" ", "")
         raw = m.group(2)
-        value = parse_digits(raw) or parse_chinese(raw) or parse_letter(_ascii_letter(raw))
+        value = parse_digits(raw) or parse_chinese(raw) or parse_letter(raw.translate(_FULL_WIDTH_LETTERS))
         return LabelMatch(label, label, "annex", RANK_ANNEX, "annex", value, _rest(text, m.end()))
     m = _DECIMAL.match(text)
     if m and _plausible_after(text, m.end()):
@@ -162,12 +162,6 @@ def _match_cjk_or_number(text: str, heading: bool) -> LabelMatch | None:
             number = int(m.group(1))
             return LabelMatch(m.group(1), m.group(1), "decimal:1", None, "number", number, _rest(text, m.end()))
     return None
-
-
-def _ascii_letter(text: str) -> str:
-    if "Ａ" <= text <= "Ｚ":
-        return chr(ord(text) - 0xFF21 + 65)
-    return text
 
 
 def _plausible_after(text: str, end: int) -> bool:
@@ -238,16 +232,23 @@ def _match_letter(text: str) -> LabelMatch | None:
     return None
 
 
-def match_rendered(label: str, rest: str) -> LabelMatch:
-    """Classify an automatic number Word rendered (`第一条`, `7.2`, `（三）`) like a literal label."""
-    return _rendered(label)._replace(rest=rest)
+def match_rendered(label: str, rest: str, fmt: str | None = None) -> LabelMatch:
+    """Classify an automatic number Word rendered (`第一条`, `7.2`, `（三）`) like a literal label.
+
+    `fmt`, the list's number format, settles (i), (v), (x): a letter in a `…Letter` list, a roman numeral otherwise.
+    """
+    return _rendered(label, fmt)._replace(rest=rest)
 
 
 @lru_cache(maxsize=4096)
-def _rendered(label: str) -> LabelMatch:
+def _rendered(label: str, fmt: str | None) -> LabelMatch:
     found = match_label(f"{label} X", heading=True)  # a capital: 'Schedule 2 x' reads as a sentence
     if found is not None and _squeeze(found.label) == _squeeze(label):
-        return found
+        if fmt is None or not found.alt_series:
+            return found
+        if fmt.endswith("Letter"):
+            return found._replace(series=found.alt_series, value=found.alt_value, alt_series=None)
+        return found._replace(alt_series=None)
     shown = label.rstrip(".．:： ")
     return LabelMatch(shown, shown, "other", None, "other", None, "")
 

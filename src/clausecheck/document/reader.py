@@ -91,13 +91,14 @@ def _build(package: Package, paragraphs: list[etree._Element | None] | None = No
             paras = walker.walk(root, part)
             repeated = _repeated(paras) if part == "body" else frozenset()
             first = len(rows)
-            rows.extend(row for row in (_classify(p, counters, styles, repeated) for p in paras) if row is not None)
-            if part not in _LABELLED_PARTS:
+            added = [row for row in (_classify(p, counters, styles, repeated) for p in paras) if row is not None]
+            rows.extend(added)
+            if part != "body":  # the clause tree is the body's (text boxes are walked with it)
                 continue
             listed = contents_entries(
-                [(styles.info(r.para.style).name, r.para.text.strip(), r.match.cite if r.match else None) for r in rows[first:]]
+                [(styles.info(r.para.style).name, r.para.text.strip(), r.match.cite if r.match else None) for r in added]
             )
-            for offset, row in enumerate(rows[first:]):
+            for offset, row in enumerate(added):
                 block_id = f"b{first + offset}"
                 if offset in listed:
                     tree.skip(block_id)
@@ -107,12 +108,10 @@ def _build(package: Package, paragraphs: list[etree._Element | None] | None = No
     roots, placements = tree.finish()
     langs, main_lang, all_langs = detect_all(row.text for row in rows)
     blocks = []
-    tracked = walker.tracked_any
     for index, row in enumerate(rows):
         block_id = f"b{index}"
         placement = placements.get(block_id)
         para = row.para
-        tracked = tracked or para.tracked
         blocks.append(
             trusted(
                 Block,
@@ -143,7 +142,7 @@ def _build(package: Package, paragraphs: list[etree._Element | None] | None = No
         blocks=tuple(blocks),
         clauses=roots,
         parties=find_parties(_party_regions(blocks)),
-        has_tracked_changes=tracked,
+        has_tracked_changes=walker.tracked_any,  # set for every tracked change, kept or not, so for every tracked block
         warnings=tuple(dict.fromkeys([*package.warnings, *walker.warnings])),
         comments=read_comments(package.comments, ((b.id, r.para.element) for b, r in zip(blocks, rows))),
     )
@@ -182,12 +181,7 @@ def _classify(para: RawParagraph, counters: Numbering, styles: Styles, repeated:
     list_pos = None
     source = None
     if rendered is not None:
-        match = match_rendered(rendered.text, text)
-        if match.alt_series:  # (i): the list's format says whether it is a letter or a roman numeral
-            if rendered.fmt.endswith("Letter"):
-                match = match._replace(series=match.alt_series, value=match.alt_value, alt_series=None)
-            else:
-                match = match._replace(alt_series=None)
+        match = match_rendered(rendered.text, text, rendered.fmt)
         list_pos = (rendered.list_key, rendered.level)
         source = "numbering"
     elif text and (para.part in _LABELLED_PARTS or para.cell is not None):
