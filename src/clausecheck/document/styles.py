@@ -72,13 +72,11 @@ class Styles:
         outline = None
         name = ""
         seen: set[str] = set()
-        first = True
         while sid is not None and sid not in seen and sid in self._raw:
-            seen.add(sid)
             raw = self._raw[sid]
-            if first:
-                name = raw.name
-                first = False
+            if not seen:
+                name = raw.name  # the style's own name, not an ancestor's
+            seen.add(sid)
             if num_id is None and raw.num_id is not None:
                 num_id, num_style = raw.num_id, sid
             if ilvl is None and raw.ilvl is not None:

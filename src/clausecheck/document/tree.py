@@ -326,13 +326,11 @@ def _cite(
     if form in ("fixed", "decimal", "other") or (form == "enum" and parent is None):
         return _join_annex(annex.path, match.cite) if annex is not None else match.cite
     if parent is None:
-        if form == "letter":
-            return match.cite
-        return match.cite if form != "number" else str(value)
+        return str(value) if form == "number" else match.cite
     base = parent.path
     if form == "enum":
         return f"{base}第{match.cite.rstrip('、')}{_unit(base)}"  # 第一条 + 一、 → 第一条第一款
-    if form in ("bracket", "enum"):
+    if form == "bracket":
         return base + match.cite
     if form == "letter":
         return f"{base}({match.cite})"  # 'b.' under 7.2 is cited 7.2(b)

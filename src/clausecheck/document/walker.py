@@ -354,7 +354,7 @@ class Walker:
                     v_merge = tc_pr.find(f"{_W}vMerge")
                     if v_merge is not None:
                         merge = "restart" if v_merge.get(VAL) == "restart" else "continue"
-                cells.append([tc, col, span, merge, 1])
+                cells.append((tc, col, span, merge))
                 col += span
             rows.append((header, cells))
         headers_done = False
@@ -362,8 +362,7 @@ class Walker:
             if not header:
                 headers_done = True
             is_header = (header and not headers_done) or (r == 0 and first_row_header)
-            for cell in cells:
-                tc, col, span, merge, _ = cell
+            for tc, col, span, merge in cells:
                 if merge == "continue":
                     continue
                 row_span = 1

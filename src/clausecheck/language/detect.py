@@ -13,9 +13,8 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable
-from typing import Literal
 
-Lang = Literal["en", "zh-Hans", "zh-Hant"]
+from clausecheck.document.model import Lang
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
