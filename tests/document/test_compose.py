@@ -50,10 +50,14 @@ def test_nonum_keeps_a_label_literal():
 
 
 def test_tracked_changes_markup():
-    xml = part(compose_docx("a{+b+}{-c-}\n[del] d"), "word/document.xml").decode()
+    xml = part(compose_docx("a{+b+}{-c-}{moveto:e}{movefrom:f}\n[del] d"), "word/document.xml").decode()
     assert re.search(r"<w:ins [^>]*w:author=\"clausecheck\"[^>]*><w:r><w:t[^>]*>b</w:t>", xml)
     assert re.search(r"<w:del [^>]*><w:r><w:delText[^>]*>c</w:delText>", xml)
-    assert re.search(r"<w:pPr><w:rPr><w:del ", xml)
+    assert re.search(r"<w:moveTo [^>]*><w:r><w:t[^>]*>e</w:t>", xml)
+    assert re.search(r"<w:moveFrom [^>]*><w:r><w:delText[^>]*>f</w:delText>", xml)
+    assert re.search(r"<w:pPr><w:rPr><w:del [^>]*/></w:rPr></w:pPr><w:del [^>]*><w:r><w:delText[^>]*>d</w:delText>", xml)
+    ids = re.findall(r'<w:(?:ins|del|moveTo|moveFrom) w:id="(\d+)"', xml)
+    assert len(ids) == 6 and len(set(ids)) == 6
 
 
 def test_table_merges_and_header():
@@ -64,9 +68,12 @@ def test_table_merges_and_header():
 
 def test_notes_comments_header_footer_parts():
     data = compose_docx("a{fn:note}{en:end}{comment:remark}", header="H", footer="F", title="T")
-    for name in ("word/footnotes.xml", "word/endnotes.xml", "word/comments.xml"):
-        assert part(data, name)
-    assert docx.Document(io.BytesIO(data)).core_properties.title == "T"
+    for name, text in (("word/footnotes.xml", "note"), ("word/endnotes.xml", "end"), ("word/comments.xml", "remark")):
+        assert f"{text}</w:t>" in part(data, name).decode(), name
+    document = docx.Document(io.BytesIO(data))
+    section = document.sections[0]
+    assert [p.text for p in section.header.paragraphs] == ["H"] and [p.text for p in section.footer.paragraphs] == ["F"]
+    assert document.core_properties.title == "T"
 
 
 def test_literal_braces_and_unknown_markup():

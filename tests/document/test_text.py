@@ -103,8 +103,9 @@ def test_headers_footers_and_notes_are_their_own_parts_after_the_body(read):
 
 
 def test_comments_are_not_agreement_text(read):
-    doc = read("The Client shall provide PPE.{comment:Reviewer: check this}")
-    assert texts(doc) == ["The Client shall provide PPE."]
+    doc = read("The Client shall provide PPE.{comment:Reviewer: check this}\nThe Supplier shall train.")
+    assert texts(doc) == ["The Client shall provide PPE.", "The Supplier shall train."]
+    assert [(c.author, c.text, c.block_ids) for c in doc.comments] == [("clausecheck", "Reviewer: check this", ("b0",))]
 
 
 def test_alt_chunk_is_reported_not_silently_lost(read):
@@ -128,6 +129,7 @@ def test_every_source_kind(tmp_path, kind):
         assert doc.source == str(path)
     elif kind == "str":
         doc = read_document(str(path))
+        assert doc.source == str(path)
     elif kind == "bytes":
         doc = read_document(data)
         assert doc.source == "<bytes>"

@@ -104,6 +104,8 @@ _NSDECL = " ".join(f'xmlns:{k}="{v}"' for k, v in _NS.items())
 _CHANGE = 'w:author="clausecheck" w:date="2024-01-01T00:00:00Z"'
 _FLAG = re.compile(r"^\[(ins|del|delmark|sdt|hidden|nonum|altchunk|style=[A-Za-z0-9_-]+)\]\s*")
 _HEADING = re.compile(r"^(#{1,3})\s+")
+_CHANGES = {"ins": ("ins", False), "del": ("del", True), "moveto": ("moveTo", False), "movefrom": ("moveFrom", True)}
+"""inline tracked-change markup: its element and whether its text is removed (`w:delText`)"""
 
 
 def compose_docx(
@@ -318,7 +320,6 @@ class _Lists:
         self.current: dict[str, int] = {}
         self.counters: dict[str, list[int | None]] = {}
         self.nums: list[tuple[int, int, dict[int, int]]] = []  # (numId, abstractNumId, startOverrides)
-        self.last_value: dict[str, int] = {}
 
     def number(self, style: _ListStyle, value: int) -> tuple[int, int]:
         """(numId, ilvl) that make Word show `value` at this point of the document."""
@@ -451,9 +452,9 @@ class _Builder:
         deleted = "del" in flags
         runs = self.inline(nodes, hidden=hidden, deleted=deleted)
         if "ins" in flags:
-            runs = f'<w:ins w:id="{self.next_id()}" {_CHANGE}>{runs}</w:ins>'
+            runs = self.change("ins", runs)
         elif deleted:
-            runs = f'<w:del w:id="{self.next_id()}" {_CHANGE}>{runs}</w:del>'
+            runs = self.change("del", runs)
         ppr_xml = f"<w:pPr>{''.join(ppr)}</w:pPr>" if ppr else ""
         return f"<w:p>{ppr_xml}{runs}</w:p>"
 
@@ -484,16 +485,9 @@ class _Builder:
             inner = node.children
             if kind == "text":
                 out.append(self.run(node.text, hidden=hidden, deleted=deleted))
-            elif kind == "ins":
-                out.append(f'<w:ins w:id="{self.next_id()}" {_CHANGE}>{self.inline(inner, hidden=hidden)}</w:ins>')
-            elif kind == "del":
-                body = self.inline(inner, hidden=hidden, deleted=True)
-                out.append(f'<w:del w:id="{self.next_id()}" {_CHANGE}>{body}</w:del>')
-            elif kind == "moveto":
-                out.append(f'<w:moveTo w:id="{self.next_id()}" {_CHANGE}>{self.inline(inner, hidden=hidden)}</w:moveTo>')
-            elif kind == "movefrom":
-                body = self.inline(inner, hidden=hidden, deleted=True)
-                out.append(f'<w:moveFrom w:id="{self.next_id()}" {_CHANGE}>{body}</w:moveFrom>')
+            elif kind in _CHANGES:
+                tag, removed = _CHANGES[kind]
+                out.append(self.change(tag, self.inline(inner, hidden=hidden, deleted=removed)))
             elif kind in ("sdt", "ph"):
                 placeholder = "<w:showingPlcHdr/>" if kind == "ph" else ""
                 body = self.inline(inner, hidden=hidden, deleted=deleted)
@@ -555,6 +549,10 @@ class _Builder:
             else:
                 raise ValueError(f"compose_docx: unknown inline markup {{{kind}:…}}")
         return "".join(out)
+
+    def change(self, tag: str, body: str) -> str:
+        """`body` as a tracked change: `w:ins`, `w:del`, `w:moveTo` or `w:moveFrom`."""
+        return f'<w:{tag} w:id="{self.next_id()}" {_CHANGE}>{body}</w:{tag}>'
 
     def text_box(self, text: str) -> str:
         paragraphs = "".join(self.paragraph(p.strip()) for p in text.split(";") if p.strip())
