@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from clausecheck.cli import main
+from clausecheck.cli.outline import _ranges
 from clausecheck.document.compose import compose_docx
 from clausecheck.document.model import Document
 
@@ -45,3 +46,8 @@ def test_missing_file_exits_2(tmp_path):
         [sys.executable, "-m", "clausecheck", "outline", str(tmp_path / "none.docx")], capture_output=True, text=True
     )
     assert out.returncode == 2 and "no such file" in out.stderr
+
+
+def test_block_ranges():
+    assert _ranges(["b7", "b1", "b2", "b3", "b5"]) == "b1-b3, b5, b7"
+    assert _ranges([]) == "no blocks"

@@ -86,17 +86,10 @@ def _node(document: Document, node: ClauseNode, depth: int, lines: list[str]) ->
 
 def _ranges(block_ids: list[str]) -> str:
     """'b1, b3-b5' from ['b1', 'b3', 'b4', 'b5']."""
-    numbers = sorted(int(b[1:]) for b in block_ids)
-    out: list[str] = []
-    start = prev = None
-    for n in numbers:
-        if start is None:
-            start = prev = n
-        elif n == prev + 1:  # type: ignore[operator]
-            prev = n
+    runs: list[list[int]] = []  # [first, last] of each run of consecutive blocks
+    for n in sorted(int(b[1:]) for b in block_ids):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
         else:
-            out.append(f"b{start}" if start == prev else f"b{start}-b{prev}")
-            start = prev = n
-    if start is not None:
-        out.append(f"b{start}" if start == prev else f"b{start}-b{prev}")
-    return ", ".join(out) if out else "no blocks"
+            runs.append([n, n])
+    return ", ".join(f"b{a}" if a == z else f"b{a}-b{z}" for a, z in runs) or "no blocks"
