@@ -2,62 +2,28 @@
 
 Run on demand (it is not a test): `.venv/bin/python bench/read_bench.py`.
 
-The agreement is generated with clausecheck's own notation builder: about
-140,000 words in numbered articles, clauses and items written as Word
-automatic numbering, with a responsibility table every few articles. Each
-read runs in a fresh process (so peak memory is its own), three times; the
-best time counts. The naive read is `docx.Document(path)` plus every
-paragraph's and every table cell's `.text`, which sees less: no numbers, no
-tracked insertions, merged cells repeated. The target is a ratio <= 1.
+The agreement is the one the check benchmark reads (`bench/agreements.py`),
+built with clausecheck's own notation builder: about 140,000 words in
+numbered articles, clauses and items written as Word automatic numbering,
+with a table every few articles. Each read runs in a fresh process (so peak
+memory is its own), three times; the best time counts. The naive read is
+`docx.Document(path)` plus every paragraph's and every table cell's `.text`,
+which sees less: no numbers, no tracked insertions, merged cells repeated.
+The target is a ratio <= 1.
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
-import random
 import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-WORDS = (
-    "the supplier shall provide personal protective equipment to its personnel on site and the client shall "
-    "inform each engineer of the hazards in the machine room before work starts including electrical risks "
-    "fire exits emergency procedures access control permits to work and any special safety rules that apply "
-    "to the premises insurance liability injury accident report training qualification coordination officer"
-).split()
-
-
-def agreement(words: int = 140_000, seed: int = 0) -> str:
-    """Notation for an agreement of about `words` words."""
-    rnd = random.Random(seed)
-
-    def sentence(n: int) -> str:
-        return " ".join(rnd.choice(WORDS) for _ in range(n)).capitalize() + "."
-
-    lines = ['This Agreement is made between ABC Ltd. (the "Client") and XYZ Services LLC (the "Supplier").']
-    count, article = 0, 0
-    while count < words:
-        article += 1
-        lines.append(f"# {article}. {sentence(3)[:-1]}")
-        for clause in range(1, 13):
-            text = " ".join(sentence(rnd.randint(12, 25)) for _ in range(3))
-            lines.append(f"{article}.{clause} {text}")
-            count += len(text.split())
-            if clause % 4 == 0:
-                for item in "abc":
-                    text = sentence(rnd.randint(10, 20))
-                    lines.append(f"({item}) {text}")
-                    count += len(text.split())
-        if article % 3 == 0:
-            lines.append("| Duty | Client | Supplier | Notes |")
-            for row in range(8):
-                cells = [sentence(4), "x" if row % 2 else "", "" if row % 2 else "x", sentence(8)]
-                lines.append("| " + " | ".join(cells) + " |")
-                count += sum(len(c.split()) for c in cells)
-    return "\n".join(lines)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from agreements import agreement, pages  # noqa: E402
 
 
 def _naive(path: str) -> int:
@@ -123,7 +89,7 @@ def main() -> int:
         print(
             f"agreement: {words:,} words, {len(document.blocks):,} blocks, "
             f"{sum(1 for b in document.blocks if b.label_source == 'numbering'):,} auto-numbered, "
-            f"{len({b.table.table for b in document.blocks if b.table})} tables, ~{words // 470} pages, "
+            f"{len({b.table.table for b in document.blocks if b.table})} tables, ~{pages(words)} pages, "
             f"{len(data) / 1e6:.1f} MB (built in {built:.2f} s)"
         )
         results = {}
