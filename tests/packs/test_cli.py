@@ -91,3 +91,15 @@ def test_explain_in_one_language(capsys):
 def test_explain_unknown_rule_suggests(capsys):
     assert main(["explain", "ppe.provide"]) == 2
     assert "did you mean 'ppe.provided'?" in capsys.readouterr().err
+
+
+def test_list_and_explain_resolve_parents_found_in_another_pack_path(capsys, tmp_path):
+    for folder, name, parent in (("a", "base", "safety-core"), ("b", "child", "base")):
+        (tmp_path / folder / name).mkdir(parents=True)
+        (tmp_path / folder / name / "pack.ccr").write_text(
+            f'pack {name} "{name}" {{ extends {parent} }}\n', encoding="utf-8")
+    paths = ["--pack-path", str(tmp_path / "a"), "--pack-path", str(tmp_path / "b")]
+    assert main(["packs", *paths, "list"]) == 0
+    rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert "ERROR" not in rows["child"], rows["child"]
+    assert main(["explain", "CC101", *paths]) == 0

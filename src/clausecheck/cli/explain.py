@@ -24,7 +24,7 @@ def _find(args: argparse.Namespace):
     from clausecheck.errors import UsageError
 
     packs = [load_pack(args.pack, search_path=args.pack_path)] if args.pack else [
-        load_pack(path) for path in available_packs(args.pack_path).values()
+        load_pack(path, search_path=args.pack_path) for path in available_packs(args.pack_path).values()
     ]
     found = []
     for pack in packs:

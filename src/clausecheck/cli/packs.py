@@ -34,7 +34,7 @@ def run_list(args: argparse.Namespace) -> int:
     rows = []
     for name, path in available_packs(args.pack_path).items():
         try:
-            pack = load_pack(path)
+            pack = load_pack(path, search_path=args.pack_path)
         except PackError as e:  # one broken pack on the search path must not hide the others
             rows.append((name, "-", "-", "-", f"ERROR: {str(e).splitlines()[0]}", shown(str(path))))
             continue
