@@ -62,9 +62,9 @@ def run(args: argparse.Namespace) -> int:
     ]
     if isinstance(rule, RequireRule):
         out.append(f"bearer:    {describe.bearers(rule)}")
-        out.append(f"ambiguous: when {', '.join(rule.ambiguous_when) or 'never'}")
+        out.append(f"ambiguous: when {describe.ambiguous_when(rule)}")
     else:
-        out.append("fires on:  " + ("the topic together with exemption wording" if rule.exemption else "the topic"))
+        out.append(f"fires on:  {describe.fires_on(rule)}")
     out.append(f"applies:   {describe.condition(rule.applies)}")
     out.append(f"pack:      {rule.origin.pack} ({shown(str(rule.origin))}); resolved in {pack.id}")
     out += [f"           overridden in {o.pack} ({shown(str(o))})" for o in rule.overridden_at]

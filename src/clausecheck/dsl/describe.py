@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clausecheck.dsl.model import AllOf, AnyOf, Condition, Mentions, Not, RequireRule
+from clausecheck.dsl.model import AllOf, AnyOf, Condition, ForbidRule, Mentions, Not, RequireRule
 
 _BEARING = {
     "one": "exactly one party bears it",
@@ -32,3 +32,13 @@ def _cond(c: Condition, top: bool = False) -> str:
 def bearers(rule: RequireRule) -> str:
     """`provider | client | both (exactly one party bears it)`."""
     return f"{' | '.join(rule.bearers)} ({_BEARING[rule.bearing]})"
+
+
+def ambiguous_when(rule: RequireRule) -> str:
+    """`no_actor, weak_modality` — or 'never'."""
+    return ", ".join(rule.ambiguous_when) or "never"
+
+
+def fires_on(rule: ForbidRule) -> str:
+    """What a forbid rule looks for in one clause."""
+    return "the topic together with exemption wording" if rule.exemption else "the topic"

@@ -65,9 +65,9 @@ def rule_page(rule: Rule, pack: Pack, others: list[Pack]) -> str:
     ]
     if isinstance(rule, RequireRule):
         rows.append(("bearer", describe.bearers(rule)))
-        rows.append(("ambiguous when", ", ".join(rule.ambiguous_when) or "never"))
+        rows.append(("ambiguous when", describe.ambiguous_when(rule)))
     else:
-        rows.append(("fires on", "the topic together with exemption wording" if rule.exemption else "the topic"))
+        rows.append(("fires on", describe.fires_on(rule)))
     rows.append(("applies", describe.condition(rule.applies)))
     rows += [(f"title ({lang})", title) for lang, title in sorted(rule.titles.items())]
     out = [
