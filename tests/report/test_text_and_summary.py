@@ -72,6 +72,6 @@ def test_progress_shows_only_on_a_terminal():
 
 def test_building_the_command_imports_no_report_library():
     code = ("import sys; from clausecheck.cli import build_parser; build_parser(); "
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'jinja2', 'docx', 'durable', 'lark'}))")
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'jinja2', 'docx', 'durable', 'lark', 'pydantic', 'opencc'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from clausecheck.document.model import ClauseNode, Document
+if TYPE_CHECKING:  # the model (and pydantic) loads only when the command runs: `--version` stays fast
+    from clausecheck.document.model import ClauseNode, Document
 
 _EXCERPT = 60
 

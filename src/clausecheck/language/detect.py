@@ -10,28 +10,21 @@ uses, classed with OpenCC once per character and cached (`docs/reading.md`).
 from __future__ import annotations
 
 import re
-import threading
 from collections import Counter
 from collections.abc import Iterable
 
 from clausecheck.document.model import Lang
+from clausecheck.language.normalize import opencc_converter
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
-_local = threading.local()
 _SCRIPT: dict[str, int] = {}  # +1 traditional-only, -1 simplified-only, 0 both or neither
 MIN_SHARE = 0.05
 """a language holding less of the text than this is not listed in `Document.langs`"""
 
 
 def _converters() -> tuple[object, object]:
-    # OpenCC converters are not documented as thread-safe: one pair per thread.
-    pair = getattr(_local, "pair", None)
-    if pair is None:
-        import opencc
-
-        pair = _local.pair = (opencc.OpenCC("t2s"), opencc.OpenCC("s2t"))
-    return pair
+    return opencc_converter("t2s"), opencc_converter("s2t")
 
 
 def _script_of(chars: set[str]) -> int:

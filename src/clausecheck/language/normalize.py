@@ -21,14 +21,21 @@ _SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 _local = threading.local()
 
 
-def _t2s(text: str) -> str:
-    # OpenCC converters are not documented as thread-safe: one per thread.
-    converter = getattr(_local, "t2s", None)
+def opencc_converter(config: str):
+    """This thread's OpenCC converter for `config` ("t2s", "s2t"): converters are not documented as thread-safe."""
+    converters = getattr(_local, "converters", None)
+    if converters is None:
+        converters = _local.converters = {}
+    converter = converters.get(config)
     if converter is None:
         import opencc
 
-        converter = _local.t2s = opencc.OpenCC("t2s")
-    return converter.convert(text)
+        converter = converters[config] = opencc.OpenCC(config)
+    return converter
+
+
+def _t2s(text: str) -> str:
+    return opencc_converter("t2s").convert(text)
 
 
 @dataclass(frozen=True, slots=True)
