@@ -59,7 +59,7 @@ def naive_read(path: Path) -> int:
 
 def long_agreement(folder: Path, runs: int) -> None:
     import clausecheck
-    from clausecheck.document.compose import compose_docx
+    from clausecheck.testing.compose import compose_docx
 
     notation = agreement(140_000)
     words = sum(len(line.split()) for line in notation.splitlines())
@@ -76,7 +76,7 @@ def long_agreement(folder: Path, runs: int) -> None:
 
 
 def cold_start(folder: Path, runs: int) -> None:
-    from clausecheck.document.compose import compose_docx
+    from clausecheck.testing.compose import compose_docx
 
     path = folder / "short.docx"
     path.write_bytes(compose_docx(agreement(900, seed=1), auto_numbering=True))
@@ -87,7 +87,7 @@ def cold_start(folder: Path, runs: int) -> None:
 
 def throughput(folder: Path, count: int) -> None:
     import clausecheck
-    from clausecheck.document.compose import compose_docx
+    from clausecheck.testing.compose import compose_docx
 
     paths = []
     for i in range(count):
@@ -104,7 +104,7 @@ def throughput(folder: Path, count: int) -> None:
 
 def memory(count: int) -> None:
     import clausecheck
-    from clausecheck.document.compose import compose_docx
+    from clausecheck.testing.compose import compose_docx
 
     documents = [compose_docx(agreement(1_200, seed=i), auto_numbering=i % 2 == 0) for i in range(20)]
     pack = clausecheck.load_pack("safety-core")

@@ -75,7 +75,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-    from clausecheck.document.compose import compose_docx
+    from clausecheck.testing.compose import compose_docx
     from clausecheck.document.reader import read_document
 
     start = time.perf_counter()

@@ -34,7 +34,7 @@ def expected_report(name: str, docx: Path, pack: str) -> dict:
 
 
 def main() -> int:
-    from clausecheck.document.compose import compose_docx
+    from clausecheck.testing.compose import compose_docx
 
     (HERE / "expected").mkdir(exist_ok=True)
     for name, (source, auto_numbering, pack) in EXAMPLES.items():

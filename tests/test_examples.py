@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 import clausecheck
-from clausecheck.document.compose import compose_docx
+from clausecheck.testing.compose import compose_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "examples"))

@@ -1,5 +1,6 @@
 """The package surface: small, typed, lazily imported."""
 
+import importlib.metadata
 import subprocess
 import sys
 import tomllib
@@ -11,9 +12,10 @@ from clausecheck.errors import ClauseCheckError, DocumentError, PackError
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_version_matches_pyproject():
+def test_the_installed_version_is_the_packages():
     meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert clausecheck.__version__ == meta["project"]["version"]
+    assert meta["tool"]["hatch"]["version"]["path"] == "src/clausecheck/_version.py"
+    assert clausecheck.__version__ == importlib.metadata.version("clausecheck")
 
 
 def test_every_public_name_resolves():

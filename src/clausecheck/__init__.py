@@ -13,10 +13,11 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from clausecheck._version import __version__
 
 _EXPORTS = {
     "check": "clausecheck.api",
+    "Checker": "clausecheck.checker",
     "read_document": "clausecheck.document.reader",
     "load_pack": "clausecheck.dsl.loader",
     "Report": "clausecheck.findings",
@@ -37,6 +38,7 @@ __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:
     from clausecheck.api import check
+    from clausecheck.checker import Checker
     from clausecheck.document.reader import read_document
     from clausecheck.dsl.loader import load_pack
     from clausecheck.document.model import Block, ClauseNode, Document

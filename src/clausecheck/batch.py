@@ -1,9 +1,9 @@
 """Checking many agreements: folders and globs expanded, files checked in worker processes.
 
-Parallelism is processes (`DEPENDENCIES.md` §A.6): durable-rules holds the
-GIL in C and its compiled rulesets cannot be pickled, so each worker loads
-the packs and builds its own engine in its initializer, from settings made
-only of strings. Paths go in; a `DocumentResult` (and, for the HTML report,
+Parallelism is processes (`docs/dev/dependencies.md` §A.6): durable-rules
+holds the GIL in C and its compiled rulesets cannot be pickled, so each
+worker builds the same `Checker` in its initializer, from settings made only
+of strings. Paths go in; a `DocumentResult` (and, for the HTML report,
 the read `Document`) comes back as JSON. Workers start from a fork server,
 never by forking a parent that may already run an engine.
 
@@ -18,11 +18,10 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
 
-from clausecheck.document.model import Document, Lang
-from clausecheck.dsl.model import Pack
-from clausecheck.errors import ClauseCheckError, DocumentError, UsageError
+from clausecheck.checker import Checker, CheckerSettings, Outcome
+from clausecheck.document.model import Document
+from clausecheck.errors import UsageError
 from clausecheck.findings import DocumentResult
 
 AGREEMENT_SUFFIXES = (".docx",)
@@ -67,67 +66,14 @@ def _folder(folder: str) -> list[str]:
     return out
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Everything a worker needs, as plain data: packs by path, rules disabled, the message language."""
-
-    packs: tuple[str, ...]
-    disable: tuple[str, ...] = ()
-    disabled_by: str = "the command line"
-    locale: Lang | None = None
-    keep_documents: bool = False
-
-    def resolve(self) -> list[Pack]:
-        from clausecheck.api import resolve_packs
-        from clausecheck.config import disable_rules
-
-        return disable_rules(resolve_packs(list(self.packs)), self.disable, self.disabled_by)
+_worker_checker: Checker | None = None
+_worker_keeps_documents = False
 
 
-@dataclass
-class Outcome:
-    """One agreement checked: its result, the document when kept, and warnings for the user."""
-
-    result: DocumentResult
-    document: Document | None = None
-    warnings: list[str] = field(default_factory=list)
-
-
-def judge(document: Document, packs: list[Pack], settings: Settings) -> Outcome:
-    """Judge a read agreement and apply the acceptances its reviewers wrote in Word comments."""
-    from clausecheck.api import evaluate_document
-    from clausecheck.suppress import accept_by_comments, comment_acceptances, unknown_acceptances
-
-    result = evaluate_document(document, packs, settings.locale)
-    acceptances = comment_acceptances(document)
-    warnings = [f"{document.source}: comment {a.comment_id} accepts '{a.rule}', which no rule of the packs has"
-                for a in unknown_acceptances(acceptances, packs)]
-    return Outcome(accept_by_comments(result, acceptances), document if settings.keep_documents else None, warnings)
-
-
-def check_file(path: str, packs: list[Pack], settings: Settings) -> Outcome:
-    """Read and judge one agreement; any failure becomes the result's error."""
-    from clausecheck.document.reader import read_document
-
-    try:
-        return judge(read_document(path), packs, settings)
-    except DocumentError as e:
-        return Outcome(DocumentResult(path=path, error=str(e), error_type=type(e).__name__))
-    except ClauseCheckError as e:
-        return Outcome(DocumentResult(path=path, error=f"{path}: {e}", error_type=type(e).__name__))
-    except Exception as e:  # a bug must not stop the batch; the result says what happened
-        return Outcome(DocumentResult(path=path, error=f"{path}: internal error: {type(e).__name__}: {e}",
-                                      error_type="InternalError"))
-
-
-_worker_packs: list[Pack] = []
-_worker_settings: Settings | None = None
-
-
-def _init_worker(settings: Settings) -> None:
-    global _worker_settings
-    _worker_settings = settings
-    _worker_packs[:] = settings.resolve()
+def _init_worker(settings: CheckerSettings, keep_documents: bool) -> None:
+    global _worker_checker, _worker_keeps_documents
+    _worker_checker = Checker.from_settings(settings)
+    _worker_keeps_documents = keep_documents
 
 
 def _work(path: str) -> tuple[str, str | None, list[str]]:
@@ -136,12 +82,13 @@ def _work(path: str) -> tuple[str, str | None, list[str]]:
     The fork server keeps the working folder it started in, so the worker
     reads the absolute path and puts the user's spelling back in what it returns.
     """
-    assert _worker_settings is not None
+    assert _worker_checker is not None
     absolute = os.path.abspath(path)
-    outcome = check_file(absolute, _worker_packs, _worker_settings)
+    outcome = _worker_checker.check_isolated(absolute)
     result = outcome.result
     shown = {"path": path, "error": result.error.replace(absolute, path) if result.error else None}
-    document = outcome.document.model_copy(update={"source": path}).model_dump_json() if outcome.document else None
+    kept = outcome.document if _worker_keeps_documents else None
+    document = kept.model_copy(update={"source": path}).model_dump_json() if kept else None
     return result.model_copy(update=shown).model_dump_json(), document, [w.replace(absolute, path) for w in outcome.warnings]
 
 
@@ -152,27 +99,31 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def run(
     paths: Sequence[str],
-    settings: Settings,
+    checker: Checker,
     *,
     jobs: int = 1,
-    packs: list[Pack] | None = None,
+    keep_documents: bool = False,
     on_done: Callable[[Outcome], None] | None = None,
 ) -> list[Outcome]:
-    """Check `paths` with `jobs` worker processes (1: in this process, with `packs` if given); results in order.
+    """Check `paths` with `jobs` worker processes (1: in this process); results in order.
 
+    Each worker builds the same checker from `checker.settings`. The agreements
+    as read come back only with `keep_documents` (the HTML report quotes them).
     `on_done` is called in this process as each agreement finishes, for a progress bar.
     """
     if jobs <= 1 or len(paths) <= 1:
-        packs = packs if packs is not None else settings.resolve()
         outcomes = []
         for path in paths:
-            outcomes.append(check_file(path, packs, settings))
+            outcome = checker.check_isolated(path)
+            if not keep_documents:
+                outcome.document = None
+            outcomes.append(outcome)
             if on_done:
-                on_done(outcomes[-1])
+                on_done(outcome)
         return outcomes
     done: dict[int, Outcome] = {}
     with ProcessPoolExecutor(min(jobs, len(paths)), mp_context=_context(), initializer=_init_worker,
-                             initargs=(settings,)) as pool:
+                             initargs=(checker.settings, keep_documents)) as pool:
         futures = {pool.submit(_work, path): i for i, path in enumerate(paths)}
         for future in as_completed(futures):
             i = futures[future]

@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
 
-from clausecheck.document.model import Lang
+from clausecheck.types import Lang
 from clausecheck.dsl.diagnostics import did_you_mean
-from clausecheck.dsl.model import DisabledRule, Origin, Pack, Severity
+from clausecheck.dsl.model import DisabledRule, Origin, Pack
+from clausecheck.types import Severity
 from clausecheck.errors import UsageError
 
 CONFIG_FILE = "clausecheck.toml"

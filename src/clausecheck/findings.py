@@ -13,16 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from clausecheck.dsl.model import Citation, Severity
-from clausecheck.document.model import Lang
+from clausecheck.types import Citation, FindingKind, FindingStatus, Lang, PartyRole, Severity, TopicStatus, VerdictKind
 
-PartyRole = Literal["client", "provider", "both", "none"]
-TopicStatus = Literal["present", "ambiguous", "missing"]
-FindingStatus = Literal["missing", "ambiguous", "conflict", "forbidden"]
-FindingKind = Literal[
-    "missing", "no_actor", "weak_modality", "vague", "dangling_reference", "conflict", "wrong_bearer", "exemption"
-]
-VerdictKind = Literal["no_actor", "weak_modality", "vague", "dangling_reference", "conflict", "wrong_bearer"]
 
 
 class _Model(BaseModel):

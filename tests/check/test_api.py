@@ -8,7 +8,7 @@ import threading
 import pytest
 
 import clausecheck
-from clausecheck.document.compose import compose_docx
+from clausecheck.testing.compose import compose_docx
 from clausecheck.errors import ClauseCheckError, DocumentError
 
 AGREEMENT_ZH = """

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from clausecheck.document.compose import compose_docx
+from clausecheck.testing.compose import compose_docx
 
 from .test_api import AGREEMENT_EN, AGREEMENT_ZH
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import clausecheck
-from clausecheck.document.compose import compose_docx
+from clausecheck.testing.compose import compose_docx
 
 from .test_api import AGREEMENT_EN, AGREEMENT_ZH
 

@@ -13,8 +13,8 @@ import pytest
 
 from clausecheck.cli import main
 from clausecheck.cli.common import LANGS, SEVERITIES
-from clausecheck.document.model import Lang
-from clausecheck.dsl.model import SEVERITY_ORDER
+from clausecheck.types import Lang
+from clausecheck.types import SEVERITY_ORDER
 from report.kit import AGREEMENT_EN, EXAMPLES, example_path, validate_report, validate_sarif, write_agreement
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clausecheck.api import resolve_packs
+from clausecheck.checker import resolve_packs
 from clausecheck.config import Config, disable_rules, find_config, load_config
 from clausecheck.errors import UsageError
 

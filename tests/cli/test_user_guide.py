@@ -11,7 +11,7 @@ import pytest
 
 from clausecheck.cli import build_parser
 from clausecheck.config import disable_rules, load_config
-from clausecheck.api import resolve_packs
+from clausecheck.checker import resolve_packs
 from clausecheck.document.model import Comment
 from clausecheck.document.reader import read_document
 from clausecheck.suppress import comment_acceptances

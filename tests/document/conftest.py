@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import pytest
 
-from clausecheck.document.compose import compose_docx
+from clausecheck.testing.compose import compose_docx
 from clausecheck.document.model import Document
 from clausecheck.document.reader import read_document
 

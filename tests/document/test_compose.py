@@ -9,7 +9,7 @@ import docx
 import pytest
 from conftest import part
 
-from clausecheck.document.compose import compose_docx
+from clausecheck.testing.compose import compose_docx
 
 
 def test_plain_paragraphs_and_headings_open_in_python_docx():

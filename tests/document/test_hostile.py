@@ -12,7 +12,7 @@ import zipfile
 import pytest
 from conftest import W_NS, ole_file, part, replace_parts
 
-from clausecheck.document.compose import compose_docx
+from clausecheck.testing.compose import compose_docx
 from clausecheck.document.reader import ReadLimits, read_document
 from clausecheck.errors import (
     CorruptDocument,

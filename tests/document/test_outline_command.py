@@ -8,7 +8,7 @@ import sys
 
 from clausecheck.cli import main
 from clausecheck.cli.outline import _ranges
-from clausecheck.document.compose import compose_docx
+from clausecheck.testing.compose import compose_docx
 from clausecheck.document.model import Document
 
 NOTATION = """上海某某有限公司（以下简称“甲方”）

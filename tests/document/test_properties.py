@@ -9,7 +9,7 @@ from conftest import part, replace_parts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clausecheck.document.compose import compose_docx
+from clausecheck.testing.compose import compose_docx
 from clausecheck.document.model import Document
 from clausecheck.document.reader import read_document
 from clausecheck.errors import ClauseCheckError

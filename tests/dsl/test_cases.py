@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from clausecheck.dsl.cases import Expectation, PackCase, check_case, evaluate_case, load_cases
-from clausecheck.packtest import run_case
+from clausecheck.testing.cases import Expectation, PackCase, check_case, evaluate_case, load_cases
+from clausecheck.testing.runner import run_case
 from clausecheck.dsl.loader import load_pack
 from clausecheck.errors import PackError
 from clausecheck.findings import DocumentResult, Finding, TopicVerdict

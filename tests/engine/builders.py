@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-from clausecheck.dsl.model import (
-    Citation,
-    ForbidRule,
-    Mentions,
-    Origin,
-    Pack,
-    Party,
-    RequireRule,
-    Term,
-    Topic,
-)
+from clausecheck.dsl.model import ForbidRule, Mentions, Origin, Pack, Party, RequireRule, Term, Topic
+from clausecheck.types import Citation
 from clausecheck.extract.model import Actor, Statement, TopicMatch
 
 ORIGIN = Origin(pack="test", file="test.ccr", line=1, column=1)

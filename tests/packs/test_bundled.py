@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from bundled import BUNDLED
 
-from clausecheck.dsl.cases import PackCase, check_case, load_cases, untested_rules
-from clausecheck.packtest import run_case
+from clausecheck.testing.cases import PackCase, check_case, load_cases, untested_rules
+from clausecheck.testing.runner import run_case
 from clausecheck.dsl.model import VOCABULARIES, RequireRule
 
 LANGS = ("zh-Hans", "zh-Hant", "en")

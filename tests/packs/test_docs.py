@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from clausecheck.dsl.cases import check_case, load_cases, untested_rules
-from clausecheck.packtest import run_case
+from clausecheck.testing.cases import check_case, load_cases, untested_rules
+from clausecheck.testing.runner import run_case
 from clausecheck.dsl.loader import load_pack
 from clausecheck.dsl.transformer import read_pack_file
 
@@ -65,3 +67,14 @@ def test_the_tutorial_pack_is_tested():
     for case in cases:
         assert check_case(case, pack) == [], case.id
         assert run_case(case, pack).outcome == "pass", case.id
+
+
+def test_the_tutorials_own_test_suite_runs_under_pytest(tmp_path: Path):
+    (block,) = _blocks(TUTORIAL, "python")[-1:]
+    (tmp_path / "mypacks").mkdir()
+    (tmp_path / "mypacks" / "acme-fab").symlink_to(ACME, target_is_directory=True)
+    (tmp_path / "test_acme_pack.py").write_text(block, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_acme_pack.py"],
+                         cwd=tmp_path, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert f"{len(load_cases(load_pack(ACME))) + 1} passed" in out.stdout

@@ -23,7 +23,7 @@ if __package__ in (None, ""):
 
 from report.kit import EXAMPLES, example_path  # noqa: E402
 
-from clausecheck.api import evaluate_document, resolve_packs  # noqa: E402
+from clausecheck.checker import Checker  # noqa: E402
 from clausecheck.document.annotate import anchorable, write_comments  # noqa: E402
 from clausecheck.document.reader import read_with_paragraphs  # noqa: E402
 from clausecheck.findings import Report  # noqa: E402
@@ -43,11 +43,12 @@ def _pretty(xml: bytes) -> str:
 
 def render(name: str) -> dict[str, str]:
     """File name -> content of every golden of one example."""
-    packs = resolve_packs(EXAMPLES[name])
+    checker = Checker(EXAMPLES[name])
+    packs = checker.packs
     data = example_path(name).read_bytes()
     shown = f"examples/{name}.docx"
     document, paragraphs = read_with_paragraphs(shown, data)
-    result = evaluate_document(document, packs)
+    result = checker.judge(document).result
     report = Report(version="0", packs=[p.id for p in packs], documents=[result])
     notes = plan_comments(result, document, anchorable(paragraphs))
     with zipfile.ZipFile(BytesIO(write_comments(data, document, paragraphs, notes))) as z:

@@ -14,8 +14,8 @@ from typing import Any
 
 import jsonschema
 
-from clausecheck.api import evaluate_document, resolve_packs
-from clausecheck.document.compose import compose_docx
+from clausecheck.checker import Checker
+from clausecheck.testing.compose import compose_docx
 from clausecheck.document.model import Document
 from clausecheck.document.reader import read_document
 from clausecheck.findings import DocumentResult
@@ -56,7 +56,7 @@ def example_path(name: str) -> Path:
 def judged(data: bytes | Path, pack: str = "safety-core") -> tuple[Document, DocumentResult]:
     """The agreement read and judged by the real pipeline."""
     document = read_document(data)
-    return document, evaluate_document(document, resolve_packs(pack))
+    return document, Checker(pack).judge(document).result
 
 
 def write_agreement(folder: Path, notation: str = AGREEMENT_EN, name: str = "agreement.docx", **switches: Any) -> Path:

@@ -20,9 +20,9 @@ import docx
 import pytest
 from lxml import etree
 
-from clausecheck.api import evaluate_document, resolve_packs
+from clausecheck.checker import Checker
 from clausecheck.document.annotate import AUTHOR, AnnotationError, Note, anchorable, write_comments
-from clausecheck.document.compose import compose_docx
+from clausecheck.testing.compose import compose_docx
 from clausecheck.document.reader import read_document, read_with_paragraphs
 from clausecheck.errors import NotADocx
 from clausecheck.report.annotate import comment_text, plan_comments
@@ -48,7 +48,7 @@ FOOTER = "The Supplier should maintain public liability insurance."
 
 def annotate(data: bytes, pack: str = "safety-core") -> tuple[bytes, list[Note]]:
     document, paragraphs = read_with_paragraphs("<test>", data)
-    result = evaluate_document(document, resolve_packs(pack))
+    result = Checker(pack).judge(document).result
     notes = plan_comments(result, document, anchorable(paragraphs))
     return write_comments(data, document, paragraphs, notes), notes
 

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 import clausecheck
-from clausecheck.api import resolve_packs
+from clausecheck.checker import resolve_packs
 from clausecheck.findings import Report
 from clausecheck.report.sarif import artifact_uri, level, sarif_log
 from clausecheck.suppress import accept_by_comments, comment_acceptances

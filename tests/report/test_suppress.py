@@ -7,13 +7,12 @@ import json
 import pytest
 
 import clausecheck
-from clausecheck.api import resolve_packs
-from clausecheck.document.compose import compose_docx
+from clausecheck.checker import resolve_packs
+from clausecheck.testing.compose import compose_docx
 from clausecheck.errors import UsageError
 from clausecheck.findings import Report
 from clausecheck.suppress import (
     Baseline,
-    accept_by_comments,
     comment_acceptances,
     unknown_acceptances,
     write_baseline,
@@ -25,9 +24,9 @@ WAIVER = "The Customer shall not be liable for any injury to or death of any Eng
 
 
 def judge_with_comments(notation: str):
+    """The public API, which applies the acceptances reviewers wrote in Word comments, as the command does."""
     document = clausecheck.read_document(compose_docx(notation))
-    result = clausecheck.check(document).documents[0]
-    return document, accept_by_comments(result, comment_acceptances(document))
+    return document, clausecheck.check(document).documents[0]
 
 
 def test_a_comment_naming_a_rule_accepts_its_findings_with_the_reason():

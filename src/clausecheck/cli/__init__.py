@@ -18,7 +18,7 @@ _COMMANDS = ("check", "annotate", "outline", "facts", "packs", "explain")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from clausecheck import __version__
+    from clausecheck._version import __version__
 
     parser = argparse.ArgumentParser(
         prog="clausecheck",

@@ -34,7 +34,6 @@ def default_output(path: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from clausecheck.batch import judge
     from clausecheck.document.annotate import anchorable, write_comments
     from clausecheck.document.package import load_bytes
     from clausecheck.document.reader import read_with_paragraphs
@@ -48,11 +47,9 @@ def run(args: argparse.Namespace) -> int:
     options = resolve(args)
     name, data = load_bytes(args.input)
     document, paragraphs = read_with_paragraphs(name, data)
-    outcome = judge(document, options.packs, options.settings)
+    outcome = options.checker.judge(document)
     result = outcome.result
-    if options.baseline is not None:
-        result = options.baseline.accept(result)
-    notes = plan_comments(result, document, anchorable(paragraphs), options.settings.locale)
+    notes = plan_comments(result, document, anchorable(paragraphs), options.checker.locale)
     write_atomically(output, write_comments(data, document, paragraphs, notes), never=(args.input,))
     for warning in outcome.warnings:
         print(f"clausecheck: warning: {warning}", file=sys.stderr)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from clausecheck.cli.common import add_fail_on, add_options, resolve
 
 if TYPE_CHECKING:
-    from clausecheck.batch import Outcome
+    from clausecheck.checker import Outcome
     from clausecheck.dsl.model import Pack
     from clausecheck.findings import Report
 
@@ -65,28 +65,25 @@ def _render(
 
 
 def run(args: argparse.Namespace) -> int:
-    from clausecheck import __version__, batch
+    from clausecheck import batch
     from clausecheck.errors import UsageError
-    from clausecheck.findings import Report
     from clausecheck.report.output import write_atomically
     from clausecheck.report.summary import print_summary, progress
 
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per CPU) or more")
-    options = resolve(args, keep_documents=args.format == "html")
+    options = resolve(args)
+    checker = options.checker
     inputs = batch.expand(args.inputs)
     jobs = args.jobs or os.cpu_count() or 1
     with progress(len(inputs)) as advance:
-        outcomes = batch.run(inputs, options.settings, jobs=jobs, packs=options.packs, on_done=advance)
-    results = [o.result for o in outcomes]
-    if options.baseline is not None:
-        results = [options.baseline.accept(r) for r in results]
-    report = Report(version=__version__, packs=[p.id for p in options.packs], documents=results)
+        outcomes = batch.run(inputs, checker, jobs=jobs, keep_documents=args.format == "html", on_done=advance)
+    report = checker.report(o.result for o in outcomes)
     for outcome in outcomes:
         for warning in outcome.warnings:
             print(f"clausecheck: warning: {warning}", file=sys.stderr)
     color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty())
-    text = _render(args.format, report, outcomes, options.packs, color=color, show_suppressed=args.show_suppressed)
+    text = _render(args.format, report, outcomes, checker.packs, color=color, show_suppressed=args.show_suppressed)
     if args.output:
         write_atomically(args.output, text.encode("utf-8"), never=tuple(inputs))
     else:
@@ -95,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     if len(inputs) > 1:
         to_stdout = args.output or args.format == "text"
         print_summary(report, sys.stdout if to_stdout else sys.stderr, fail_on=options.fail_on)
-    for result in results:
+    for result in report.documents:
         if result.error:
             print(f"clausecheck: error: {result.error}", file=sys.stderr)
     if args.write_baseline:

@@ -10,14 +10,12 @@ top: every command module is imported to build the parser, and
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from clausecheck.batch import Settings
-    from clausecheck.dsl.model import Pack
-    from clausecheck.suppress import Baseline
+    from clausecheck.checker import Checker
 
 SEVERITIES = ("info", "low", "medium", "high", "critical")
 
@@ -44,36 +42,24 @@ def add_fail_on(p: argparse.ArgumentParser) -> None:
 
 @dataclass
 class Options:
-    """The settings in force for one run."""
+    """The settings in force for one run: the checker and the exit threshold."""
 
-    packs: list[Pack]
-    settings: Settings
-    baseline: Baseline | None
+    checker: Checker
     fail_on: str
 
 
-def resolve(args: argparse.Namespace, *, keep_documents: bool = False) -> Options:
-    """Packs loaded, rules disabled, the baseline read: everything a run needs, or a `UsageError`."""
-    from clausecheck.batch import Settings
+def resolve(args: argparse.Namespace) -> Options:
+    """The checker (packs loaded, rules disabled, the baseline read) and the threshold, or a `UsageError`."""
+    from clausecheck.checker import Checker
     from clausecheck.config import Config, load_config
 
     config = Config() if args.no_config else load_config(args.config)
-    source = str(config.path) if config.path and not args.disable else "the command line"
-    settings = Settings(
-        packs=tuple(args.pack or config.pack or [DEFAULT_PACK]),
-        disable=tuple(args.disable or config.disable),
-        disabled_by=source,
+    checker = Checker(
+        list(args.pack or config.pack or [DEFAULT_PACK]),
+        disable=args.disable or config.disable,
+        disabled_by=str(config.path) if config.path and not args.disable else "the command line",
         locale=args.locale or config.locale,
-        keep_documents=keep_documents,
+        baseline=args.baseline or config.baseline,
     )
-    packs = settings.resolve()
-    # workers load the same packs by their files, whatever the working folder or search path
-    settings = replace(settings, packs=tuple(p.path for p in packs))
-    baseline_path = args.baseline or config.baseline
-    baseline = None
-    if baseline_path:
-        from clausecheck.suppress import Baseline
-
-        baseline = Baseline.load(baseline_path)
     fail_on = getattr(args, "fail_on", None) or config.fail_on or DEFAULT_FAIL_ON
-    return Options(packs=packs, settings=settings, baseline=baseline, fail_on=fail_on)
+    return Options(checker=checker, fail_on=fail_on)

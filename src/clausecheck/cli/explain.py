@@ -45,7 +45,7 @@ def _wrap(text: str, indent: str = "  ") -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from clausecheck.dsl import describe
-    from clausecheck.dsl.cases import Expectation, load_cases
+    from clausecheck.testing.cases import Expectation, load_cases
     from clausecheck.dsl.diagnostics import shown
     from clausecheck.dsl.model import RequireRule
 

@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from clausecheck.api import resolve_packs
+    from clausecheck.checker import resolve_packs
     from clausecheck.document.reader import read_document
     from clausecheck.extract.extractor import extract
 

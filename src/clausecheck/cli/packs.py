@@ -89,7 +89,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    from clausecheck.dsl.cases import check_case, load_cases, untested_rules
+    from clausecheck.testing.cases import check_case, load_cases, untested_rules
     from clausecheck.dsl.diagnostics import shown
     from clausecheck.dsl.loader import load_pack
 
@@ -109,9 +109,9 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_test(args: argparse.Namespace) -> int:
-    from clausecheck.dsl.cases import CaseOutcome, check_case, load_cases, untested_rules
+    from clausecheck.testing.cases import CaseOutcome, check_case, load_cases, untested_rules
     from clausecheck.dsl.loader import available_packs, load_pack
-    from clausecheck.packtest import run_case
+    from clausecheck.testing.runner import run_case
 
     targets = [args.pack] if args.pack else list(available_packs(args.pack_path).values())
     counts = {"pass": 0, "fail": 0, "xfail": 0, "xpass": 0}

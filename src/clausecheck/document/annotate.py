@@ -2,7 +2,7 @@
 
 python-docx handles the package (the comments part, its content type and
 relationship, ids that continue after a reviewer's own comments); the anchor
-is set by hand, as `DEPENDENCIES.md` §C.4 recommends: `w:commentRangeStart`
+is set by hand, as `docs/dev/dependencies.md` §C.4 recommends: `w:commentRangeStart`
 right after the paragraph properties, `w:commentRangeEnd` and the reference
 run at the paragraph's end. That anchors the whole paragraph whatever it
 holds, including text python-docx cannot see as runs (tracked insertions,

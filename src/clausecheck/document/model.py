@@ -11,8 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Lang = Literal["en", "zh-Hans", "zh-Hant"]
-"""Languages clausecheck reads: English, simplified and traditional Chinese."""
+from clausecheck.types import Lang
 
 Part = Literal["body", "header", "footer", "footnote", "endnote", "textbox"]
 """Where a block sits. Comments are not agreement text and are never read as blocks."""

@@ -2,7 +2,7 @@
 
 python-docx's `Paragraph.text` drops tracked insertions, content controls,
 smart tags, simple-field results and text boxes, and `document.paragraphs`
-skips block-level content controls (`DEPENDENCIES.md` §C.1). This walker
+skips block-level content controls (`docs/dev/dependencies.md` §C.1). This walker
 reads the WordprocessingML tree directly with lxml, in reading order, and
 returns one `RawParagraph` per paragraph: its accepted text, its direct
 paragraph properties and where it sits (part, table cell). What each element

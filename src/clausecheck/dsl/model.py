@@ -11,10 +11,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from clausecheck.document.model import Lang
-
-Severity = Literal["info", "low", "medium", "high", "critical"]
-SEVERITY_ORDER: dict[str, int] = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
+from clausecheck.types import Citation, Lang, Severity
 
 AmbiguityKind = Literal["no_actor", "weak_modality", "vague", "dangling_reference"]
 ALL_AMBIGUITY_KINDS: tuple[AmbiguityKind, ...] = ("no_actor", "weak_modality", "vague", "dangling_reference")
@@ -114,11 +111,6 @@ class Not(_Model):
 
 Condition = Annotated[Union[Mentions, AllOf, AnyOf, Not], Field(discriminator="kind")]
 """An applicability condition: a rule counts only where it holds."""
-
-
-class Citation(_Model):
-    text: str = Field(description="'PRC Work Safety Law art. 45', 'UK UCTA 1977 s.2(1)'")
-    jurisdiction: str | None = Field(None, description="CN, TW, HK, UK, US, INTL")
 
 
 class Example(_Model):

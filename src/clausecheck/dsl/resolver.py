@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from clausecheck.document.model import Lang
+from clausecheck.types import Lang
 from clausecheck.dsl.diagnostics import did_you_mean, resolution_error
 from clausecheck.dsl.model import (
     VOCABULARIES,

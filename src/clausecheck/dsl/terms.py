@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from clausecheck.document.model import Lang
+from clausecheck.types import Lang
 from clausecheck.dsl.model import Term
 from clausecheck.language.normalize import fold_text
 

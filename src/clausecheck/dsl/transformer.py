@@ -15,20 +15,12 @@ from typing import Any
 from lark import Token, Transformer, v_args
 from lark.exceptions import VisitError
 
-from clausecheck.document.model import Lang
+from clausecheck.types import Lang
 from clausecheck.dsl import terms as term_factory
 from clausecheck.dsl.diagnostics import did_you_mean, syntax_error
 from clausecheck.dsl.grammar import LANGUAGE_TAGS, parse
-from clausecheck.dsl.model import (
-    ALL_AMBIGUITY_KINDS,
-    SEVERITY_ORDER,
-    AllOf,
-    AnyOf,
-    Citation,
-    Example,
-    Mentions,
-    Not,
-)
+from clausecheck.dsl.model import ALL_AMBIGUITY_KINDS, AllOf, AnyOf, Example, Mentions, Not
+from clausecheck.types import Citation, SEVERITY_ORDER
 from clausecheck.dsl.syntax import (
     Decl,
     DisableDecl,

@@ -8,7 +8,7 @@ verdict logic.
 from __future__ import annotations
 
 from clausecheck._identity_cache import IdentityCache
-from clausecheck.document.model import Lang
+from clausecheck.types import Lang
 from clausecheck.dsl.model import Pack
 from clausecheck.engine import rete
 from clausecheck.engine.compile import CompiledPack, compile_pack

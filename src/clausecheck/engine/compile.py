@@ -4,7 +4,7 @@ Each pack rule becomes a few engine rules, one per pattern of evidence the
 verdict needs (a duty that settles the topic, one that is hedged, one with
 no bearer, two that conflict, none at all...). The definitions are data, so
 worker processes rebuild the same network from JSON, and the compiler can
-check the limits the C core does not (DEPENDENCIES.md §A.5, §A.7): at most
+check the limits the C core does not (`docs/dev/dependencies.md` §A.5, §A.7): at most
 200 rules per ruleset, no ruleset built twice.
 """
 

@@ -7,7 +7,7 @@ agreement's language so a reviewer can paste them into the draft.
 
 from __future__ import annotations
 
-from clausecheck.document.model import Lang
+from clausecheck.types import Lang
 
 _PARTY = {
     "en": {"client": "the client", "provider": "the provider", "both": "both parties", "none": "no party"},

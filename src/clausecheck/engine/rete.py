@@ -1,6 +1,6 @@
 """The only module that imports durable-rules.
 
-durable-rules' C core is fast but unforgiving (see DEPENDENCIES.md §A):
+durable-rules' C core is fast but unforgiving (see `docs/dev/dependencies.md` §A):
 it segfaults on some session deletions, allows 1,024 live sessions, keys
 sessions and facts by a 32-bit hash, runs actions on timer threads and
 swallows exceptions raised in them. Everything here follows the pattern

@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections import defaultdict
 
-from clausecheck.document.model import Lang
+from clausecheck.types import Lang
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
 from clausecheck.engine import messages
 from clausecheck.engine.compile import CompiledPack

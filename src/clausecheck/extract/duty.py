@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clausecheck.document.model import Lang
+from clausecheck.types import Lang
 from clausecheck.extract.lexicon import Hit, Lexicon, Scan
 from clausecheck.extract.roles import Roles
 from clausecheck.language.normalize import has_han

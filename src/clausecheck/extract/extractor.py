@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from clausecheck.document.labels import match_rendered
-from clausecheck.document.model import Block, ClauseNode, Document, Lang
+from clausecheck.document.model import Block, ClauseNode, Document
+from clausecheck.types import Lang
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
 from clausecheck.extract.duty import Duty, analyse, subject_only
 from clausecheck.extract.lexicon import Hit, Lexicon, Scan, lexicon

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from clausecheck._identity_cache import IdentityCache
-from clausecheck.document.model import Lang
+from clausecheck.types import Lang
 from clausecheck.dsl.model import Pack, Term
 from clausecheck.extract.triggers import required_literals
 from clausecheck.language.normalize import fold_text

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from clausecheck.document.model import Lang
+from clausecheck.types import Lang
 from clausecheck.dsl.model import ForbidRule, RequireRule
 
 Modality = Literal["binding", "weak", "prohibition", "negated", "none"]

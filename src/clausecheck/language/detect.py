@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from clausecheck.document.model import Lang
+from clausecheck.types import Lang
 from clausecheck.language.normalize import opencc_converter
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

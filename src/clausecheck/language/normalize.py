@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from clausecheck.document.model import Lang
+from clausecheck.types import Lang
 
 _SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 _local = threading.local()

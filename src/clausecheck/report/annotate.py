@@ -13,8 +13,9 @@ already carries, so annotating an annotated copy adds only what is new.
 from __future__ import annotations
 
 from clausecheck.document.annotate import AUTHOR, Note
-from clausecheck.document.model import Document, Lang
-from clausecheck.dsl.model import SEVERITY_ORDER
+from clausecheck.document.model import Document
+from clausecheck.types import Lang
+from clausecheck.types import SEVERITY_ORDER
 from clausecheck.findings import DocumentResult, Finding, Location
 from clausecheck.report.labels import citations_for, label
 from clausecheck.report.placement import missing_duty_block, title_block

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clausecheck.document.model import Block, Document
-from clausecheck.dsl.model import SEVERITY_ORDER
+from clausecheck.types import SEVERITY_ORDER
 from clausecheck.findings import DocumentResult, Finding, Report
 from clausecheck.report.labels import citations_for, label
 from clausecheck.report.placement import missing_duty_block

@@ -9,8 +9,8 @@ the labels follow the draft too.
 
 from __future__ import annotations
 
-from clausecheck.document.model import Lang
-from clausecheck.dsl.model import Citation
+from clausecheck.types import Lang
+from clausecheck.types import Citation
 
 LABELS: dict[str, dict[Lang, str]] = {
     "head": {"en": "clausecheck {code} ({severity}): ", "zh-Hans": "clausecheck {code}（{severity}）：",

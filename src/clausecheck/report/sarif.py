@@ -19,7 +19,8 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from clausecheck.dsl.model import Pack, Severity
+from clausecheck.dsl.model import Pack
+from clausecheck.types import Severity
 from clausecheck.findings import DocumentResult, Finding, Location, Report, SuppressedFinding
 from clausecheck.report.ruledocs import rule_help
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
-from clausecheck.dsl.model import SEVERITY_ORDER
+from clausecheck.types import SEVERITY_ORDER
 from clausecheck.findings import DocumentResult, Report
 from clausecheck.report.text import SEVERITY_STYLE
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from clausecheck.dsl.model import SEVERITY_ORDER
+from clausecheck.types import SEVERITY_ORDER
 from clausecheck.findings import DocumentResult, Finding, Report
 
 _STATUS_MARK = {"present": "ok", "ambiguous": "??", "missing": "--"}

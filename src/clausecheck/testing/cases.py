@@ -22,7 +22,7 @@ gap: the case is expected to fail (and is reported when it starts passing).
 
 `check_case` proves a case is coherent with the resolved pack (every rule,
 topic, status, kind and party it names exists); `evaluate_case` judges a
-checker result against the expectations (`clausecheck.packtest.run_case`
+checker result against the expectations (`clausecheck.testing.runner.run_case`
 renders a case to a real .docx and runs the whole checker on it).
 """
 
@@ -35,11 +35,12 @@ from typing import Any, Literal, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from clausecheck.document.model import Lang
+from clausecheck.types import Lang
 from clausecheck.dsl.diagnostics import did_you_mean, syntax_error
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
 from clausecheck.errors import PackError
-from clausecheck.findings import DocumentResult, FindingKind, FindingStatus, PartyRole, TopicStatus, VerdictKind
+from clausecheck.findings import DocumentResult
+from clausecheck.types import FindingKind, FindingStatus, PartyRole, TopicStatus, VerdictKind
 
 CASES_DIR = "cases"
 

@@ -2,21 +2,20 @@
 
 Each case's text is rendered into a real .docx by the document composer,
 read back by the real reader and judged by the real engine, so a case tests
-the same path an agreement takes. This sits above the engine: the rule
-language only loads cases and judges a result against them.
+the same path an agreement takes, through the same `Checker` the command uses.
 """
 
 from __future__ import annotations
 
-from clausecheck.api import check_one
-from clausecheck.document.compose import compose_docx
-from clausecheck.dsl.cases import CaseOutcome, PackCase, evaluate_case
+from clausecheck.checker import Checker
+from clausecheck.testing.compose import compose_docx
+from clausecheck.testing.cases import CaseOutcome, PackCase, evaluate_case
 from clausecheck.dsl.model import Pack
 
 
 def run_case(case: PackCase, pack: Pack) -> CaseOutcome:
     """Render the case to a .docx, check it against `pack` end to end, and judge the result."""
-    result = check_one(compose_docx(case.text), [pack])
+    result = Checker([pack]).check_isolated(compose_docx(case.text)).result
     if result.error:
         failure = f"the checker could not read the case: {result.error}"
         return CaseOutcome(case=case.id, outcome="xfail" if case.todo else "fail", failures=(failure,))

@@ -1,0 +1,193 @@
+"""The one checker: every way in (the API, batches, `annotate`, pack tests) judges an agreement here.
+
+A `Checker` holds what a run decides once: the packs (with rules disabled),
+the report's language, the baseline. Judging one agreement is always the
+same four steps, so the API and the command give the same report for the
+same agreement:
+
+1. read it (`document.reader`), unless a read `Document` is given;
+2. extract its statements with each pack's lexicon and run each pack's rules
+   (`extract`, `engine`), findings of all packs merged;
+3. move the findings a reviewer accepted in a Word comment to `suppressed`;
+4. move the findings the baseline lists to `suppressed`.
+
+`CheckerSettings` is the same configuration as plain, picklable data (packs
+by file), from which a worker process builds an identical checker.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from clausecheck._version import __version__
+from clausecheck.document.model import Document
+from clausecheck.dsl.model import Pack
+from clausecheck.errors import ClauseCheckError, DocumentError
+from clausecheck.findings import DocumentResult, Finding, Report, RoleAssignment, TopicVerdict
+from clausecheck.suppress import Baseline, accept_by_comments, comment_acceptances, unknown_acceptances
+from clausecheck.types import Lang
+
+Source = str | os.PathLike[str] | bytes | BinaryIO | Document
+"""An agreement: a path, its bytes, a binary file, or an agreement already read."""
+PackSpec = str | os.PathLike[str] | Pack
+"""A pack: a bundled name, a path to a pack folder or file, or a pack already loaded."""
+
+DEFAULT_PACK = "safety-core"
+
+
+def resolve_packs(packs: PackSpec | Sequence[PackSpec], search_path: Sequence[str | os.PathLike[str]] = ()) -> list[Pack]:
+    """Packs named by name, path or already loaded, in order."""
+    from clausecheck.dsl.loader import load_pack
+
+    specs = [packs] if isinstance(packs, (str, os.PathLike, Pack)) else list(packs)
+    return [spec if isinstance(spec, Pack) else load_pack(spec, search_path=search_path) for spec in specs]
+
+
+@dataclass(frozen=True)
+class CheckerSettings:
+    """A checker's configuration as plain data: what a worker process needs to build the same checker."""
+
+    packs: tuple[str, ...] = (DEFAULT_PACK,)
+    search_path: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    disabled_by: str = "the caller"
+    locale: Lang | None = None
+    baseline: str | None = None
+
+
+@dataclass
+class Outcome:
+    """One agreement judged: its result, the agreement as read, and warnings for the user."""
+
+    result: DocumentResult
+    document: Document | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+class Checker:
+    """Judges agreements against a fixed set of packs, acceptances and baseline.
+
+    Safe to share between threads: it holds no per-agreement state, packs and
+    compiled rules are cached per process, and the engine serialises its own
+    access.
+    """
+
+    def __init__(
+        self,
+        packs: PackSpec | Sequence[PackSpec] = DEFAULT_PACK,
+        *,
+        search_path: Sequence[str | os.PathLike[str]] = (),
+        disable: Iterable[str] = (),
+        disabled_by: str = "the caller",
+        locale: Lang | None = None,
+        baseline: str | os.PathLike[str] | Baseline | None = None,
+    ) -> None:
+        from clausecheck.config import disable_rules
+
+        self.search_path = tuple(os.fspath(p) for p in search_path)
+        self.disable = tuple(disable)
+        self.disabled_by = disabled_by
+        self.packs: list[Pack] = disable_rules(resolve_packs(packs, self.search_path), self.disable, disabled_by)
+        self.locale = locale
+        if baseline is None or isinstance(baseline, Baseline):
+            self.baseline = baseline
+        else:
+            self.baseline = Baseline.load(baseline)
+
+    @classmethod
+    def from_settings(cls, settings: CheckerSettings) -> Checker:
+        return cls(list(settings.packs), search_path=settings.search_path, disable=settings.disable,
+                   disabled_by=settings.disabled_by, locale=settings.locale, baseline=settings.baseline)
+
+    @property
+    def settings(self) -> CheckerSettings:
+        """This checker as plain data; packs by their files, so any working folder loads the same ones."""
+        return CheckerSettings(
+            packs=tuple(p.path for p in self.packs),
+            search_path=self.search_path,
+            disable=self.disable,
+            disabled_by=self.disabled_by,
+            locale=self.locale,
+            baseline=os.fspath(self.baseline.path) if self.baseline else None,
+        )
+
+    def judge(self, document: Document) -> Outcome:
+        """Judge an agreement already read; accepted findings move to `suppressed`."""
+        result = self._evaluate(document)
+        acceptances = comment_acceptances(document)
+        warnings = [f"{document.source}: comment {a.comment_id} accepts '{a.rule}', which no rule of the packs has"
+                    for a in unknown_acceptances(acceptances, self.packs)]
+        result = accept_by_comments(result, acceptances)
+        if self.baseline is not None:
+            result = self.baseline.accept(result)
+        return Outcome(result, document, warnings)
+
+    def check(self, source: Source) -> Outcome:
+        """Read and judge one agreement; raises `DocumentError` when it cannot be read."""
+        return self.judge(_read(source))
+
+    def check_isolated(self, source: Source) -> Outcome:
+        """Read and judge one agreement of many: any failure becomes the result's error, so a batch goes on."""
+        name = _source_name(source)
+        try:
+            return self.check(source)
+        except DocumentError as e:
+            return Outcome(DocumentResult(path=name, error=str(e), error_type=type(e).__name__))
+        except ClauseCheckError as e:
+            return Outcome(DocumentResult(path=name, error=f"{name}: {e}", error_type=type(e).__name__))
+        except Exception as e:  # a bug must not stop the batch; the result says what happened
+            return Outcome(DocumentResult(path=name, error=f"{name}: internal error: {type(e).__name__}: {e}",
+                                          error_type="InternalError"))
+
+    def report(self, results: Iterable[DocumentResult]) -> Report:
+        """The report of a run over `results`."""
+        return Report(version=__version__, packs=[p.id for p in self.packs], documents=list(results))
+
+    def _evaluate(self, document: Document) -> DocumentResult:
+        """Each pack's topic matrix and findings, merged: the first pack to judge a topic or finding wins."""
+        from clausecheck.engine import evaluate
+        from clausecheck.extract.extractor import extract
+
+        lang = self.locale or document.lang
+        parts = {b.id: b.part for b in document.blocks}
+        topics: dict[str, TopicVerdict] = {}
+        findings: dict[tuple[str, str, str], Finding] = {}
+        roles: dict[str, list[str]] = {}
+        for pack in self.packs:
+            facts = extract(document, pack)
+            for role, aliases in facts.roles.items():
+                known = roles.setdefault(role, [])
+                known += [a for a in aliases if a not in known]
+            rows, found = evaluate(pack, facts, lang=lang, parts=parts)
+            for row in rows:
+                topics.setdefault(row.topic, row)
+            for finding in found:
+                findings.setdefault((finding.rule, finding.status, finding.fingerprint), finding)
+        return DocumentResult(
+            path=document.source,
+            lang=document.lang,
+            pack="+".join(p.id for p in self.packs),
+            roles=[RoleAssignment(role=r, aliases=a) for r, a in roles.items()],
+            topics=list(topics.values()),
+            findings=list(findings.values()),
+            has_tracked_changes=document.has_tracked_changes,
+        )
+
+
+def _source_name(source: Source) -> str:
+    if isinstance(source, Document):
+        return source.source
+    if isinstance(source, (str, os.PathLike)):
+        return os.fspath(source)
+    return getattr(source, "name", None) or "<bytes>"
+
+
+def _read(source: Source) -> Document:
+    if isinstance(source, Document):
+        return source
+    from clausecheck.document.reader import read_document
+
+    return read_document(source)

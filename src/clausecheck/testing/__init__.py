@@ -1,0 +1,25 @@
+"""The pack author's test kit: build real `.docx` agreements, load a pack's cases, run them end to end.
+
+`clausecheck packs test` runs on this, and a pack author's own test suite
+can import it (as sqlfluff ships `sqlfluff.utils.testing`):
+
+    from clausecheck import load_pack
+    from clausecheck.testing import compose_docx, load_cases, run_case
+
+    pack = load_pack("rules/acme-fab")
+    for case in load_cases(pack):
+        assert run_case(case, pack).ok
+
+`compose_docx` turns a compact notation (one paragraph per line, `# ` for a
+heading, `| a | b |` for a table row) into the bytes of a real Word file;
+`run_case` reads it with the real reader and judges it with the real engine.
+"""
+
+from __future__ import annotations
+
+from clausecheck.testing.cases import CaseOutcome, PackCase, check_case, evaluate_case, load_cases, untested_rules
+from clausecheck.testing.compose import compose_docx
+from clausecheck.testing.runner import run_case
+
+__all__ = ["CaseOutcome", "PackCase", "check_case", "compose_docx", "evaluate_case", "load_cases", "run_case",
+           "untested_rules"]

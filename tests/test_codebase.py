@@ -1,0 +1,25 @@
+"""The codebase's own contracts, checked with the tools made for them (configured in pyproject.toml).
+
+- import-linter: layers only point down (types < findings < language < document < dsl < extract < engine
+  < report < config/suppress < checker < batch/testing < api < cli), and durable-rules, python-docx and
+  lark stay behind the modules that own them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def run_tool(name: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BIN / name), *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_import_contracts_are_kept():
+    out = run_tool("lint-imports", "--no-cache")
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "0 broken" in out.stdout
