@@ -52,13 +52,17 @@ WORDS_PER_PAGE = 470
 def agreement(words: int = 140_000, seed: int = 0) -> str:
     """Notation for an agreement of about `words` words: numbered articles, clauses, items and tables."""
     rnd = random.Random(seed)
-    lines = ['This Agreement is made between Harbourview Logistics Limited (the "Customer") and '
-             'Kestrel Engineering Services Ltd (the "Supplier").']
+    lines = [
+        'This Agreement is made between Harbourview Logistics Limited (the "Customer") and '
+        'Kestrel Engineering Services Ltd (the "Supplier").'
+    ]
     count, article = 0, 0
     while count < words:
         article += 1
         pool = SAFETY if article % 10 == 5 else COMMERCIAL
-        lines.append(f"# {article}. {rnd.choice(['Services', 'Charges', 'Service Levels', 'Data', 'Term', 'Health and Safety' if pool is SAFETY else 'General'])}")
+        lines.append(
+            f"# {article}. {rnd.choice(['Services', 'Charges', 'Service Levels', 'Data', 'Term', 'Health and Safety' if pool is SAFETY else 'General'])}"
+        )
         for clause in range(1, 11):
             text = " ".join(rnd.choice(pool).format(n=rnd.randint(1, 9)) for _ in range(rnd.randint(2, 4)))
             lines.append(f"{article}.{clause} {text}")
@@ -71,7 +75,12 @@ def agreement(words: int = 140_000, seed: int = 0) -> str:
         if article % 4 == 0:
             lines.append("| Service | Priority | Response | Resolution |")
             for row in range(10):
-                cells = [f"Service {article}-{row}", f"P{row % 4 + 1}", f"{(row % 4 + 1) * 15} minutes", f"{(row % 4 + 1) * 4} hours"]
+                cells = [
+                    f"Service {article}-{row}",
+                    f"P{row % 4 + 1}",
+                    f"{(row % 4 + 1) * 15} minutes",
+                    f"{(row % 4 + 1) * 4} hours",
+                ]
                 lines.append("| " + " | ".join(cells) + " |")
                 count += 8
     return "\n".join(lines)

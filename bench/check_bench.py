@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from agreements import agreement, pages  # noqa: E402
+from agreements import agreement, pages
 
 
 def _rss_mb() -> float:

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from agreements import agreement, pages  # noqa: E402
+from agreements import agreement, pages
 
 
 def _naive(path: str) -> int:
@@ -75,8 +75,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-    from clausecheck.testing.compose import compose_docx
     from clausecheck.document.reader import read_document
+    from clausecheck.testing.compose import compose_docx
 
     start = time.perf_counter()
     data = compose_docx(agreement(args.words), auto_numbering=True)
@@ -97,7 +97,9 @@ def main() -> int:
             runs = [run(job, path) for _ in range(args.repeat)]
             results[job] = min(runs)
             best, rss, chars = results[job]
-            print(f"{job:>6}: best {best * 1000:7.0f} ms of {args.repeat}, peak RSS {rss:6.0f} MB, {chars:,} characters read")
+            print(
+                f"{job:>6}: best {best * 1000:7.0f} ms of {args.repeat}, peak RSS {rss:6.0f} MB, {chars:,} characters read"
+            )
     ratio = results["ours"][0] / results["naive"][0]
     print(f" ratio: read_document / naive = {ratio:.2f} ({'meets' if ratio <= 1 else 'misses'} the target of <= 1)")
     return 0

@@ -39,7 +39,9 @@ def main() -> int:
     (HERE / "expected").mkdir(exist_ok=True)
     for name, (source, auto_numbering, pack) in EXAMPLES.items():
         docx = HERE / f"{name}.docx"
-        docx.write_bytes(compose_docx((HERE / "src" / source).read_text(encoding="utf-8"), auto_numbering=auto_numbering))
+        docx.write_bytes(
+            compose_docx((HERE / "src" / source).read_text(encoding="utf-8"), auto_numbering=auto_numbering)
+        )
         report = expected_report(name, docx, pack)
         out = HERE / "expected" / f"{name}.json"
         out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -3,6 +3,7 @@
 - import-linter: layers only point down (types < findings < language < document < dsl < extract < engine
   < report < config/suppress < checker < batch/testing < api < cli), and durable-rules, python-docx and
   lark stay behind the modules that own them.
+- ruff: lint rules and one format for the whole tree.
 """
 
 from __future__ import annotations
@@ -23,3 +24,13 @@ def test_import_contracts_are_kept():
     out = run_tool("lint-imports", "--no-cache")
     assert out.returncode == 0, out.stdout + out.stderr
     assert "0 broken" in out.stdout
+
+
+def test_ruff_finds_nothing_to_fix():
+    out = run_tool("ruff", "check", "--no-cache", ".")
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_the_tree_is_formatted():
+    out = run_tool("ruff", "format", "--check", "--no-cache", ".")
+    assert out.returncode == 0, out.stdout + out.stderr

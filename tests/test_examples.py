@@ -51,7 +51,8 @@ def test_expected_report_is_current(name):
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_shipped_docx_is_built_from_its_source(name):
     source, auto_numbering, _ = EXAMPLES[name]
-    built = clausecheck.read_document(compose_docx((ROOT / "examples" / "src" / source).read_text("utf-8"),
-                                                   auto_numbering=auto_numbering))
+    built = clausecheck.read_document(
+        compose_docx((ROOT / "examples" / "src" / source).read_text("utf-8"), auto_numbering=auto_numbering)
+    )
     shipped = clausecheck.read_document(ROOT / "examples" / f"{name}.docx")
     assert [(b.label, b.text) for b in shipped.blocks] == [(b.label, b.text) for b in built.blocks]

@@ -29,7 +29,5 @@ def test_errors_share_one_base():
 
 
 def test_command_reports_version():
-    out = subprocess.run(
-        [sys.executable, "-m", "clausecheck", "--version"], capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([sys.executable, "-m", "clausecheck", "--version"], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == f"clausecheck {clausecheck.__version__}"

@@ -21,8 +21,9 @@ def _supported_pythons() -> dict[str, str]:
     candidates += sorted(str(p) for p in Path.home().glob(".pyenv/versions/3.1[12].*/bin/python3"))
     found: dict[str, str] = {}
     for exe in filter(None, candidates):
-        run = subprocess.run([exe, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-                             capture_output=True, text=True)
+        run = subprocess.run(
+            [exe, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"], capture_output=True, text=True
+        )
         if run.returncode == 0 and run.stdout.strip() in ("3.11", "3.12"):
             found.setdefault(run.stdout.strip(), exe)
     return found
@@ -39,8 +40,9 @@ def test_editable_install_finds_grammar_and_packs():
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)], check=True, capture_output=True
+    )
     (built,) = out.glob("clausecheck-*.whl")
     return built
 
@@ -62,11 +64,23 @@ def test_wheel_installed_in_a_fresh_venv_checks_an_agreement(wheel, version, tmp
     subprocess.run([str(venv / "bin" / "pip"), "install", "-q", str(wheel)], check=True, capture_output=True)
     example = tmp_path / "agreement.docx"
     shutil.copy(ROOT / "examples" / "onsite-maintenance.en.docx", example)
-    out = subprocess.run([str(venv / "bin" / "clausecheck"), "check", "--format", "json", str(example)],
-                         cwd=tmp_path, capture_output=True, text=True)
+    out = subprocess.run(
+        [str(venv / "bin" / "clausecheck"), "check", "--format", "json", str(example)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 1, out.stderr  # the example carries a critical void clause
     assert '"void_injury_waiver"' in out.stdout
-    where = subprocess.run([str(venv / "bin" / "python"), "-c",
-                            "from clausecheck.resources import bundled_packs_dir; print(bundled_packs_dir())"],
-                           cwd=tmp_path, capture_output=True, text=True, check=True)
+    where = subprocess.run(
+        [
+            str(venv / "bin" / "python"),
+            "-c",
+            "from clausecheck.resources import bundled_packs_dir; print(bundled_packs_dir())",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert str(venv) in where.stdout and str(ROOT) not in where.stdout

@@ -39,9 +39,9 @@ __all__ = ["__version__", *_EXPORTS]
 if TYPE_CHECKING:
     from clausecheck.api import check
     from clausecheck.checker import Checker
+    from clausecheck.document.model import Block, ClauseNode, Document
     from clausecheck.document.reader import read_document
     from clausecheck.dsl.loader import load_pack
-    from clausecheck.document.model import Block, ClauseNode, Document
     from clausecheck.dsl.model import Pack
     from clausecheck.errors import ClauseCheckError, DocumentError, PackError
     from clausecheck.findings import DocumentResult, Finding, Location, Report, TopicVerdict

@@ -89,7 +89,11 @@ def _work(path: str) -> tuple[str, str | None, list[str]]:
     shown = {"path": path, "error": result.error.replace(absolute, path) if result.error else None}
     kept = outcome.document if _worker_keeps_documents else None
     document = kept.model_copy(update={"source": path}).model_dump_json() if kept else None
-    return result.model_copy(update=shown).model_dump_json(), document, [w.replace(absolute, path) for w in outcome.warnings]
+    return (
+        result.model_copy(update=shown).model_dump_json(),
+        document,
+        [w.replace(absolute, path) for w in outcome.warnings],
+    )
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -122,8 +126,12 @@ def run(
                 on_done(outcome)
         return outcomes
     done: dict[int, Outcome] = {}
-    with ProcessPoolExecutor(min(jobs, len(paths)), mp_context=_context(), initializer=_init_worker,
-                             initargs=(checker.settings, keep_documents)) as pool:
+    with ProcessPoolExecutor(
+        min(jobs, len(paths)),
+        mp_context=_context(),
+        initializer=_init_worker,
+        initargs=(checker.settings, keep_documents),
+    ) as pool:
         futures = {pool.submit(_work, path): i for i, path in enumerate(paths)}
         for future in as_completed(futures):
             i = futures[future]
@@ -132,8 +140,11 @@ def run(
                 document = Document.model_validate_json(document_json) if document_json else None
                 outcome = Outcome(DocumentResult.model_validate_json(result_json), document, warnings)
             except Exception as e:  # the worker process died (a crash in native code, out of memory)
-                outcome = Outcome(DocumentResult(path=paths[i], error=f"{paths[i]}: the worker process failed: {e!r}",
-                                                 error_type="WorkerError"))
+                outcome = Outcome(
+                    DocumentResult(
+                        path=paths[i], error=f"{paths[i]}: the worker process failed: {e!r}", error_type="WorkerError"
+                    )
+                )
             done[i] = outcome
             if on_done:
                 on_done(outcome)

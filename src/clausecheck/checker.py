@@ -38,7 +38,9 @@ PackSpec = str | os.PathLike[str] | Pack
 DEFAULT_PACK = "safety-core"
 
 
-def resolve_packs(packs: PackSpec | Sequence[PackSpec], search_path: Sequence[str | os.PathLike[str]] = ()) -> list[Pack]:
+def resolve_packs(
+    packs: PackSpec | Sequence[PackSpec], search_path: Sequence[str | os.PathLike[str]] = ()
+) -> list[Pack]:
     """Packs named by name, path or already loaded, in order."""
     from clausecheck.dsl.loader import load_pack
 
@@ -99,8 +101,14 @@ class Checker:
 
     @classmethod
     def from_settings(cls, settings: CheckerSettings) -> Checker:
-        return cls(list(settings.packs), search_path=settings.search_path, disable=settings.disable,
-                   disabled_by=settings.disabled_by, locale=settings.locale, baseline=settings.baseline)
+        return cls(
+            list(settings.packs),
+            search_path=settings.search_path,
+            disable=settings.disable,
+            disabled_by=settings.disabled_by,
+            locale=settings.locale,
+            baseline=settings.baseline,
+        )
 
     @property
     def settings(self) -> CheckerSettings:
@@ -118,8 +126,10 @@ class Checker:
         """Judge an agreement already read; accepted findings move to `suppressed`."""
         result = self._evaluate(document)
         acceptances = comment_acceptances(document)
-        warnings = [f"{document.source}: comment {a.comment_id} accepts '{a.rule}', which no rule of the packs has"
-                    for a in unknown_acceptances(acceptances, self.packs)]
+        warnings = [
+            f"{document.source}: comment {a.comment_id} accepts '{a.rule}', which no rule of the packs has"
+            for a in unknown_acceptances(acceptances, self.packs)
+        ]
         result = accept_by_comments(result, acceptances)
         if self.baseline is not None:
             result = self.baseline.accept(result)
@@ -139,8 +149,11 @@ class Checker:
         except ClauseCheckError as e:
             return Outcome(DocumentResult(path=name, error=f"{name}: {e}", error_type=type(e).__name__))
         except Exception as e:  # a bug must not stop the batch; the result says what happened
-            return Outcome(DocumentResult(path=name, error=f"{name}: internal error: {type(e).__name__}: {e}",
-                                          error_type="InternalError"))
+            return Outcome(
+                DocumentResult(
+                    path=name, error=f"{name}: internal error: {type(e).__name__}: {e}", error_type="InternalError"
+                )
+            )
 
     def report(self, results: Iterable[DocumentResult]) -> Report:
         """The report of a run over `results`."""

@@ -23,11 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
 
-from clausecheck.types import Lang
 from clausecheck.dsl.diagnostics import did_you_mean
 from clausecheck.dsl.model import DisabledRule, Origin, Pack
-from clausecheck.types import Severity
 from clausecheck.errors import UsageError
+from clausecheck.types import Lang, Severity
 
 CONFIG_FILE = "clausecheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -70,7 +69,9 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
         raise UsageError(f"{path}: [tool.clausecheck] must be a table")
     for key in table:
         if key not in _KEYS:
-            raise UsageError(f"{path}: unknown setting '{key}'", hint=did_you_mean(key, _KEYS) or f"known: {', '.join(_KEYS)}")
+            raise UsageError(
+                f"{path}: unknown setting '{key}'", hint=did_you_mean(key, _KEYS) or f"known: {', '.join(_KEYS)}"
+            )
     folder = path.parent
     packs = table.get("pack", [])
     packs = [packs] if isinstance(packs, str) else packs
@@ -122,8 +123,10 @@ def disable_rules(packs: list[Pack], names: tuple[str, ...], source: str) -> lis
     known = {n for pack in packs for rule in pack.rules for n in (rule.id, rule.code)}
     for name in names:
         if name not in known:
-            raise UsageError(f"{source}: no rule '{name}' to disable in {', '.join(p.id for p in packs)}",
-                             hint=did_you_mean(name, known) or "see: clausecheck packs show NAME")
+            raise UsageError(
+                f"{source}: no rule '{name}' to disable in {', '.join(p.id for p in packs)}",
+                hint=did_you_mean(name, known) or "see: clausecheck packs show NAME",
+            )
     out = []
     for pack in packs:
         gone = [r for r in pack.rules if r.id in names or r.code in names]

@@ -16,7 +16,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from clausecheck.types import Citation, FindingKind, FindingStatus, Lang, PartyRole, Severity, TopicStatus, VerdictKind
 
 
-
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

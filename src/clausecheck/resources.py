@@ -19,9 +19,7 @@ def data_dir(name: str) -> Path:
     for candidate in (_PACKAGE_DIR / "_data" / name, _PACKAGE_DIR.parent.parent / name):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(
-        f"clausecheck is installed without its {name}/ folder; reinstall the package"
-    )
+    raise FileNotFoundError(f"clausecheck is installed without its {name}/ folder; reinstall the package")
 
 
 def grammar_path() -> Path:

@@ -108,7 +108,9 @@ class Baseline:
         except FileNotFoundError:
             raise UsageError(f"baseline {path}: no such file", hint="create it with --write-baseline") from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-            raise UsageError(f"baseline {path}: cannot be read ({e})", hint="write it again with --write-baseline") from None
+            raise UsageError(
+                f"baseline {path}: cannot be read ({e})", hint="write it again with --write-baseline"
+            ) from None
         entries = data.get("findings") if isinstance(data, dict) else None
         if not isinstance(entries, list) or data.get("format") != BASELINE_FORMAT:
             raise UsageError(f"baseline {path}: not a clausecheck baseline file", hint="write it with --write-baseline")
@@ -155,6 +157,8 @@ def write_baseline(path: str | os.PathLike[str], report: Report) -> int:
             entries.append(entry)
     unique = {json.dumps(e, sort_keys=True): e for e in entries}
     ordered = sorted(unique.values(), key=lambda e: (e["path"] or "", e["rule"], e["fingerprint"], e["note"]))
-    text = json.dumps({"format": BASELINE_FORMAT, "tool": "clausecheck", "findings": ordered}, ensure_ascii=False, indent=2)
+    text = json.dumps(
+        {"format": BASELINE_FORMAT, "tool": "clausecheck", "findings": ordered}, ensure_ascii=False, indent=2
+    )
     write_atomically(path, (text + "\n").encode("utf-8"), never=tuple(r.path for r in report.documents))
     return len(ordered)

@@ -8,8 +8,8 @@ import threading
 import pytest
 
 import clausecheck
-from clausecheck.testing.compose import compose_docx
 from clausecheck.errors import ClauseCheckError, DocumentError
+from clausecheck.testing.compose import compose_docx
 
 AGREEMENT_ZH = """
 # 驻场运维服务协议

@@ -24,8 +24,9 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 AGREEMENTS = sorted((ROOT / "examples").glob("*.docx")) + sorted(CORPUS.rglob("*.docx"))
 
 ACCEPTED = {
-    "en": AGREEMENT_EN.replace("1.2 The Supplier", "1.2 {comment:clausecheck: accept training.provided — "
-                               "their own scheme}The Supplier"),
+    "en": AGREEMENT_EN.replace(
+        "1.2 The Supplier", "1.2 {comment:clausecheck: accept training.provided — their own scheme}The Supplier"
+    ),
     "zh": AGREEMENT_ZH.replace("2.1 乙方人员", "2.1 {comment:clausecheck: 接受 injury.waiver}乙方人员"),
 }
 

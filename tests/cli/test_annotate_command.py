@@ -39,8 +39,11 @@ def test_default_output_sits_beside_the_input(capsys, tmp_path):
 def test_the_input_is_never_the_output(capsys, tmp_path, spelling):
     agreement = write_agreement(tmp_path, AGREEMENT_EN)
     before = digest(agreement)
-    target = {"same": agreement, "dotted": tmp_path / "." / ".." / tmp_path.name / agreement.name,
-              "link": tmp_path / "link.docx"}[spelling]
+    target = {
+        "same": agreement,
+        "dotted": tmp_path / "." / ".." / tmp_path.name / agreement.name,
+        "link": tmp_path / "link.docx",
+    }[spelling]
     if spelling == "link":
         target.symlink_to(agreement)
     assert main(["annotate", str(agreement), "-o", str(target)]) == 2

@@ -13,8 +13,7 @@ import pytest
 
 from clausecheck.cli import main
 from clausecheck.cli.common import LANGS, SEVERITIES
-from clausecheck.types import Lang
-from clausecheck.types import SEVERITY_ORDER
+from clausecheck.types import SEVERITY_ORDER, Lang
 from report.kit import AGREEMENT_EN, EXAMPLES, example_path, validate_report, validate_sarif, write_agreement
 
 
@@ -37,8 +36,8 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_option_choices_match_the_models():
-    assert SEVERITIES == tuple(sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.__getitem__))
-    assert LANGS == get_args(Lang)
+    assert tuple(sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.__getitem__)) == SEVERITIES
+    assert get_args(Lang) == LANGS
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif", "html", "text"])
@@ -62,7 +61,9 @@ def test_json_on_stdout_is_the_report_model(capsys):
     code, stdout, _ = run(capsys, str(example_path("remote-duty.zh-Hant")), "--pack", "remote-duty", "--format", "json")
     report = json.loads(stdout)
     validate_report(report)
-    expected = json.loads((example_path("remote-duty.zh-Hant").parent / "expected" / "remote-duty.zh-Hant.json").read_text("utf-8"))
+    expected = json.loads(
+        (example_path("remote-duty.zh-Hant").parent / "expected" / "remote-duty.zh-Hant.json").read_text("utf-8")
+    )
     assert report["documents"][0]["topics"] == expected["documents"][0]["topics"]
     assert code == 1
 
@@ -71,8 +72,11 @@ def test_text_is_grouped_by_severity_with_the_matrix_first(capsys):
     _, stdout, _ = run(capsys, str(example_path("onsite-maintenance.en")))
     lines = stdout.splitlines()
     assert lines[3].startswith("   ?? ppe")
-    order = [line.strip().split(" (")[0] for line in lines if line.strip().split(" (")[0] in
-             ("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO")]
+    order = [
+        line.strip().split(" (")[0]
+        for line in lines
+        if line.strip().split(" (")[0] in ("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO")
+    ]
     assert order == ["CRITICAL", "HIGH", "MEDIUM"]
     assert "      5.2: The Customer shall not be liable" in stdout
     _, coloured, _ = run(capsys, str(example_path("onsite-maintenance.en")), "--color", "always")
@@ -101,7 +105,7 @@ def test_globs_and_an_unreadable_file_in_a_batch(capsys, folder):
 def test_a_file_named_like_a_pattern_is_that_file(capsys, tmp_path):
     odd = tmp_path / "draft[2].docx"
     shutil.copy(example_path("onsite-maintenance.en"), odd)
-    code, stdout, _ = run(capsys, str(odd), "--format", "json")
+    _code, stdout, _ = run(capsys, str(odd), "--format", "json")
     assert [d["path"] for d in json.loads(stdout)["documents"]] == [str(odd)]
 
 
@@ -113,8 +117,12 @@ def test_a_pattern_or_folder_with_no_agreement_is_a_usage_error(capsys, tmp_path
 
 def test_worker_processes_give_the_same_report(folder):
     def check(*extra: str) -> dict:
-        out = subprocess.run([sys.executable, "-m", "clausecheck", "check", str(folder), "--format", "json", *extra],
-                             capture_output=True, text=True, timeout=300)
+        out = subprocess.run(
+            [sys.executable, "-m", "clausecheck", "check", str(folder), "--format", "json", *extra],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert out.returncode == 1, out.stderr
         assert "checking" not in out.stderr  # no progress bar off a terminal
         return json.loads(out.stdout)
@@ -133,8 +141,11 @@ def test_workers_send_back_the_text_an_html_report_shows(capsys, folder):
 
 
 def test_fail_on_and_exit_codes(capsys, tmp_path):
-    clean = write_agreement(tmp_path, "# A\n1. Safety\n1.1 The Supplier shall supply each Engineer with personal "
-                            "protective equipment at its own cost.")
+    clean = write_agreement(
+        tmp_path,
+        "# A\n1. Safety\n1.1 The Supplier shall supply each Engineer with personal "
+        "protective equipment at its own cost.",
+    )
     assert run(capsys, str(clean), "--fail-on", "critical")[0] == 0
     assert run(capsys, str(clean))[0] == 1  # missing duties are high
     assert run(capsys, str(example_path("onsite-maintenance.en")), "--fail-on", "critical")[0] == 1
@@ -156,8 +167,11 @@ def test_baseline_round_trip_shows_only_new_findings(capsys, tmp_path):
     report = json.loads(stdout)
     validate_report(report)
     assert code == 1 and report["documents"][0]["suppressed"]
-    assert all("excludes all liability" in f["locations"][0]["excerpt"] for f in report["documents"][0]["findings"]
-               if f["status"] == "forbidden")
+    assert all(
+        "excludes all liability" in f["locations"][0]["excerpt"]
+        for f in report["documents"][0]["findings"]
+        if f["status"] == "forbidden"
+    )
 
 
 def test_disable_leaves_a_rule_out_and_names_unknown_ones(capsys):
@@ -174,15 +188,18 @@ def test_settings_file_and_flags_that_win(capsys, tmp_path, monkeypatch):
     agreement = write_agreement(tmp_path, AGREEMENT_EN)
     (tmp_path / "pyproject.toml").write_text(
         '[project]\nname = "contracts"\n\n[tool.clausecheck]\npack = ["it-onsite"]\nfail-on = "critical"\n'
-        'disable = ["injury.waiver"]\nlocale = "zh-Hans"\n', encoding="utf-8")
+        'disable = ["injury.waiver"]\nlocale = "zh-Hans"\n',
+        encoding="utf-8",
+    )
     monkeypatch.chdir(tmp_path)
     code, stdout, _ = run(capsys, agreement.name, "--format", "json")
     report = json.loads(stdout)
     assert report["packs"] == ["it-onsite"] and code == 0
     assert all(f["rule"] != "injury.waiver" for f in report["documents"][0]["findings"])
     assert any("协议未约定" in f["message"] for f in report["documents"][0]["findings"])
-    code, stdout, _ = run(capsys, agreement.name, "--format", "json", "--fail-on", "high", "--pack", "safety-core",
-                          "--locale", "en")
+    code, stdout, _ = run(
+        capsys, agreement.name, "--format", "json", "--fail-on", "high", "--pack", "safety-core", "--locale", "en"
+    )
     report = json.loads(stdout)
     assert report["packs"] == ["safety-core"] and code == 1
     assert any(f["message"].startswith("No clause settles") for f in report["documents"][0]["findings"])

@@ -24,7 +24,8 @@ def test_the_nearest_file_wins_and_clausecheck_toml_before_pyproject(tmp_path):
 def test_paths_are_relative_to_the_file(tmp_path, monkeypatch):
     (tmp_path / "packs" / "mine").mkdir(parents=True)
     (tmp_path / "clausecheck.toml").write_text(
-        'pack = ["packs/mine", "it-onsite"]\nbaseline = "ci/baseline.json"\n', encoding="utf-8")
+        'pack = ["packs/mine", "it-onsite"]\nbaseline = "ci/baseline.json"\n', encoding="utf-8"
+    )
     (tmp_path / "sub").mkdir()
     monkeypatch.chdir(tmp_path / "sub")
     config = load_config()

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
+from clausecheck.checker import resolve_packs
 from clausecheck.cli import build_parser
 from clausecheck.config import disable_rules, load_config
-from clausecheck.checker import resolve_packs
 from clausecheck.document.model import Comment
 from clausecheck.document.reader import read_document
 from clausecheck.suppress import comment_acceptances
@@ -41,8 +41,12 @@ def test_every_command_in_the_guide_parses(command):
 
 
 def test_the_report_excerpts_are_real_output():
-    out = subprocess.run([sys.executable, "-m", "clausecheck", "check", str(example_path("onsite-maintenance.en"))],
-                         capture_output=True, text=True, cwd=ROOT).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "clausecheck", "check", str(example_path("onsite-maintenance.en"))],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    ).stdout
     out = out.replace(str(example_path("onsite-maintenance.en")), "examples/onsite-maintenance.en.docx")
     excerpts = [b for b in blocks("text") if "==" in b or "CRITICAL" in b]
     assert len(excerpts) == 2
@@ -62,6 +66,6 @@ def test_the_settings_example_loads(tmp_path):
 
 def test_the_acceptance_examples_accept():
     document = read_document(example_path("onsite-maintenance.en"))
-    lines = [b for b in blocks("text") if "clausecheck: accept" in b][0].splitlines()
+    lines = next(b for b in blocks("text") if "clausecheck: accept" in b).splitlines()
     reviewed = document.model_copy(update={"comments": tuple(Comment(id=str(i), text=t) for i, t in enumerate(lines))})
     assert [a.rule for a in comment_acceptances(reviewed)] == ["injury.waiver", "CC105", "CC108"]

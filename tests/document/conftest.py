@@ -16,9 +16,9 @@ from collections.abc import Callable
 
 import pytest
 
-from clausecheck.testing.compose import compose_docx
 from clausecheck.document.model import Document
 from clausecheck.document.reader import read_document
+from clausecheck.testing.compose import compose_docx
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

@@ -34,7 +34,12 @@ def test_auto_numbering_writes_numbering_xml_and_strips_the_label():
     numbering = part(data, "word/numbering.xml").decode()
     assert "第一条" not in document and ">甲方负责。<" in document
     assert document.count("<w:numPr>") == 4
-    for text, fmt in (("第%1条", "chineseCounting"), ("（%1）", "chineseCounting"), ("%1.%2", "decimal"), ("(%1)", "lowerLetter")):
+    for text, fmt in (
+        ("第%1条", "chineseCounting"),
+        ("（%1）", "chineseCounting"),
+        ("%1.%2", "decimal"),
+        ("(%1)", "lowerLetter"),
+    ):
         assert re.search(rf'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{re.escape(text)}"/>', numbering), text
 
 
@@ -55,7 +60,9 @@ def test_tracked_changes_markup():
     assert re.search(r"<w:del [^>]*><w:r><w:delText[^>]*>c</w:delText>", xml)
     assert re.search(r"<w:moveTo [^>]*><w:r><w:t[^>]*>e</w:t>", xml)
     assert re.search(r"<w:moveFrom [^>]*><w:r><w:delText[^>]*>f</w:delText>", xml)
-    assert re.search(r"<w:pPr><w:rPr><w:del [^>]*/></w:rPr></w:pPr><w:del [^>]*><w:r><w:delText[^>]*>d</w:delText>", xml)
+    assert re.search(
+        r"<w:pPr><w:rPr><w:del [^>]*/></w:rPr></w:pPr><w:del [^>]*><w:r><w:delText[^>]*>d</w:delText>", xml
+    )
     ids = re.findall(r'<w:(?:ins|del|moveTo|moveFrom) w:id="(\d+)"', xml)
     assert len(ids) == 6 and len(set(ids)) == 6
 

@@ -12,7 +12,6 @@ import zipfile
 import pytest
 from conftest import W_NS, ole_file, part, replace_parts
 
-from clausecheck.testing.compose import compose_docx
 from clausecheck.document.reader import ReadLimits, read_document
 from clausecheck.errors import (
     CorruptDocument,
@@ -25,6 +24,7 @@ from clausecheck.errors import (
     StrictOoxmlDocument,
     UnsafeDocument,
 )
+from clausecheck.testing.compose import compose_docx
 
 GOOD = compose_docx("第一条 甲方应当负责安全。")
 
@@ -57,7 +57,9 @@ def _office(main: str, content_type: str) -> bytes:
 
 
 def _strict() -> bytes:
-    document = part(GOOD, "word/document.xml").replace(W_NS.encode(), b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+    document = part(GOOD, "word/document.xml").replace(
+        W_NS.encode(), b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+    )
     rels = part(GOOD, "_rels/.rels").replace(
         b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
         b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
@@ -95,28 +97,48 @@ CASES = {
         NotADocx,
     ),
     "presentation renamed .docx": (
-        _office("ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"),
+        _office(
+            "ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+        ),
         NotADocx,
     ),
-    "OpenDocument text": (_zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"}), NotADocx),
+    "OpenDocument text": (
+        _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"}),
+        NotADocx,
+    ),
     "main part named but missing": (replace_parts(GOOD, {"word/document.xml": None}), NotADocx),
     "main part moved and missing": (
         replace_parts(GOOD, {"_rels/.rels": part(GOOD, "_rels/.rels").replace(b"word/document.xml", b"word/main.xml")}),
         CorruptDocument,
     ),
     "malformed XML": (_with_document(b"<w:document xmlns:w='" + W_NS.encode() + b"'><w:body><w:p>"), CorruptDocument),
-    "invalid UTF-8": (_with_document(b"<?xml version='1.0' encoding='UTF-8'?><w:document>\xff\xfe</w:document>"), CorruptDocument),
+    "invalid UTF-8": (
+        _with_document(b"<?xml version='1.0' encoding='UTF-8'?><w:document>\xff\xfe</w:document>"),
+        CorruptDocument,
+    ),
     "billion laughs": (_with_document(BILLION_LAUGHS), UnsafeDocument),
     "external entity": (_with_document(XXE), UnsafeDocument),
     "DTD in styles": (
-        replace_parts(GOOD, {"word/styles.xml": b'<!DOCTYPE x SYSTEM "http://127.0.0.1:9/evil.dtd"><w:styles xmlns:w="' + W_NS.encode() + b'"/>'}),
+        replace_parts(
+            GOOD,
+            {
+                "word/styles.xml": b'<!DOCTYPE x SYSTEM "http://127.0.0.1:9/evil.dtd"><w:styles xmlns:w="'
+                + W_NS.encode()
+                + b'"/>'
+            },
+        ),
         UnsafeDocument,
     ),
     "zip bomb (ratio)": (replace_parts(GOOD, {"word/document.xml": b" " * (20 * 1024 * 1024)}), UnsafeDocument),
     "too deep": (
         _with_document(
-            b"<w:document xmlns:w='" + W_NS.encode() + b"'><w:body>" + b"<w:tbl><w:tr><w:tc>" * 120
-            + b"<w:p/>" + b"</w:tc></w:tr></w:tbl>" * 120 + b"</w:body></w:document>"
+            b"<w:document xmlns:w='"
+            + W_NS.encode()
+            + b"'><w:body>"
+            + b"<w:tbl><w:tr><w:tc>" * 120
+            + b"<w:p/>"
+            + b"</w:tc></w:tr></w:tbl>" * 120
+            + b"</w:body></w:document>"
         ),
         UnsafeDocument,
     ),
@@ -192,7 +214,7 @@ def test_input_file_is_never_modified(tmp_path):
 
 @pytest.mark.parametrize("name", ["empty file", "legacy .doc", "encrypted .docx", "zip bomb (ratio)", "Strict OOXML"])
 def test_command_exits_2_with_a_message(name, tmp_path):
-    data, expected = CASES[name]
+    data, _expected = CASES[name]
     path = tmp_path / "agreement.docx"
     path.write_bytes(data)
     out = subprocess.run(

@@ -24,7 +24,10 @@ def labels(body: str, numbering: str, styles: str = "") -> list[str | None]:
         ("lowerRoman", {4: "iv", 9: "ix", 14: "xiv"}),
         ("upperRoman", {1999: "MCMXCIX"}),
         ("chineseCounting", {1: "一", 10: "十", 11: "十一", 20: "二十", 21: "二十一", 99: "九十九", 100: "一〇〇"}),
-        ("chineseCountingThousand", {10: "十", 15: "十五", 100: "一百", 101: "一百零一", 110: "一百一十", 1050: "一千零五十"}),
+        (
+            "chineseCountingThousand",
+            {10: "十", 15: "十五", 100: "一百", 101: "一百零一", 110: "一百一十", 1050: "一千零五十"},
+        ),
         ("taiwaneseCounting", {12: "十二"}),
         ("taiwaneseCountingThousand", {101: "一百零一"}),
         ("chineseLegalSimplified", {1: "壹", 10: "壹拾", 12: "壹拾贰", 101: "壹佰零壹"}),
@@ -54,10 +57,9 @@ def test_chinese_and_roman_numerals_parse_back():
 
 
 def test_lvl_text_patterns_and_start():
-    numbering = (
-        abstract(0, ("chineseCounting", "第%1条"), ("decimal", "%1.%2"), ("chineseCounting", "（%2）"), start=3)
-        + num(1, 0)
-    )
+    numbering = abstract(
+        0, ("chineseCounting", "第%1条"), ("decimal", "%1.%2"), ("chineseCounting", "（%2）"), start=3
+    ) + num(1, 0)
     body = numbered(1, 0, "a") + numbered(1, 1, "b") + numbered(1, 1, "c") + numbered(1, 0, "d") + numbered(1, 1, "e")
     assert labels(body, numbering) == ["第三条", "三.3", "三.4", "第四条", "四.3"]  # no isLgl: %1 keeps its format
 
@@ -70,8 +72,12 @@ def test_is_lgl_writes_every_level_in_arabic_digits():
 
 
 def test_nums_sharing_a_definition_continue_and_start_override_restarts():
-    numbering = abstract(0, ("decimal", "%1.")) + num(5, 0, '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>')
-    numbering += num(7, 0) + num(2, 0) + num(9, 0, '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="10"/></w:lvlOverride>')
+    numbering = abstract(0, ("decimal", "%1.")) + num(
+        5, 0, '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+    )
+    numbering += (
+        num(7, 0) + num(2, 0) + num(9, 0, '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="10"/></w:lvlOverride>')
+    )
     body = numbered(5, 0, "a") + numbered(5, 0, "b") + numbered(7, 0, "c") + numbered(2, 0, "d") + numbered(9, 0, "e")
     body += numbered(9, 0, "f")
     assert labels(body, numbering) == ["1", "2", "3", "4", "10", "11"]
@@ -92,7 +98,9 @@ def test_lvl_override_replaces_a_level_for_one_num():
 
 def test_deeper_levels_restart_unless_lvl_restart_says_never():
     plain = abstract(0, ("decimal", "%1."), ("lowerLetter", "(%2)"))
-    never = plain.replace('<w:lvl w:ilvl="1"><w:start w:val="1"/>', '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/>')
+    never = plain.replace(
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/>', '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/>'
+    )
     body = numbered(1, 0, "a") + numbered(1, 1, "b") + numbered(1, 1, "c") + numbered(1, 0, "d") + numbered(1, 1, "e")
     assert labels(body, plain + num(1, 0)) == ["1", "(a)", "(b)", "2", "(a)"]
     assert labels(body, never + num(1, 0)) == ["1", "(a)", "(b)", "2", "(c)"]
@@ -105,7 +113,9 @@ def test_numbering_from_paragraph_styles_and_level_links():
         '<w:style w:type="paragraph" w:styleId="Item"><w:name w:val="Item"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
     )
     numbering = abstract(0, ("chineseCounting", "第%1条"), ("chineseCounting", "（%2）"))
-    numbering = numbering.replace('<w:lvl w:ilvl="1"><w:start w:val="1"/>', '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:pStyle w:val="Item"/>')
+    numbering = numbering.replace(
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/>', '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:pStyle w:val="Item"/>'
+    )
     body = (
         numbered(None, None, "a", style="Art")
         + numbered(None, None, "b", style="Item")
@@ -143,13 +153,17 @@ def test_numbered_paragraph_text_excludes_the_label():
     numbering = abstract(0, ("chineseCounting", "第%1条")) + num(1, 0)
     doc = read_document(docx_with(numbered(1, 0, "甲方负责安全。"), numbering))
     block = doc.blocks[0]
-    assert (block.label, block.label_source, block.text, block.clause) == ("第一条", "numbering", "甲方负责安全。", "第一条")
+    assert (block.label, block.label_source, block.text, block.clause) == (
+        "第一条",
+        "numbering",
+        "甲方负责安全。",
+        "第一条",
+    )
 
 
 def test_headers_count_on_their_own(read):
     doc = read("1. body one\n2. body two", auto_numbering=True, header="1. header item")
     assert [(b.part, b.label) for b in doc.blocks] == [("body", "1"), ("body", "2"), ("header", "1")]
-
 
 
 def test_list_format_settles_whether_i_is_a_letter_or_a_roman_numeral():

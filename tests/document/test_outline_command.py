@@ -8,8 +8,8 @@ import sys
 
 from clausecheck.cli import main
 from clausecheck.cli.outline import _ranges
-from clausecheck.testing.compose import compose_docx
 from clausecheck.document.model import Document
+from clausecheck.testing.compose import compose_docx
 
 NOTATION = """上海某某有限公司（以下简称“甲方”）
 第一条 安全责任
@@ -36,7 +36,10 @@ def test_json_outline_is_the_document_model(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     document = Document.model_validate(data)
     assert [(b["id"], b["part"], b["text"], b["clause"]) for b in data["blocks"]][2] == (
-        "b2", "body", "乙方应当配备安全帽。", "第一条（一）"
+        "b2",
+        "body",
+        "乙方应当配备安全帽。",
+        "第一条（一）",
     )
     assert document.has_tracked_changes
 

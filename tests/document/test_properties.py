@@ -9,10 +9,10 @@ from conftest import part, replace_parts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clausecheck.testing.compose import compose_docx
 from clausecheck.document.model import Document
 from clausecheck.document.reader import read_document
 from clausecheck.errors import ClauseCheckError
+from clausecheck.testing.compose import compose_docx
 
 SEED = compose_docx(
     "# 安全\n第一条 甲方{+应当+}负责{-可以-}。{fn:注}\n（一）{sdt:安全帽}{box:框}\n| a | < |\n| ^ | b |\n1.1 The Client shall.",
@@ -61,9 +61,20 @@ def test_mutated_document_xml(at, cut, insert):
 
 
 @SETTINGS
-@given(st.sampled_from(["word/numbering.xml", "word/styles.xml", "word/footnotes.xml", "[Content_Types].xml",
-                        "_rels/.rels", "word/_rels/document.xml.rels", "word/header1.xml"]),
-       st.binary(max_size=200))
+@given(
+    st.sampled_from(
+        [
+            "word/numbering.xml",
+            "word/styles.xml",
+            "word/footnotes.xml",
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "word/_rels/document.xml.rels",
+            "word/header1.xml",
+        ]
+    ),
+    st.binary(max_size=200),
+)
 def test_replaced_or_removed_parts(name, blob):
     with zipfile.ZipFile(io.BytesIO(SEED)) as zf:
         names = zf.namelist()

@@ -8,7 +8,11 @@ from clausecheck.document.reader import read_document
 
 
 def cells(doc):
-    return [(b.text, b.table.row, b.table.col, b.table.row_span, b.table.col_span, b.table.header) for b in doc.blocks if b.table]
+    return [
+        (b.text, b.table.row, b.table.col, b.table.row_span, b.table.col_span, b.table.header)
+        for b in doc.blocks
+        if b.table
+    ]
 
 
 def test_merged_cells_are_read_once_with_their_span(read):
@@ -70,14 +74,18 @@ def test_tracked_row_and_cell_deletions_are_accepted():
     doc = read_document(docx_with(_table(rows)))
     assert [(b.text, b.table.row) for b in doc.blocks] == [("kept", 0), ("last", 1)]
     assert doc.has_tracked_changes
-    cell_del = '<w:tr><w:tc><w:tcPr><w:cellDel w:id="2" w:author="x"/></w:tcPr><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>'
+    cell_del = (
+        '<w:tr><w:tc><w:tcPr><w:cellDel w:id="2" w:author="x"/></w:tcPr><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>'
+    )
     cell_del += "<w:tc><w:p><w:r><w:t>y</w:t></w:r></w:p></w:tc></w:tr>"
     assert [b.text for b in read_document(docx_with(_table(cell_del))).blocks] == ["y"]
 
 
 def test_rows_and_cells_inside_content_controls_and_grid_before():
     rows = (
-        "<w:sdt><w:sdtContent>" + _row("in sdt") + "</w:sdtContent></w:sdt>"
+        "<w:sdt><w:sdtContent>"
+        + _row("in sdt")
+        + "</w:sdtContent></w:sdt>"
         + '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:sdt><w:sdtContent>'
         + "<w:tc><w:p><w:r><w:t>shifted</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt></w:tr>"
     )

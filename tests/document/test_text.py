@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from clausecheck.testing.compose import compose_docx
 from clausecheck.document.reader import read_document
+from clausecheck.testing.compose import compose_docx
 
 
 def texts(document, part=None):
@@ -69,7 +69,7 @@ def test_inline_containers_python_docx_drops(read, notation, expected):
 
 
 def test_nested_fields_show_only_the_outer_result(read):
-    doc = read("x {field:IF {field:REF a|1} = 1 \"yes\"|yes} y")
+    doc = read('x {field:IF {field:REF a|1} = 1 "yes"|yes} y')
     assert texts(doc) == ["x yes y"]
 
 

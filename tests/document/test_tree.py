@@ -109,7 +109,10 @@ def test_letter_after_h_is_a_letter_not_roman(read):
 
 def test_headings_make_nodes_and_close_clauses(read):
     doc = read("# Definitions\n(a) one\n(b) two\n# Safety\n(a) helmets\n## Training\ntext")
-    assert [(n.label, n.title, n.path) for n in doc.clauses] == [("", "Definitions", "Definitions"), ("", "Safety", "Safety")]
+    assert [(n.label, n.title, n.path) for n in doc.clauses] == [
+        ("", "Definitions", "Definitions"),
+        ("", "Safety", "Safety"),
+    ]
     safety = doc.clauses[1]
     assert [c.label or c.title for c in safety.children] == ["(a)", "Training"]
     assert [b.heading_level for b in doc.blocks if b.text in ("Definitions", "Training")] == [1, 2]
@@ -169,4 +172,12 @@ def test_chinese_enumerations_under_articles_are_cited_as_kuan(read, auto):
 
 def test_articles_close_open_items_but_not_a_part_heading_them(read):
     doc = read("一、总则\n第一条 定义\n（一）甲方\n第二条 范围\n附表1-1 说明\n（２）计价依据\n第三条 工程期限")
-    assert [b.clause for b in doc.blocks] == ["一、", "第一条", "第一条（一）", "第二条", "附表1-1", "附表1-1（2）", "附表1-1第三条"]
+    assert [b.clause for b in doc.blocks] == [
+        "一、",
+        "第一条",
+        "第一条（一）",
+        "第二条",
+        "附表1-1",
+        "附表1-1（2）",
+        "附表1-1第三条",
+    ]

@@ -1,6 +1,6 @@
 """A small complete pack the rule-language tests extend."""
 
-BASE = '''pack base "Base pack" {
+BASE = """pack base "Base pack" {
   version "1"
   languages zh-Hans, zh-Hant, en
 }
@@ -41,4 +41,4 @@ forbid injury.waiver "No injury waiver" {
   exemption
   severity critical
 }
-'''
+"""

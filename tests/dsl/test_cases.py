@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from clausecheck.testing.cases import Expectation, PackCase, check_case, evaluate_case, load_cases
-from clausecheck.testing.runner import run_case
 from clausecheck.dsl.loader import load_pack
 from clausecheck.errors import PackError
 from clausecheck.findings import DocumentResult, Finding, TopicVerdict
+from clausecheck.testing.cases import Expectation, PackCase, check_case, evaluate_case, load_cases
+from clausecheck.testing.runner import run_case
 
-CASES = '''cases:
+CASES = """cases:
   - id: good
     lang: en
     text: |
@@ -26,7 +26,7 @@ CASES = '''cases:
     fires:
       - CC101: ambiguous/weak_modality
     todo: "hedges are not read yet"
-'''
+"""
 
 
 def _pack(packs, cases: str):
@@ -94,16 +94,19 @@ def _result(**kw) -> DocumentResult:
 
 
 def _finding(status: str, kind: str) -> Finding:
-    return Finding(code="CC101", rule="ppe.provided", severity="high", status=status, kind=kind, topic="ppe",
-                   message="m")
+    return Finding(
+        code="CC101", rule="ppe.provided", severity="high", status=status, kind=kind, topic="ppe", message="m"
+    )
 
 
 def test_evaluate_pass_fail_xfail_xpass(packs):
     good, weak = load_cases(_pack(packs, CASES))
     present = _result(topics=[TopicVerdict(topic="ppe", status="present", party="provider")])
     assert evaluate_case(good, present).outcome == "pass"
-    hedged = _result(topics=[TopicVerdict(topic="ppe", status="ambiguous", kinds=["weak_modality"])],
-                     findings=[_finding("ambiguous", "weak_modality")])
+    hedged = _result(
+        topics=[TopicVerdict(topic="ppe", status="ambiguous", kinds=["weak_modality"])],
+        findings=[_finding("ambiguous", "weak_modality")],
+    )
     outcome = evaluate_case(good, hedged)
     assert outcome.outcome == "fail" and len(outcome.failures) == 2 and not outcome.ok
     assert evaluate_case(weak, hedged).outcome == "xpass"
@@ -112,8 +115,10 @@ def test_evaluate_pass_fail_xfail_xpass(packs):
 
 def test_run_case_goes_through_the_whole_checker():
     pack = load_pack("safety-core")
-    text = 'This Agreement is made between N Ltd (the "Customer") and B Ltd (the "Supplier").\n' \
-           "3.3 The Supplier shall supply each Engineer with personal protective equipment."
+    text = (
+        'This Agreement is made between N Ltd (the "Customer") and B Ltd (the "Supplier").\n'
+        "3.3 The Supplier shall supply each Engineer with personal protective equipment."
+    )
     good = PackCase(id="good", lang="en", text=text, fires=[{"topic ppe": "present by provider"}])
     assert run_case(good, pack).outcome == "pass"
     wrong = PackCase(id="wrong", lang="en", text=text, fires=["ppe.provided"], todo="demonstration")

@@ -19,12 +19,18 @@ def _fails(packs, name: str, text: str) -> PackResolutionError:
 
 
 def test_child_adds_terms_overrides_and_disables(packs):
-    packs("mid", '''pack mid "Mid" { extends base }
+    packs(
+        "mid",
+        """pack mid "Mid" { extends base }
 party provider += { zh-Hans "驻场方" en "Service Provider" }
 topic ppe += { en "helmet" near inj { en "harm" } within 40 }
 override ppe.provided { severity critical suggest zh-Hans "乙方应提供劳动防护用品。" }
-''')
-    child = load_pack(packs("child", '''pack child "Child" {
+""",
+    )
+    child = load_pack(
+        packs(
+            "child",
+            """pack child "Child" {
   extends mid
   version "2"
 }
@@ -37,7 +43,9 @@ require esd.provided "Who provides anti-static straps" {
   severity medium
   applies when mentions machine_room
 }
-'''))
+""",
+        )
+    )
     assert child.lineage == ("child", "mid", "base") and child.extends == ("mid",)
     assert [t.text for t in child.parties["provider"].terms] == ["Supplier", "驻场方", "Service Provider"]
     ppe = child.topics["ppe"]
@@ -52,11 +60,16 @@ require esd.provided "Who provides anti-static straps" {
 
 
 def test_removing_terms_and_replacing_a_vocabulary(packs):
-    pack = load_pack(packs("c", '''pack c "C" { extends base }
+    pack = load_pack(
+        packs(
+            "c",
+            """pack c "C" { extends base }
 topic ppe -= { en "PPE" }
 vocabulary weak = { en "should" }
 vocabulary binding += { en "must" }
-'''))
+""",
+        )
+    )
     assert [t.text for t in pack.topics["ppe"].terms] == ["劳动防护用品", "hard ?hats?"]
     assert [t.text for t in pack.vocabularies["weak"]] == ["should"]
     assert [t.text for t in pack.vocabularies["binding"]] == ["shall", "must"]
@@ -85,17 +98,24 @@ def test_cycle_is_an_error(packs):
 @pytest.mark.parametrize(
     ("text", "message", "hint"),
     [
-        ('override ppe.provid { severity low }', "unknown rule 'ppe.provid'", "did you mean 'ppe.provided'?"),
+        ("override ppe.provid { severity low }", "unknown rule 'ppe.provid'", "did you mean 'ppe.provided'?"),
         ('require x.y "X" { code CC9 topic ppee bearer client severity low }', "unknown topic 'ppee'", "'ppe'"),
         ('require x.y "X" { code CC9 topic ppe bearer clinet severity low }', "unknown party 'clinet'", "'client'"),
-        ('require x.y "X" { code CC9 topic ppe bearer client severity low applies when mentions machine }',
-         "unknown topic 'machine'", "'machine_room'"),
+        (
+            'require x.y "X" { code CC9 topic ppe bearer client severity low applies when mentions machine }',
+            "unknown topic 'machine'",
+            "'machine_room'",
+        ),
         ('require ppe.provided "X" { code CC9 topic ppe bearer client severity low }', "already declared", "override"),
         ('require x.y "X" { code CC101 topic ppe bearer client severity low }', "code CC101 is already used", None),
         ('require x.y "X" { topic ppe bearer client severity low }', "no 'code' line", None),
         ('require x.y "X" { code CC9 topic ppe severity low }', "no 'bearer' line", None),
-        ('require x.y "X" { code CC9 topic ppe bearer client severity low exemption }', "belongs in a forbid rule", None),
-        ('override ppe.provided { code CC999 }', "keeps the rule's code", None),
+        (
+            'require x.y "X" { code CC9 topic ppe bearer client severity low exemption }',
+            "belongs in a forbid rule",
+            None,
+        ),
+        ("override ppe.provided { code CC999 }", "keeps the rule's code", None),
         ('topic ppe "Again" { en "x" }', "already declared", "+="),
         ('topic nothing += { en "x" }', "unknown topic 'nothing'", None),
         ('vocabulary weak { en "x" }', "already defined", "="),

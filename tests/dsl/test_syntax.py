@@ -30,7 +30,7 @@ def test_base_pack_resolves(packs):
 
 
 def test_bom_full_width_space_and_nbsp_are_whitespace():
-    text = "\ufeffpack x \"X\"\u3000{\u00a0version \"1\" }\n"
+    text = '\ufeffpack x "X"\u3000{\u00a0version "1" }\n'
     assert read_pack_file(text, "p.ccr").header.id == "x"
 
 
@@ -62,8 +62,9 @@ def test_conditions():
         'pack x "X"\nrequire a.b "T" { applies when mentions a, b and not (mentions c or mentions d) }', "p.ccr"
     )
     condition, refs = f.decls[0].fields["applies"].value
-    assert condition == AllOf(items=(Mentions(topics=("a", "b")),
-                                     Not(item=AnyOf(items=(Mentions(topics=("c",)), Mentions(topics=("d",)))))))
+    assert condition == AllOf(
+        items=(Mentions(topics=("a", "b")), Not(item=AnyOf(items=(Mentions(topics=("c",)), Mentions(topics=("d",))))))
+    )
     assert [r.value for r in refs] == ["a", "b", "c", "d"]
 
 
@@ -131,8 +132,10 @@ def test_field_given_twice():
 
 
 def test_repeatable_fields_add_up():
-    f = read_pack_file('pack x "X"\nrequire a.b "T" { cite CN "A" cite UK "B" "C" suggest en "e" suggest zh "z"\n'
-                       ' title zh-Hant "t" }', "p.ccr")
+    f = read_pack_file(
+        'pack x "X"\nrequire a.b "T" { cite CN "A" cite UK "B" "C" suggest en "e" suggest zh "z"\n title zh-Hant "t" }',
+        "p.ccr",
+    )
     fields = f.decls[0].fields
     assert [(c.jurisdiction, c.text) for c in fields["citations"].value] == [("CN", "A"), ("UK", "B"), ("UK", "C")]
     assert fields["suggest"].value == {"en": "e", "zh-Hans": "z"} and fields["titles"].value == {"zh-Hant": "t"}

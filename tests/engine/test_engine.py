@@ -51,8 +51,14 @@ def test_each_weakness_makes_the_topic_ambiguous(pack, statement, kind):
 
 
 def test_concrete_deadline_keeps_a_vague_word_from_counting(pack):
-    s = stmt(0, "ppe", qualifiers=[Qualifier(kind="vague_timing", words="promptly"),
-                                   Qualifier(kind="deadline", words="within 24 hours")])
+    s = stmt(
+        0,
+        "ppe",
+        qualifiers=[
+            Qualifier(kind="vague_timing", words="promptly"),
+            Qualifier(kind="deadline", words="within 24 hours"),
+        ],
+    )
     topics, _ = run(pack, [s, stmt(1, "training")])
     assert topics["ppe"].status == "present"
 
@@ -83,7 +89,7 @@ def test_each_for_its_own_is_not_a_conflict(pack):
 
 
 def test_the_parties_jointly_name_no_bearer_for_an_exclusive_duty(pack):
-    topics, findings = run(pack, [stmt(0, "ppe", role="both"), stmt(1, "training")])
+    topics, _findings = run(pack, [stmt(0, "ppe", role="both"), stmt(1, "training")])
     assert topics["ppe"].status == "ambiguous" and topics["ppe"].kinds == ["no_actor"]
 
 
@@ -99,7 +105,7 @@ def test_specific_content_groups_make_an_unspecific_duty_vague():
 
     rule = require("liability.allocated", "ppe", "S1", specific=((Term(text="injury"), Term(text="death")),))
     pack = make_pack([rule])
-    topics, findings = run(pack, [stmt(0, "ppe")])
+    topics, _findings = run(pack, [stmt(0, "ppe")])
     assert topics["ppe"].status == "ambiguous" and topics["ppe"].kinds == ["vague"]
     topics, _ = run(pack, [stmt(0, "ppe", tags=[specific_tag(rule)])])
     assert topics["ppe"].status == "present"
@@ -141,8 +147,12 @@ def test_applicability_condition_decides_whether_a_rule_counts(pack):
 def test_nested_conditions_compile_to_alternatives():
     cond = AllOf(items=(Mentions(topics=("machine_room", "height")), Not(item=Mentions(topics=("waiver",)))))
     pack = make_pack([require("a.b", "ppe", "X1", applies=cond)])
-    for mentions, applies in [((), False), (("height",), True), (("machine_room", "waiver"), False),
-                              (("machine_room",), True)]:
+    for mentions, applies in [
+        ((), False),
+        (("height",), True),
+        (("machine_room", "waiver"), False),
+        (("machine_room",), True),
+    ]:
         topics, _ = run(pack, [], mentions=mentions)
         assert ("ppe" in topics) is applies, mentions
 
@@ -176,8 +186,15 @@ def test_forbid_rule_with_near_groups_needs_its_tag():
     from clausecheck.dsl.model import Term
     from clausecheck.extract.model import near_tag
 
-    rule = ForbidRule(id="gn", code="G1", title="gn", severity="high", topic="waiver",
-                      near=((Term(text="gross negligence"),),), origin=ORIGIN)
+    rule = ForbidRule(
+        id="gn",
+        code="G1",
+        title="gn",
+        severity="high",
+        topic="waiver",
+        near=((Term(text="gross negligence"),),),
+        origin=ORIGIN,
+    )
     pack = make_pack([rule])
     s = stmt(0, "waiver", exemption="not liable")
     assert run(pack, [s])[1] == []
@@ -185,13 +202,15 @@ def test_forbid_rule_with_near_groups_needs_its_tag():
 
 
 def test_duties_limited_to_each_bearers_own_fault_do_not_conflict(pack):
-    topics, _ = run(pack, [stmt(0, "ppe", role="client", each_own=True), stmt(1, "ppe", each_own=True),
-                           stmt(2, "training")])
+    topics, _ = run(
+        pack, [stmt(0, "ppe", role="client", each_own=True), stmt(1, "ppe", each_own=True), stmt(2, "training")]
+    )
     assert topics["ppe"].status == "present" and topics["ppe"].party == "both"
 
 
 def test_another_partys_duty_is_not_flagged_where_an_allowed_party_addresses_the_topic(pack):
-    topics, findings = run(pack, [stmt(0, "ppe"), stmt(1, "training", modality="weak"),
-                                  stmt(2, "training", role="client")])
+    topics, findings = run(
+        pack, [stmt(0, "ppe"), stmt(1, "training", modality="weak"), stmt(2, "training", role="client")]
+    )
     assert topics["training"].kinds == ["weak_modality"]
     assert [f.kind for f in findings] == ["weak_modality"]

@@ -62,7 +62,9 @@ def test_bearer_and_modality(lex, text, lang, role, modality):
     assert (duty.role, duty.modality) == (role, modality)
 
 
-@pytest.mark.parametrize("text", ["甲方负责建立应急响应机制相应的记录。", "乙方的负责人名单。", "This Agreement is dated 1 May 2025."])
+@pytest.mark.parametrize(
+    "text", ["甲方负责建立应急响应机制相应的记录。", "乙方的负责人名单。", "This Agreement is dated 1 May 2025."]
+)
 def test_false_friends_are_not_modals(lex, text):
     duty = read(lex, text, "en" if text.isascii() else "zh-Hans")
     assert duty is None or duty.modal_words not in ("应", "May", "may")

@@ -34,7 +34,7 @@ def test_chinese_sentences_end_at_full_stops_and_parts_at_semicolons():
 def test_offsets_point_into_the_block_text():
     text = "甲方负责。 乙方负责。"
     for s in segments(text):
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
 
 
 def test_a_trailing_conjunction_is_not_a_part():

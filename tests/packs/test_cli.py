@@ -41,8 +41,9 @@ def test_validate_ok_and_error(capsys, tmp_path):
     assert ": ok:" in capsys.readouterr().out
     bad = tmp_path / "bad"
     bad.mkdir()
-    (bad / "pack.ccr").write_text('pack bad "Bad" { extends safety-core }\noverride ppe.provided { severty low }\n',
-                                  encoding="utf-8")
+    (bad / "pack.ccr").write_text(
+        'pack bad "Bad" { extends safety-core }\noverride ppe.provided { severty low }\n', encoding="utf-8"
+    )
     assert main(["packs", "validate", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "pack.ccr:2:25" in err and "did you mean 'severity'?" in err and "Traceback" not in err
@@ -53,7 +54,9 @@ def test_validate_reports_untested_rules(capsys, tmp_path):
     own.mkdir()
     (own / "pack.ccr").write_text(
         'pack own "Own" { extends safety-core }\n'
-        'require extra.rule "Extra" { code XX1 topic ppe bearer provider severity low }\n', encoding="utf-8")
+        'require extra.rule "Extra" { code XX1 topic ppe bearer provider severity low }\n',
+        encoding="utf-8",
+    )
     assert main(["packs", "validate", str(own)]) == 1
     assert "extra.rule has no must-fire and no must-not-fire case" in capsys.readouterr().out
 
@@ -97,7 +100,8 @@ def test_list_and_explain_resolve_parents_found_in_another_pack_path(capsys, tmp
     for folder, name, parent in (("a", "base", "safety-core"), ("b", "child", "base")):
         (tmp_path / folder / name).mkdir(parents=True)
         (tmp_path / folder / name / "pack.ccr").write_text(
-            f'pack {name} "{name}" {{ extends {parent} }}\n', encoding="utf-8")
+            f'pack {name} "{name}" {{ extends {parent} }}\n', encoding="utf-8"
+        )
     paths = ["--pack-path", str(tmp_path / "a"), "--pack-path", str(tmp_path / "b")]
     assert main(["packs", *paths, "list"]) == 0
     rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}

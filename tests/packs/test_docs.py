@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from clausecheck.testing.cases import check_case, load_cases, untested_rules
-from clausecheck.testing.runner import run_case
 from clausecheck.dsl.loader import load_pack
 from clausecheck.dsl.transformer import read_pack_file
+from clausecheck.testing.cases import check_case, load_cases, untested_rules
+from clausecheck.testing.runner import run_case
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "docs" / "rule-language.md"
@@ -74,7 +74,11 @@ def test_the_tutorials_own_test_suite_runs_under_pytest(tmp_path: Path):
     (tmp_path / "mypacks").mkdir()
     (tmp_path / "mypacks" / "acme-fab").symlink_to(ACME, target_is_directory=True)
     (tmp_path / "test_acme_pack.py").write_text(block, encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_acme_pack.py"],
-                         cwd=tmp_path, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_acme_pack.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     assert f"{len(load_cases(load_pack(ACME))) + 1} passed" in out.stdout

@@ -21,17 +21,16 @@ from lxml import etree
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from report.kit import EXAMPLES, example_path  # noqa: E402
-
-from clausecheck.checker import Checker  # noqa: E402
-from clausecheck.document.annotate import anchorable, write_comments  # noqa: E402
-from clausecheck.document.reader import read_with_paragraphs  # noqa: E402
-from clausecheck.findings import Report  # noqa: E402
-from clausecheck.report.annotate import plan_comments  # noqa: E402
-from clausecheck.report.html import render_html  # noqa: E402
-from clausecheck.report.output import replace_generated  # noqa: E402
-from clausecheck.report.sarif import render_sarif  # noqa: E402
-from clausecheck.report.text import render_text  # noqa: E402
+from clausecheck.checker import Checker
+from clausecheck.document.annotate import anchorable, write_comments
+from clausecheck.document.reader import read_with_paragraphs
+from clausecheck.findings import Report
+from clausecheck.report.annotate import plan_comments
+from clausecheck.report.html import render_html
+from clausecheck.report.output import replace_generated
+from clausecheck.report.sarif import render_sarif
+from clausecheck.report.text import render_text
+from report.kit import EXAMPLES, example_path
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 _DATE = re.compile(rb'w:date="[^"]*"')

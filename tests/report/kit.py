@@ -15,10 +15,10 @@ from typing import Any
 import jsonschema
 
 from clausecheck.checker import Checker
-from clausecheck.testing.compose import compose_docx
 from clausecheck.document.model import Document
 from clausecheck.document.reader import read_document
 from clausecheck.findings import DocumentResult
+from clausecheck.testing.compose import compose_docx
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = {

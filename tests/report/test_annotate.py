@@ -22,10 +22,10 @@ from lxml import etree
 
 from clausecheck.checker import Checker
 from clausecheck.document.annotate import AUTHOR, AnnotationError, Note, anchorable, write_comments
-from clausecheck.testing.compose import compose_docx
 from clausecheck.document.reader import read_document, read_with_paragraphs
 from clausecheck.errors import NotADocx
 from clausecheck.report.annotate import comment_text, plan_comments
+from clausecheck.testing.compose import compose_docx
 
 from .kit import EXAMPLES, example_path, judged
 
@@ -72,7 +72,7 @@ def markup_doc() -> tuple[bytes, bytes, list[Note]]:
 
 
 def test_each_clause_at_fault_gets_a_comment_on_its_own_paragraph(markup_doc):
-    data, annotated, notes = markup_doc
+    _data, annotated, notes = markup_doc
     word = docx.Document(io.BytesIO(annotated))
     comments = {c.comment_id: c for c in word.comments}
     assert len(comments) == len(notes)
@@ -86,7 +86,9 @@ def test_each_clause_at_fault_gets_a_comment_on_its_own_paragraph(markup_doc):
     assert any("may inform the Supplier of the hazards" in t for t in by_code["CC102"])
     assert any("Emergency procedures shall be followed" in t for t in by_code["CC103"])
     assert any(t.endswith("to the Customer promptly.") for t in by_code["CC106"])
-    assert by_code["CC201"] == ["The Customer shall not be liable for any injury to or death of any Engineer, howsoever caused."]
+    assert by_code["CC201"] == [
+        "The Customer shall not be liable for any injury to or death of any Engineer, howsoever caused."
+    ]
 
 
 def test_missing_duties_go_on_the_fitting_heading_and_footer_clauses_on_the_title(markup_doc):
@@ -120,8 +122,10 @@ def test_the_package_is_sound(markup_doc):
         assert z.testzip() is None
         types = etree.fromstring(z.read("[Content_Types].xml"))
         overrides = {o.get("PartName"): o.get("ContentType") for o in types}
-        assert overrides["/word/comments.xml"] == \
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+        assert (
+            overrides["/word/comments.xml"]
+            == "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+        )
         rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
         targets = {r.get("Type").rsplit("/", 1)[-1]: r.get("Target") for r in rels}
         assert targets["comments"] == "comments.xml"
@@ -173,7 +177,7 @@ def test_examples_comment_in_the_agreements_language(name):
 
 
 def test_comment_text_cites_the_law_of_the_agreements_language():
-    document, result = judged(example_path("it-onsite-services.zh-Hans"), "it-onsite")
+    _document, result = judged(example_path("it-onsite-services.zh-Hans"), "it-onsite")
     void = next(f for f in result.findings if f.status == "forbidden")
     text = comment_text(void, "zh-Hans")
     assert "依据：" in text and "PRC Civil Code art. 506(1)" in text
@@ -197,8 +201,10 @@ def test_a_macro_enabled_document_is_refused_with_advice(tmp_path):
         for info in src.infolist():
             body = src.read(info)
             if info.filename == "[Content_Types].xml":
-                body = body.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-                                    b"application/vnd.ms-word.document.macroEnabled.main+xml")
+                body = body.replace(
+                    b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+                )
             dst.writestr(info, body)
     document, paragraphs = read_with_paragraphs("x.docm", out.getvalue())
     with pytest.raises(NotADocx, match="cannot be annotated"):
@@ -212,9 +218,19 @@ def test_libreoffice_opens_the_copy_and_sees_every_comment(tmp_path: Path, marku
     source.write_bytes(annotated)
     profile = tmp_path / "profile"
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "odt",
-         "--outdir", str(tmp_path), str(source)],
-        check=True, capture_output=True, timeout=180,
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     with zipfile.ZipFile(tmp_path / "annotated.odt") as z:
         content = z.read("content.xml")

@@ -18,4 +18,6 @@ def test_outputs_match_their_goldens(name):
     for file, text in outputs.items():
         golden = GOLDENS / file
         assert golden.exists(), f"no golden {file}: run python tests/report/goldens.py"
-        assert text == golden.read_text(encoding="utf-8"), f"{file} changed: run python tests/report/goldens.py and review the diff"
+        assert text == golden.read_text(encoding="utf-8"), (
+            f"{file} changed: run python tests/report/goldens.py and review the diff"
+        )

@@ -76,7 +76,7 @@ def test_findings_link_to_highlighted_clauses_and_back():
     assert 'href="#d0-f0"' in paragraph  # the most severe finding comes first
     missing = next(f for f in result.findings if f.status == "missing")
     assert missing.suggestion in html
-    assert "(<a href=\"#d0-b8\">3</a>)" in html  # where to add it: the Health and Safety article
+    assert '(<a href="#d0-b8">3</a>)' in html  # where to add it: the Health and Safety article
 
 
 def test_topic_matrix_and_tables_are_shown(tmp_path):
@@ -89,8 +89,11 @@ def test_topic_matrix_and_tables_are_shown(tmp_path):
 
 
 def test_agreement_text_is_escaped(tmp_path):
-    path = write_agreement(tmp_path, "# <script>alert(1)</script> Agreement\n1. Safety\n"
-                           "1.1 The Customer shall not be liable for any injury to or death of any Engineer & co.")
+    path = write_agreement(
+        tmp_path,
+        "# <script>alert(1)</script> Agreement\n1. Safety\n"
+        "1.1 The Customer shall not be liable for any injury to or death of any Engineer & co.",
+    )
     document = clausecheck.read_document(path)
     result = clausecheck.check(document).documents[0]
     html = render_html(Report(version="0", packs=["safety-core"], documents=[result]), {result.path: document})

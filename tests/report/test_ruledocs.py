@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .kit import ROOT
-
 from clausecheck.dsl.loader import load_pack
 from clausecheck.report.ruledocs import INDEX, bundled_pages, main, pages
+
+from .kit import ROOT
 
 RULES = ROOT / "docs" / "rules"
 

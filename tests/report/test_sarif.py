@@ -68,8 +68,11 @@ def test_an_unreadable_agreement_is_a_notification(tmp_path):
 
 
 def test_accepted_findings_carry_a_suppression(tmp_path):
-    path = write_agreement(tmp_path, "# A\n1. Health and Safety\n1.1 {comment:clausecheck: accept CC201 — agreed with legal}"
-                           "The Customer shall not be liable for any injury to or death of any Engineer, howsoever caused.")
+    path = write_agreement(
+        tmp_path,
+        "# A\n1. Health and Safety\n1.1 {comment:clausecheck: accept CC201 — agreed with legal}"
+        "The Customer shall not be liable for any injury to or death of any Engineer, howsoever caused.",
+    )
     packs = resolve_packs("safety-core")
     document = clausecheck.read_document(path)
     result = accept_by_comments(clausecheck.check(document, pack=packs).documents[0], comment_acceptances(document))
@@ -92,4 +95,10 @@ def test_the_schema_check_is_real():
 def test_uris_and_levels():
     assert artifact_uri("contracts/my agreement.docx") == "contracts/my%20agreement.docx"
     assert artifact_uri("/srv/a.docx") == "file:///srv/a.docx"
-    assert [level(s) for s in ("critical", "high", "medium", "low", "info")] == ["error", "error", "warning", "note", "note"]
+    assert [level(s) for s in ("critical", "high", "medium", "low", "info")] == [
+        "error",
+        "error",
+        "warning",
+        "note",
+        "note",
+    ]

@@ -7,10 +7,11 @@ import json
 
 import jsonschema
 import pytest
-from .kit import EXAMPLES, REPORT_SCHEMA, ROOT, example_path, validate_report
 
 import clausecheck
 from clausecheck.report.schema import schema_text
+
+from .kit import EXAMPLES, REPORT_SCHEMA, ROOT, example_path, validate_report
 
 
 def test_docs_schema_is_generated_from_the_models():

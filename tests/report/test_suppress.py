@@ -8,7 +8,6 @@ import pytest
 
 import clausecheck
 from clausecheck.checker import resolve_packs
-from clausecheck.testing.compose import compose_docx
 from clausecheck.errors import UsageError
 from clausecheck.findings import Report
 from clausecheck.suppress import (
@@ -17,6 +16,7 @@ from clausecheck.suppress import (
     unknown_acceptances,
     write_baseline,
 )
+from clausecheck.testing.compose import compose_docx
 
 from .kit import AGREEMENT_EN, validate_report, write_agreement
 
@@ -30,8 +30,10 @@ def judge_with_comments(notation: str):
 
 
 def test_a_comment_naming_a_rule_accepts_its_findings_with_the_reason():
-    notation = AGREEMENT_EN.replace("1.3 The Customer", "1.3 {comment:clausecheck: accept injury.waiver — agreed, "
-                                    "UK law caps it anyway}The Customer")
+    notation = AGREEMENT_EN.replace(
+        "1.3 The Customer",
+        "1.3 {comment:clausecheck: accept injury.waiver — agreed, UK law caps it anyway}The Customer",
+    )
     document, result = judge_with_comments(notation)
     assert [c.text for c in document.comments] == ["clausecheck: accept injury.waiver — agreed, UK law caps it anyway"]
     assert all(f.rule != "injury.waiver" for f in result.findings)
@@ -79,7 +81,9 @@ def test_a_baseline_accepts_known_findings_and_lets_new_ones_through(tmp_path):
     assert again.findings == [] and len(again.suppressed) == count
     assert {s.suppression.kind for s in again.suppressed} == {"baseline"}
     # the clauses move and a new void clause appears: only the new one is reported
-    moved = AGREEMENT_EN.replace("1.1 The Supplier shall supply", "1.0 Intentionally blank.\n1.1 The Supplier shall supply")
+    moved = AGREEMENT_EN.replace(
+        "1.1 The Supplier shall supply", "1.0 Intentionally blank.\n1.1 The Supplier shall supply"
+    )
     moved += "\n2.2 The Customer shall not be liable for any injury to any Engineer's visitors, howsoever caused."
     write_agreement(tmp_path, moved)
     later = baseline.accept(report_for(agreement).documents[0])

@@ -23,8 +23,13 @@ class _Terminal(io.StringIO):
 
 def test_accepted_findings_are_counted_then_listed_on_request():
     document = clausecheck.read_document(example_path("onsite-maintenance.en"))
-    reviewed = document.model_copy(update={"comments": (
-        Comment(id="7", author="Li Wei", text="Fine by legal.\nclausecheck: accept CC201, CC105 - see memo 12"),)})
+    reviewed = document.model_copy(
+        update={
+            "comments": (
+                Comment(id="7", author="Li Wei", text="Fine by legal.\nclausecheck: accept CC201, CC105 - see memo 12"),
+            )
+        }
+    )
     result = accept_by_comments(clausecheck.check(reviewed).documents[0], comment_acceptances(reviewed))
     assert {s.code for s in result.suppressed} == {"CC201", "CC105"}
     report = Report(version="0", packs=["safety-core"], documents=[result])
@@ -71,7 +76,9 @@ def test_progress_shows_only_on_a_terminal():
 
 
 def test_building_the_command_imports_no_report_library():
-    code = ("import sys; from clausecheck.cli import build_parser; build_parser(); "
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'jinja2', 'docx', 'durable', 'lark', 'pydantic', 'opencc'}))")
+    code = (
+        "import sys; from clausecheck.cli import build_parser; build_parser(); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'jinja2', 'docx', 'durable', 'lark', 'pydantic', 'opencc'}))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -18,12 +18,16 @@ from clausecheck.cli.common import add_options, resolve
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("annotate", help="write a copy of an agreement with Word comments on the clauses at fault",
-                       description="Check an agreement and write a copy with a Word comment on each clause at fault "
-                       "and on the heading where each missing duty belongs.")
+    p = sub.add_parser(
+        "annotate",
+        help="write a copy of an agreement with Word comments on the clauses at fault",
+        description="Check an agreement and write a copy with a Word comment on each clause at fault "
+        "and on the heading where each missing duty belongs.",
+    )
     p.add_argument("input", metavar="IN.docx", help="the agreement (never modified)")
-    p.add_argument("-o", "--output", metavar="OUT.docx",
-                   help="the annotated copy (default: IN.annotated.docx beside the input)")
+    p.add_argument(
+        "-o", "--output", metavar="OUT.docx", help="the annotated copy (default: IN.annotated.docx beside the input)"
+    )
     add_options(p)
     p.set_defaults(run=run)
 
@@ -37,9 +41,9 @@ def run(args: argparse.Namespace) -> int:
     from clausecheck.document.annotate import anchorable, write_comments
     from clausecheck.document.package import load_bytes
     from clausecheck.document.reader import read_with_paragraphs
+    from clausecheck.errors import UsageError
     from clausecheck.report.annotate import plan_comments
     from clausecheck.report.output import same_file, write_atomically
-    from clausecheck.errors import UsageError
 
     output = args.output or default_output(args.input)
     if os.path.exists(args.input) and same_file(output, args.input):
@@ -55,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"clausecheck: warning: {warning}", file=sys.stderr)
     missing = sum(1 for f in result.findings if not f.locations)
     accepted = f"; {len(result.suppressed)} accepted finding(s) left out" if result.suppressed else ""
-    print(f"wrote {output}: {len(notes)} comment(s) for {len(result.findings)} finding(s), "
-          f"{missing} of them missing duties{accepted}")
+    print(
+        f"wrote {output}: {len(notes)} comment(s) for {len(result.findings)} finding(s), "
+        f"{missing} of them missing duties{accepted}"
+    )
     return 0

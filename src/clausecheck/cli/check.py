@@ -26,23 +26,42 @@ FORMATS = ("text", "json", "sarif", "html")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="check agreements (.docx) against rule packs",
-                       description="Check agreements against rule packs and report each duty as present, "
-                       "ambiguous, in conflict or missing, plus void clauses.")
-    p.add_argument("inputs", nargs="+", metavar="PATH",
-                   help=".docx agreements, folders (searched recursively) or glob patterns ('contracts/**/*.docx')")
-    p.add_argument("--format", choices=FORMATS, default="text",
-                   help="text (default), json (the Report model), sarif (SARIF 2.1.0) or html (one self-contained page)")
+    p = sub.add_parser(
+        "check",
+        help="check agreements (.docx) against rule packs",
+        description="Check agreements against rule packs and report each duty as present, "
+        "ambiguous, in conflict or missing, plus void clauses.",
+    )
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="PATH",
+        help=".docx agreements, folders (searched recursively) or glob patterns ('contracts/**/*.docx')",
+    )
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (default), json (the Report model), sarif (SARIF 2.1.0) or html (one self-contained page)",
+    )
     p.add_argument("-o", "--output", metavar="PATH", help="write the report to PATH instead of standard output")
     add_fail_on(p)
     add_options(p)
-    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                   help="check in N worker processes (0: one per CPU; default 1)")
-    p.add_argument("--write-baseline", metavar="FILE",
-                   help="write every finding to FILE, so later runs with --baseline FILE report only new ones")
+    p.add_argument(
+        "-j", "--jobs", type=int, default=1, metavar="N", help="check in N worker processes (0: one per CPU; default 1)"
+    )
+    p.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="write every finding to FILE, so later runs with --baseline FILE report only new ones",
+    )
     p.add_argument("--show-suppressed", action="store_true", help="list accepted findings in the text report")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                   help="colour the text report (default: only on a terminal)")
+    p.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text report (default: only on a terminal)",
+    )
     p.set_defaults(run=run)
 
 

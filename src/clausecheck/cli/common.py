@@ -25,19 +25,30 @@ DEFAULT_FAIL_ON = "high"
 
 
 def add_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--pack", action="append", metavar="NAME|PATH",
-                   help=f"rule pack by bundled name or path (repeatable; default {DEFAULT_PACK})")
+    p.add_argument(
+        "--pack",
+        action="append",
+        metavar="NAME|PATH",
+        help=f"rule pack by bundled name or path (repeatable; default {DEFAULT_PACK})",
+    )
     p.add_argument("--locale", choices=LANGS, help="language of messages (default: each agreement's own)")
     p.add_argument("--disable", action="append", metavar="RULE", help="leave out a rule, by id or code (repeatable)")
     p.add_argument("--baseline", metavar="FILE", help="accept the findings listed in FILE (see --write-baseline)")
-    p.add_argument("--config", metavar="FILE", type=Path,
-                   help="settings file (default: the nearest clausecheck.toml, or pyproject.toml with [tool.clausecheck])")
+    p.add_argument(
+        "--config",
+        metavar="FILE",
+        type=Path,
+        help="settings file (default: the nearest clausecheck.toml, or pyproject.toml with [tool.clausecheck])",
+    )
     p.add_argument("--no-config", action="store_true", help="ignore settings files")
 
 
 def add_fail_on(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--fail-on", choices=SEVERITIES,
-                   help=f"exit 1 when a finding has this severity or higher (default {DEFAULT_FAIL_ON})")
+    p.add_argument(
+        "--fail-on",
+        choices=SEVERITIES,
+        help=f"exit 1 when a finding has this severity or higher (default {DEFAULT_FAIL_ON})",
+    )
 
 
 @dataclass

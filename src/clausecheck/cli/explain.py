@@ -8,11 +8,15 @@ import textwrap
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("explain", help="explain a rule: rationale, legal basis, suggested wording, examples",
-                       description="Explain a rule by id (ppe.provided) or code (CC101).")
+    p = sub.add_parser(
+        "explain",
+        help="explain a rule: rationale, legal basis, suggested wording, examples",
+        description="Explain a rule by id (ppe.provided) or code (CC101).",
+    )
     p.add_argument("rule", metavar="RULE", help="rule id or code")
-    p.add_argument("--pack", metavar="NAME|PATH",
-                   help="look the rule up in this pack (default: the bundled pack that declares it)")
+    p.add_argument(
+        "--pack", metavar="NAME|PATH", help="look the rule up in this pack (default: the bundled pack that declares it)"
+    )
     p.add_argument("--pack-path", action="append", default=[], metavar="DIR", help="also look for packs in DIR")
     p.add_argument("--lang", choices=("en", "zh-Hans", "zh-Hant"), help="show titles and wording in this language only")
     p.set_defaults(run=run)
@@ -23,9 +27,11 @@ def _find(args: argparse.Namespace):
     from clausecheck.dsl.loader import available_packs, load_pack
     from clausecheck.errors import UsageError
 
-    packs = [load_pack(args.pack, search_path=args.pack_path)] if args.pack else [
-        load_pack(path, search_path=args.pack_path) for path in available_packs(args.pack_path).values()
-    ]
+    packs = (
+        [load_pack(args.pack, search_path=args.pack_path)]
+        if args.pack
+        else [load_pack(path, search_path=args.pack_path) for path in available_packs(args.pack_path).values()]
+    )
     found = []
     for pack in packs:
         try:
@@ -34,7 +40,9 @@ def _find(args: argparse.Namespace):
             continue
     if not found:
         known = {x for pack in packs for r in pack.rules for x in (r.id, r.code)}
-        raise UsageError(f"no rule '{args.rule}'", hint=did_you_mean(args.rule, known) or "see: clausecheck packs show NAME")
+        raise UsageError(
+            f"no rule '{args.rule}'", hint=did_you_mean(args.rule, known) or "see: clausecheck packs show NAME"
+        )
     # the pack that declares the rule, else the first that has it
     return next(((r, p) for r, p in found if r.origin.pack == p.id), found[0])
 
@@ -45,9 +53,9 @@ def _wrap(text: str, indent: str = "  ") -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from clausecheck.dsl import describe
-    from clausecheck.testing.cases import Expectation, load_cases
     from clausecheck.dsl.diagnostics import shown
     from clausecheck.dsl.model import RequireRule
+    from clausecheck.testing.cases import Expectation, load_cases
 
     rule, pack = _find(args)
     langs = [args.lang] if args.lang else ["en", "zh-Hans", "zh-Hant"]

@@ -7,9 +7,12 @@ import sys
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("facts", help="print the statements found in an agreement (pack debugging)",
-                       description="Print each obligation found: bearer, modality, topics, qualifiers, "
-                       "references and exemptions, with its clause.")
+    p = sub.add_parser(
+        "facts",
+        help="print the statements found in an agreement (pack debugging)",
+        description="Print each obligation found: bearer, modality, topics, qualifiers, "
+        "references and exemptions, with its clause.",
+    )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--pack", default="safety-core", metavar="NAME|PATH")
     p.add_argument("--format", choices=("text", "json"), default="text")

@@ -7,10 +7,18 @@ import sys
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("packs", help="list, show, validate and test rule packs",
-                       description="Work with rule packs: the bundled ones by name, your own by path.")
-    p.add_argument("--pack-path", action="append", default=[], metavar="DIR",
-                   help="also look for packs by name in DIR (repeatable; CLAUSECHECK_PACK_PATH works too)")
+    p = sub.add_parser(
+        "packs",
+        help="list, show, validate and test rule packs",
+        description="Work with rule packs: the bundled ones by name, your own by path.",
+    )
+    p.add_argument(
+        "--pack-path",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also look for packs by name in DIR (repeatable; CLAUSECHECK_PACK_PATH works too)",
+    )
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     actions.add_parser("list", help="packs found by name").set_defaults(run=run_list)
     show = actions.add_parser("show", help="the resolved pack, with where each rule came from")
@@ -89,9 +97,9 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    from clausecheck.testing.cases import check_case, load_cases, untested_rules
     from clausecheck.dsl.diagnostics import shown
     from clausecheck.dsl.loader import load_pack
+    from clausecheck.testing.cases import check_case, load_cases, untested_rules
 
     pack = load_pack(args.pack, search_path=args.pack_path)
     cases = load_cases(pack)
@@ -109,8 +117,8 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_test(args: argparse.Namespace) -> int:
-    from clausecheck.testing.cases import CaseOutcome, check_case, load_cases, untested_rules
     from clausecheck.dsl.loader import available_packs, load_pack
+    from clausecheck.testing.cases import CaseOutcome, check_case, load_cases, untested_rules
     from clausecheck.testing.runner import run_case
 
     targets = [args.pack] if args.pack else list(available_packs(args.pack_path).values())
@@ -122,7 +130,11 @@ def run_test(args: argparse.Namespace) -> int:
         sys.stdout.write(f"{pack.id}: {len(cases)} cases\n")
         for case in cases:
             problems = check_case(case, pack)
-            outcome = CaseOutcome(case=case.id, outcome="fail", failures=tuple(problems)) if problems else run_case(case, pack)
+            outcome = (
+                CaseOutcome(case=case.id, outcome="fail", failures=tuple(problems))
+                if problems
+                else run_case(case, pack)
+            )
             counts[outcome.outcome] += 1
             if outcome.outcome != "pass" or args.verbose:
                 todo = f"  ({case.todo})" if case.todo else ""

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from itertools import zip_longest
 from dataclasses import dataclass
+from itertools import zip_longest
 
 import docx
 from docx.oxml import OxmlElement
@@ -110,16 +110,18 @@ def write_comments(
     try:
         word = docx.Document(io.BytesIO(data))
     except ValueError as e:  # python-docx opens only the .docx content type
-        raise NotADocx(document.source, f"cannot be annotated ({e})",
-                       hint="save it as a Word Document (.docx) and annotate that") from None
+        raise NotADocx(
+            document.source, f"cannot be annotated ({e})", hint="save it as a Word Document (.docx) and annotate that"
+        ) from None
     root = word.element
     targets = []
     for note in notes:
         source = paragraphs[int(note.block_id[1:])]
         path = _path(_outermost_paragraph(source)) if source is not None else None
         if path is None:
-            raise AnnotationError(f"{document.source}: block {note.block_id} is not in the main text; "
-                                  "Word allows no comment there")
+            raise AnnotationError(
+                f"{document.source}: block {note.block_id} is not in the main text; Word allows no comment there"
+            )
         target = _follow(root, path)
         if target.tag != _P:
             raise AnnotationError(f"{document.source}: block {note.block_id} was not found again in the package")

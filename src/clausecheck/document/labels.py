@@ -25,7 +25,19 @@ from clausecheck.document.numfmt import (
 )
 
 RANK_ANNEX = 0
-_ZH_RANKS = {"编": 10, "編": 10, "部分": 11, "章": 12, "节": 13, "節": 13, "条": 20, "條": 20, "款": 30, "项": 31, "項": 31}
+_ZH_RANKS = {
+    "编": 10,
+    "編": 10,
+    "部分": 11,
+    "章": 12,
+    "节": 13,
+    "節": 13,
+    "条": 20,
+    "條": 20,
+    "款": 30,
+    "项": 31,
+    "項": 31,
+}
 _EN_RANKS = {"part": 11, "chapter": 12, "article": 20, "section": 21, "clause": 22}
 _EN_ANNEX = ("schedule", "annex", "annexure", "appendix", "exhibit", "attachment")
 

@@ -14,11 +14,29 @@ _LEGAL_TRADITIONAL = "零壹貳參肆伍陸柒捌玖"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
 _ENCLOSED_IDEO = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
-_CARDINALS = (
-    "Zero One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen "
-    "Sixteen Seventeen Eighteen Nineteen"
-).split()
-_TENS = "_ _ Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety".split()
+_CARDINALS = [
+    "Zero",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Eleven",
+    "Twelve",
+    "Thirteen",
+    "Fourteen",
+    "Fifteen",
+    "Sixteen",
+    "Seventeen",
+    "Eighteen",
+    "Nineteen",
+]
+_TENS = ["_", "_", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety"]
 _ORDINAL_WORDS = {
     "One": "First", "Two": "Second", "Three": "Third", "Five": "Fifth", "Eight": "Eighth",
     "Nine": "Ninth", "Twelve": "Twelfth",
@@ -64,7 +82,9 @@ def _cn_counting(n: int, digits: str = _CN_DIGITS) -> str:
     return "".join(digits[int(d)] for d in str(n))
 
 
-def _cn_thousand(n: int, digits: str = _CN_DIGITS, units: str = "十百千", zero: str = "零", ten_alone: bool = True) -> str:
+def _cn_thousand(
+    n: int, digits: str = _CN_DIGITS, units: str = "十百千", zero: str = "零", ten_alone: bool = True
+) -> str:
     """Full Chinese number words up to 9999: 一百零一, 一百一十, 一千零五十."""
     if n <= 0 or n >= 10000:
         return str(n)

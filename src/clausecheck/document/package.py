@@ -132,7 +132,9 @@ def load_bytes(source: str | os.PathLike[str] | bytes | BinaryIO) -> tuple[str, 
 def open_package(source: str, data: bytes, limits: ReadLimits) -> Package:
     """Check `data` and parse the parts of the Word package it holds."""
     if not data:
-        raise EmptyDocument(source, "the file is empty (0 bytes)", hint="the file was not saved completely; save it again")
+        raise EmptyDocument(
+            source, "the file is empty (0 bytes)", hint="the file was not saved completely; save it again"
+        )
     if len(data) > limits.max_file_bytes:
         raise UnsafeDocument(
             source,
@@ -221,10 +223,7 @@ def _check_zip(source: str, zf: zipfile.ZipFile, limits: ReadLimits) -> dict[str
     total = 0
     for info in infos:
         total += info.file_size
-        if (
-            info.file_size > limits.ratio_floor_bytes
-            and info.file_size > limits.max_ratio * max(info.compress_size, 1)
-        ):
+        if info.file_size > limits.ratio_floor_bytes and info.file_size > limits.max_ratio * max(info.compress_size, 1):
             raise UnsafeDocument(
                 source,
                 f"entry {info.filename} expands {info.file_size / max(info.compress_size, 1):,.0f} times "
@@ -259,10 +258,14 @@ class _Parts:
             return self.zf.read(info)
         except (zipfile.BadZipFile, zlib.error, struct.error, EOFError, OSError, ValueError) as e:
             raise CorruptDocument(
-                self.source, f"zip entry {name} is damaged ({e})", hint="the file was not copied completely; get it again"
+                self.source,
+                f"zip entry {name} is damaged ({e})",
+                hint="the file was not copied completely; get it again",
             ) from None
         except NotImplementedError as e:
-            raise CorruptDocument(self.source, f"zip entry {name} cannot be unpacked ({e})", hint=_SAVE_AS_DOCX) from None
+            raise CorruptDocument(
+                self.source, f"zip entry {name} cannot be unpacked ({e})", hint=_SAVE_AS_DOCX
+            ) from None
 
     def xml(self, name: str) -> etree._Element:
         data = self.raw(name)
@@ -278,7 +281,9 @@ class _Parts:
             message = str(e)
             if any(s in message for s in ("limit", "Excessive depth", "amplification", "huge")):
                 raise UnsafeDocument(
-                    self.source, f"part {name} exceeds the XML parser's limits ({message})", hint="do not open this file"
+                    self.source,
+                    f"part {name} exceeds the XML parser's limits ({message})",
+                    hint="do not open this file",
                 ) from None
             raise CorruptDocument(
                 self.source, f"part {name} is not well-formed XML ({message})", hint="open it in Word and save it again"
@@ -339,10 +344,7 @@ def _declares_dtd(data: bytes) -> bool:
             if end < 0:
                 return False
             pos = end + 3
-        elif nxt == b"!":
-            return True
-        else:
-            return False
+        return nxt == b"!"
 
 
 def _read_parts(source: str, zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo]) -> Package:
@@ -392,7 +394,9 @@ def _main_part(parts: _Parts) -> str:
         if kind:
             raise NotADocx(source, f"is {kind} renamed .docx", hint="give the agreement as a Word .docx file")
         if "word/document.xml" in members:
-            raise CorruptDocument(source, "the package has no [Content_Types].xml", hint="open it in Word and save it again")
+            raise CorruptDocument(
+                source, "the package has no [Content_Types].xml", hint="open it in Word and save it again"
+            )
         raise NotADocx(source, "is a zip archive, not a Word document (no word/document.xml)", hint=_SAVE_AS_DOCX)
     types = _content_types(parts)
     main = None
@@ -417,10 +421,14 @@ def _main_part(parts: _Parts) -> str:
         if main == "word/document.xml":
             raise NotADocx(source, "is a zip archive, not a Word document (no word/document.xml)", hint=_SAVE_AS_DOCX)
         raise CorruptDocument(
-            source, f"the main document part {main} is missing", hint="the file is damaged; open it in Word and save it again"
+            source,
+            f"the main document part {main} is missing",
+            hint="the file is damaged; open it in Word and save it again",
         )
     if content_type and content_type not in _WORD_MAIN_TYPES:
-        raise NotADocx(source, f"the main part has content type {content_type}, not a Word document", hint=_SAVE_AS_DOCX)
+        raise NotADocx(
+            source, f"the main part has content type {content_type}, not a Word document", hint=_SAVE_AS_DOCX
+        )
     return main
 
 
@@ -447,4 +455,3 @@ def _content_types(parts: _Parts) -> dict[str, str]:
         ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
         types[name] = overrides.get(name, defaults.get(ext, ""))
     return types
-

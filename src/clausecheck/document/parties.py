@@ -67,9 +67,37 @@ _ZH_CUT = re.compile(r".*[，,。；;：:\s）)]|.*(?:由|与|與)(?=[^由与與
 _ZH_LEAD = re.compile(r"^(?:和|与|與|及|并|並)")
 _NAME_LIKE = re.compile(r"[^，,。；;]{2,40}")
 _ROLES_EN = frozenset(
-    "client customer contractor subcontractor sub-contractor supplier provider vendor company employer employee "
-    "consultant owner purchaser buyer seller licensee licensor lessor lessee landlord tenant "
-    "operator host recipient contractee developer manufacturer distributor".split()
+    [
+        "client",
+        "customer",
+        "contractor",
+        "subcontractor",
+        "sub-contractor",
+        "supplier",
+        "provider",
+        "vendor",
+        "company",
+        "employer",
+        "employee",
+        "consultant",
+        "owner",
+        "purchaser",
+        "buyer",
+        "seller",
+        "licensee",
+        "licensor",
+        "lessor",
+        "lessee",
+        "landlord",
+        "tenant",
+        "operator",
+        "host",
+        "recipient",
+        "contractee",
+        "developer",
+        "manufacturer",
+        "distributor",
+    ]
 )
 _SIGNATURE_NOISE = re.compile(r"[（(]?\s*(?:盖章|蓋章|签章|簽章|签字|簽字|公章|签名|簽名)\s*[）)]?|_{2,}|＿{2,}")
 
@@ -124,7 +152,9 @@ def _definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source]]
     for line in text.splitlines():
         found = list(_ZH_BARE.finditer(line))
         for m, after in zip(found, [*found[1:], None], strict=False):
-            if _NOT_PARTIES_BARE.search(m.group("alias")) or _ZH_PAREN.match(line, m.start("alias") + len(m.group("alias"))):
+            if _NOT_PARTIES_BARE.search(m.group("alias")) or _ZH_PAREN.match(
+                line, m.start("alias") + len(m.group("alias"))
+            ):
                 continue  # `发包方（简称甲方）：` defines 甲方, read by the pattern above
             name = _SIGNATURE_NOISE.sub("", line[m.end() : after.start() if after else len(line)])
             paren = _ZH_PAREN.search(name)
@@ -174,7 +204,7 @@ def _en_name(segment: str) -> str:
     segment = re.sub(r"^[\s,]*(?:and\b|AND\b)?[\s:]*", "", segment)
     segment = re.sub(r"^\s*(?:\(\d+\)|\d+\.|\([a-z]\))\s*", "", segment)
     segment = _EN_NAME_END.sub("", segment)
-    return segment.strip(" ,:\"“”").strip()[:120]
+    return segment.strip(' ,:"“”').strip()[:120]
 
 
 def _zh_name(before: str) -> str:
@@ -182,5 +212,5 @@ def _zh_name(before: str) -> str:
     if before.rstrip().endswith(("_", "＿")):
         return ""  # a blank to fill in
     name = _ZH_CUT.sub("", before)
-    name = _ZH_LEAD.sub("", name).strip(" \"“”「」_＿")
+    name = _ZH_LEAD.sub("", name).strip(' "“”「」_＿')
     return name[:60]

@@ -23,7 +23,7 @@ from clausecheck.document.contents import contents_entries
 from clausecheck.document.labels import LabelMatch, match_label, match_rendered
 from clausecheck.document.model import Block, Document, Part
 from clausecheck.document.numbering import Numbering
-from clausecheck.document.package import W, Package, ReadLimits, load_bytes, open_package
+from clausecheck.document.package import Package, ReadLimits, W, load_bytes, open_package
 from clausecheck.document.parties import Source, find_parties
 from clausecheck.document.styles import Styles
 from clausecheck.document.tree import ClauseTree
@@ -40,9 +40,7 @@ _SIGNATURE_BLOCKS = 40
 """how many closing body blocks are searched for a signature block"""
 
 
-def read_document(
-    source: str | os.PathLike[str] | bytes | BinaryIO, *, limits: ReadLimits | None = None
-) -> Document:
+def read_document(source: str | os.PathLike[str] | bytes | BinaryIO, *, limits: ReadLimits | None = None) -> Document:
     """Read an agreement from a path, bytes or a binary file object.
 
     Raises a `clausecheck.errors.DocumentError` subclass naming the file and
@@ -96,7 +94,10 @@ def _build(package: Package, paragraphs: list[etree._Element | None] | None = No
             if part != "body":  # the clause tree is the body's (text boxes are walked with it)
                 continue
             listed = contents_entries(
-                [(styles.info(r.para.style).name, r.para.text.strip(), r.match.cite if r.match else None) for r in added]
+                [
+                    (styles.info(r.para.style).name, r.para.text.strip(), r.match.cite if r.match else None)
+                    for r in added
+                ]
             )
             for offset, row in enumerate(added):
                 block_id = f"b{first + offset}"
@@ -207,4 +208,3 @@ def _party_regions(blocks: list[Block]) -> Iterator[tuple[str, str, Source]]:
     for i, block in enumerate(body):
         region: Source = "preamble" if i < first_clause else "signature" if i >= signature_from else "definition"
         yield block.id, block.text, region
-

@@ -19,7 +19,7 @@ from clausecheck.document.model import ClauseKind, ClauseNode
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_END = tuple("。；;，,：:、.")
 _TITLE_SPLIT = re.compile(r"[。．]|\.(?=\s)")
-_SMALL_WORDS = frozenset("a an and as at by for in of on or the to with".split())
+_SMALL_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"])
 
 
 @dataclass(eq=False)
@@ -111,13 +111,13 @@ class ClauseTree:
         if match is not None and match.rank == RANK_ANNEX:
             stack.clear()
         elif match is not None and match.rank is not None:
-            while stack and stack[-1].kind != "annex" and (
-                stack[-1].eff_rank >= match.rank or _is_list_item(stack[-1])
+            while (
+                stack and stack[-1].kind != "annex" and (stack[-1].eff_rank >= match.rank or _is_list_item(stack[-1]))
             ):
                 stack.pop()
-        elif list_pos is not None and self._close_to_list(list_pos):
-            pass
-        elif match is not None and self._close_to_series(series, match):
+        elif (list_pos is not None and self._close_to_list(list_pos)) or (
+            match is not None and self._close_to_series(series, match)
+        ):
             pass
         elif heading is not None:
             self._close_to_heading(heading)
@@ -317,9 +317,7 @@ def _number_of(node: _Node) -> str | None:
     return None
 
 
-def _cite(
-    match: LabelMatch, series: str | None, value: int | None, parent: _Node | None, annex: _Node | None
-) -> str:
+def _cite(match: LabelMatch, series: str | None, value: int | None, parent: _Node | None, annex: _Node | None) -> str:
     form = match.form
     if form == "annex":
         return match.cite

@@ -12,6 +12,7 @@ by the reader, which calls this once per part.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -133,17 +134,17 @@ class Walker:
                 content = child.find(SDT_CONTENT)
                 if content is not None:
                     self._container(content, part, cell)
-            elif tag == CUSTOM_XML or tag == INS or tag == MOVE_TO:
+            elif tag in (CUSTOM_XML, INS, MOVE_TO):
                 if tag != CUSTOM_XML:
                     self.tracked_any = True
                 self._container(child, part, cell)
-            elif tag == DEL or tag == MOVE_FROM:
+            elif tag in (DEL, MOVE_FROM):
                 self.tracked_any = True
             elif tag == ALTERNATE:
                 choice = child.find(CHOICE)
                 if choice is not None:
                     self._container(choice, part, cell)
-            elif tag == ALT_CHUNK or tag == SUB_DOC:
+            elif tag in (ALT_CHUNK, SUB_DOC):
                 self.warnings.append(
                     "an embedded document (altChunk/subDoc) is not read; open the agreement in Word and save it "
                     "to merge it into the text"
@@ -216,7 +217,9 @@ class Walker:
         self._pending.clear()
         self._pending_tracked = False
         if text.strip():
-            self._out.append(RawParagraph(part, text, None, None, None, None, cell.cell() if cell else None, True, False))
+            self._out.append(
+                RawParagraph(part, text, None, None, None, None, cell.cell() if cell else None, True, False)
+            )
 
     # --- inside a paragraph -------------------------------------------------
 
@@ -227,22 +230,23 @@ class Walker:
             tracked |= self._inline_child(child, pieces, hidden, boxes)
         return tracked
 
-    def _inline_child(self, child: etree._Element, pieces: list[str], hidden: list[int],
-                      boxes: list[etree._Element]) -> bool:
+    def _inline_child(
+        self, child: etree._Element, pieces: list[str], hidden: list[int], boxes: list[etree._Element]
+    ) -> bool:
         """Read one child of a paragraph or inline container; True when it is or holds a tracked change."""
         tag = child.tag
         if tag == R:
             self._run(child, pieces, hidden, boxes)
         elif tag in _INLINE_CONTAINERS:
             return self._inline(child, pieces, hidden, boxes)
-        elif tag == INS or tag == MOVE_TO:
+        elif tag in (INS, MOVE_TO):
             self._inline(child, pieces, hidden, boxes)
             return True
-        elif tag == DEL or tag == MOVE_FROM:
+        elif tag in (DEL, MOVE_FROM):
             return True
         elif tag == SDT:
             return self._inline_sdt(child, pieces, hidden, boxes)
-        elif tag == MATH or tag == MATH_PARA:
+        elif tag in (MATH, MATH_PARA):
             pieces.extend(t.text or "" for t in child.iter(MATH_T))
         elif tag == ALTERNATE:
             choice = child.find(CHOICE)
@@ -250,7 +254,9 @@ class Walker:
                 return self._inline(choice, pieces, hidden, boxes)
         return False
 
-    def _inline_sdt(self, sdt: etree._Element, pieces: list[str], hidden: list[int], boxes: list[etree._Element]) -> bool:
+    def _inline_sdt(
+        self, sdt: etree._Element, pieces: list[str], hidden: list[int], boxes: list[etree._Element]
+    ) -> bool:
         props = sdt.find(SDT_PR)
         if props is not None and props.find(f"{_W}showingPlcHdr") is not None:
             return False  # placeholder prompt ("Click here to enter text"), not agreement text
@@ -272,7 +278,7 @@ class Walker:
                 if vanish is None:
                     vanish = child.find(SPEC_VANISH)
                 is_hidden = vanish is not None and vanish.get(VAL) not in _TRUE_OFF
-            elif tag == TAB or tag == PTAB:
+            elif tag in (TAB, PTAB):
                 if not self._instr:
                     pieces.append("\t")
             elif tag == FLD_CHAR:
@@ -284,9 +290,8 @@ class Walker:
                     if self._fields and not self._fields[-1]:
                         self._fields[-1] = True
                         self._instr -= 1
-                elif kind == "end" and self._fields:
-                    if not self._fields.pop():
-                        self._instr -= 1
+                elif kind == "end" and self._fields and not self._fields.pop():
+                    self._instr -= 1
             elif tag == INSTR_TEXT:
                 continue
             elif tag == BR:
@@ -303,11 +308,9 @@ class Walker:
                 if code in _SYMBOLS:
                     pieces.append(_SYMBOLS[code])
                 else:
-                    try:
+                    with contextlib.suppress(ValueError):
                         pieces.append(chr(int(code, 16)))
-                    except ValueError:
-                        pass
-            elif tag == DRAWING or tag == PICT or tag == ALTERNATE:
+            elif tag in (DRAWING, PICT, ALTERNATE):
                 _find_boxes(child, boxes)
             elif tag == RUBY:
                 base = child.find(RUBY_BASE)

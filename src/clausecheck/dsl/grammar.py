@@ -20,7 +20,13 @@ from clausecheck.dsl.diagnostics import confusable_hint, did_you_mean, one_of, s
 from clausecheck.errors import PackSyntaxError
 from clausecheck.resources import grammar_path
 
-LANGUAGE_TAGS: dict[str, str | None] = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "zh": "zh-Hans", "en": "en", "any": None}
+LANGUAGE_TAGS: dict[str, str | None] = {
+    "zh-hans": "zh-Hans",
+    "zh-hant": "zh-Hant",
+    "zh": "zh-Hans",
+    "en": "en",
+    "any": None,
+}
 """Language tags a term line may start with (case-insensitive); `zh` is simplified, `any` is every language."""
 
 _TOKEN_NAMES = {
@@ -92,7 +98,11 @@ def _translate(e: UnexpectedInput, text: str, file: str) -> PackSyntaxError:
         hint = "a block is not closed: add '}'" if "RBRACE" in expected else None
         return syntax_error(
             f"unexpected end of file; expected {one_of(_describe(t) for t in expected)}",
-            file=file, text=text, line=line, column=column, hint=hint,
+            file=file,
+            text=text,
+            line=line,
+            column=column,
+            hint=hint,
         )
     found = f"'{token.value}'"
     hint = None
@@ -107,7 +117,11 @@ def _translate(e: UnexpectedInput, text: str, file: str) -> PackSyntaxError:
         hint = "a name is written without quotes"
     return syntax_error(
         f"unexpected {found}; expected {one_of(_describe(t) for t in expected)}",
-        file=file, text=text, line=line, column=column, hint=hint,
+        file=file,
+        text=text,
+        line=line,
+        column=column,
+        hint=hint,
     )
 
 
@@ -142,4 +156,3 @@ def _term_hint(text: str, token: Token) -> str:
 def _end_position(text: str) -> tuple[int, int]:
     lines = text.splitlines() or [""]
     return len(lines), len(lines[-1]) + 1
-

@@ -78,7 +78,9 @@ def find_pack(name_or_path: StrPath, *, search_path: Sequence[StrPath] = ()) -> 
         if path.is_dir():
             path = path / PACK_FILE
         if not path.is_file():
-            raise PackNotFound(f"no pack file at {path}", hint=f"a pack is a folder holding {PACK_FILE}, or a .ccr file")
+            raise PackNotFound(
+                f"no pack file at {path}", hint=f"a pack is a folder holding {PACK_FILE}, or a .ccr file"
+            )
         return path.resolve()
     name = str(name_or_path)
     for folder in search_dirs(search_path):
@@ -127,7 +129,11 @@ def read_file(path: Path) -> PackFile:
         line = before.count("\n") + 1
         column = len(before) - (before.rfind("\n") + 1) + 1
         raise syntax_error(
-            "the file is not UTF-8 text", file=str(path), text=before, line=line, column=column,
+            "the file is not UTF-8 text",
+            file=str(path),
+            text=before,
+            line=line,
+            column=column,
             hint="save the pack as UTF-8 (in Notepad or WPS: Save as, encoding UTF-8)",
         ) from None
     parsed = read_pack_file(text, str(path))
@@ -162,7 +168,9 @@ class _Fetcher:
         parent = read_file(found)
         if parent.header.id != target:
             raise error_at(
-                current, ref.pos, f"the pack in {found} is named '{parent.header.id}', not '{target}'",
+                current,
+                ref.pos,
+                f"the pack in {found} is named '{parent.header.id}', not '{target}'",
                 "a pack's folder and its 'pack' line must use the same name",
             )
         return parent

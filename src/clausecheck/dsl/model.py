@@ -7,7 +7,7 @@ column it came from so `packs show` and error messages can point at it.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -109,7 +109,7 @@ class Not(_Model):
     item: Condition
 
 
-Condition = Annotated[Union[Mentions, AllOf, AnyOf, Not], Field(discriminator="kind")]
+Condition = Annotated[Mentions | AllOf | AnyOf | Not, Field(discriminator="kind")]
 """An applicability condition: a rule counts only where it holds."""
 
 
@@ -164,7 +164,7 @@ class ForbidRule(_RuleBase):
     near: tuple[tuple[Term, ...], ...] = Field((), description="further term groups that must co-occur")
 
 
-Rule = Annotated[Union[RequireRule, ForbidRule], Field(discriminator="kind")]
+Rule = Annotated[RequireRule | ForbidRule, Field(discriminator="kind")]
 
 
 class DisabledRule(_Model):

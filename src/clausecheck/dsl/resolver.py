@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from clausecheck.types import Lang
 from clausecheck.dsl.diagnostics import did_you_mean, resolution_error
 from clausecheck.dsl.model import (
     VOCABULARIES,
@@ -41,6 +40,7 @@ from clausecheck.dsl.syntax import (
     keyword,
 )
 from clausecheck.errors import PackResolutionError
+from clausecheck.types import Lang
 
 FetchParent = Callable[[PackFile, Located], PackFile]
 """Finds the pack an `extends` entry of a file names; raises a positioned error if there is none."""
@@ -98,10 +98,15 @@ def linearize(target: PackFile, fetch: FetchParent) -> tuple[list[PackFile], dic
         ids = []
         for ref in current.header.extends:
             parent = fetch(current, ref)
-            if any(parent.path == f.path for f in chain + [current]):
-                names = " -> ".join(f.header.id for f in chain + [current, parent])
-                raise error_at(current, ref.pos, f"'extends' makes a cycle: {names}", "a pack cannot extend itself, directly or through another pack")
-            visit(parent, chain + [current])
+            if any(parent.path == f.path for f in [*chain, current]):
+                names = " -> ".join(f.header.id for f in [*chain, current, parent])
+                raise error_at(
+                    current,
+                    ref.pos,
+                    f"'extends' makes a cycle: {names}",
+                    "a pack cannot extend itself, directly or through another pack",
+                )
+            visit(parent, [*chain, current])
             ids.append(parent.header.id)
         parents[current.path] = tuple(ids)
         done.add(current.path)
@@ -112,7 +117,9 @@ def linearize(target: PackFile, fetch: FetchParent) -> tuple[list[PackFile], dic
     for f in order:
         other = seen.setdefault(f.header.id, f)
         if other is not f:
-            raise error_at(f, f.header.pos, f"two different files declare pack '{f.header.id}' (the other is {other.path})")
+            raise error_at(
+                f, f.header.pos, f"two different files declare pack '{f.header.id}' (the other is {other.path})"
+            )
     return order, parents
 
 
@@ -155,7 +162,8 @@ class _Resolver:
         missing = [name for name in VOCABULARIES if name not in self.vocabularies]
         if missing:
             raise error_at(
-                target, target.header.pos,
+                target,
+                target.header.pos,
                 f"pack '{target.header.id}' has no vocabulary {', '.join(repr(m) for m in missing)}",
                 "extend safety-core, which defines every vocabulary the checker needs, or define them",
             )
@@ -167,7 +175,12 @@ class _Resolver:
         if decl.op == "define":
             if decl.id in self.parties:
                 first = self.parties[decl.id].origin
-                raise error_at(f, decl.pos, f"party '{decl.id}' is already declared at {first}", f"add terms with: party {decl.id} += {{ ... }}")
+                raise error_at(
+                    f,
+                    decl.pos,
+                    f"party '{decl.id}' is already declared at {first}",
+                    f"add terms with: party {decl.id} += {{ ... }}",
+                )
             self.parties[decl.id] = _PartyState(decl.title or decl.id, _dedupe(decl.terms), origin)
             return
         state = self._existing(f, decl.pos, "party", decl.id, self.parties)
@@ -182,9 +195,16 @@ class _Resolver:
         if decl.op == "define":
             if decl.id in self.topics:
                 first = self.topics[decl.id].origin
-                raise error_at(f, decl.pos, f"topic '{decl.id}' is already declared at {first}", f"add terms with: topic {decl.id} += {{ ... }}")
+                raise error_at(
+                    f,
+                    decl.pos,
+                    f"topic '{decl.id}' is already declared at {first}",
+                    f"add terms with: topic {decl.id} += {{ ... }}",
+                )
             if not decl.terms:
-                raise error_at(f, decl.pos, f"topic '{decl.id}' has no terms", 'add a line such as: en "protective equipment"')
+                raise error_at(
+                    f, decl.pos, f"topic '{decl.id}' has no terms", 'add a line such as: en "protective equipment"'
+                )
             near: list[tuple[str | None, list[Term]]] = []
             for group in decl.near:
                 if group.label is not None and any(label == group.label for label, _ in near):
@@ -192,7 +212,13 @@ class _Resolver:
                 near.append((group.label, list(group.terms)))
             window = decl.window.value if decl.window else None
             self.topics[decl.id] = _TopicState(
-                decl.title or decl.id, dict(decl.titles), _dedupe(decl.terms), near, window, _dedupe(decl.exclude), origin
+                decl.title or decl.id,
+                dict(decl.titles),
+                _dedupe(decl.terms),
+                near,
+                window,
+                _dedupe(decl.exclude),
+                origin,
             )
             return
         state = self._existing(f, decl.pos, "topic", decl.id, self.topics)
@@ -228,7 +254,9 @@ class _Resolver:
             named = [label for label in labels if label]
             hint = did_you_mean(group.label or "", named) if group.label else None
             raise error_at(
-                f, group.pos, f"{where} has no near group named '{group.label or ''}'",
+                f,
+                group.pos,
+                f"{where} has no near group named '{group.label or ''}'",
                 hint or (f"its near groups are named {', '.join(named)}" if named else "its near groups have no names"),
             )
         i = labels.index(group.label)
@@ -243,7 +271,9 @@ class _Resolver:
         if decl.op == "define":
             if decl.id in self.vocabularies:
                 raise error_at(
-                    f, decl.pos, f"vocabulary '{decl.id}' is already defined",
+                    f,
+                    decl.pos,
+                    f"vocabulary '{decl.id}' is already defined",
                     f"add words with 'vocabulary {decl.id} += {{...}}' or replace them with 'vocabulary {decl.id} = {{...}}'",
                 )
             self.vocabularies[decl.id] = _dedupe(decl.terms)
@@ -264,7 +294,9 @@ class _Resolver:
             state = self.rules[self._rule_to_change(f, decl.pos, decl.id, "override")]
             self._check_fields(f, decl, state.kind)
             if "code" in decl.fields:
-                raise error_at(f, decl.fields["code"].pos, "an override keeps the rule's code", "remove the 'code' line")
+                raise error_at(
+                    f, decl.fields["code"].pos, "an override keeps the rule's code", "remove the 'code' line"
+                )
             for key, value in values.items():
                 if key in ("suggest", "titles"):
                     state.values[key] = {**state.values.get(key, {}), **value}
@@ -278,7 +310,12 @@ class _Resolver:
     def _new_rule(self, f: PackFile, decl: RuleDecl, origin: Origin, values: dict[str, Any]) -> None:
         if decl.id in self.rules or decl.id in self.disabled:
             first = self.rules[decl.id].origin if decl.id in self.rules else self.disabled[decl.id].origin
-            raise error_at(f, decl.pos, f"rule '{decl.id}' is already declared at {first}", f"change it with: override {decl.id} {{ ... }}")
+            raise error_at(
+                f,
+                decl.pos,
+                f"rule '{decl.id}' is already declared at {first}",
+                f"change it with: override {decl.id} {{ ... }}",
+            )
         self._check_fields(f, decl, decl.kind)
         required = ["code", "topic", "severity"] + (["bearers"] if decl.kind == "require" else [])
         for key in required:
@@ -286,7 +323,12 @@ class _Resolver:
                 raise error_at(f, decl.pos, f"rule '{decl.id}' has no '{keyword(key)}' line")
         code = values["code"]
         if code in self.codes:
-            raise error_at(f, decl.fields["code"].pos, f"code {code} is already used by rule '{self.codes[code]}'", "codes are never reused: pick a new one")
+            raise error_at(
+                f,
+                decl.fields["code"].pos,
+                f"code {code} is already used by rule '{self.codes[code]}'",
+                "codes are never reused: pick a new one",
+            )
         if not (decl.title or "").strip():
             raise error_at(f, decl.pos, f"rule '{decl.id}' needs a title")
         self.codes[code] = decl.id
@@ -302,8 +344,11 @@ class _Resolver:
         if rule_id in self.disabled:
             raise error_at(f, pos, f"cannot {verb} rule '{rule_id}': it is disabled at {self.disabled[rule_id].origin}")
         raise error_at(
-            f, pos, f"cannot {verb} unknown rule '{rule_id}'",
-            did_you_mean(rule_id, [*self.rules, *by_code]) or "only a rule of this pack or a pack it extends can be changed",
+            f,
+            pos,
+            f"cannot {verb} unknown rule '{rule_id}'",
+            did_you_mean(rule_id, [*self.rules, *by_code])
+            or "only a rule of this pack or a pack it extends can be changed",
         )
 
     @staticmethod
@@ -311,7 +356,9 @@ class _Resolver:
         wrong = _ONLY_FORBID if kind == "require" else _ONLY_REQUIRE
         for key in wrong & decl.fields.keys():
             other = "forbid" if kind == "require" else "require"
-            raise error_at(f, decl.fields[key].pos, f"'{keyword(key)}' belongs in a {other} rule; '{decl.id}' is a {kind} rule")
+            raise error_at(
+                f, decl.fields[key].pos, f"'{keyword(key)}' belongs in a {other} rule; '{decl.id}' is a {kind} rule"
+            )
 
     def _collect_refs(self, f: PackFile, decl: RuleDecl, refs: list[_Ref]) -> None:
         where = f"rule '{decl.id}'"
@@ -331,8 +378,11 @@ class _Resolver:
             if ref.name not in known:
                 extra = ["both"] if ref.kind == "party" else []
                 raise error_at(
-                    ref.file, ref.pos, f"unknown {ref.kind} '{ref.name}' in {ref.context}",
-                    did_you_mean(ref.name, [*known, *extra]) or f"declare it with: {ref.kind} {ref.name} \"Title\" {{ ... }}",
+                    ref.file,
+                    ref.pos,
+                    f"unknown {ref.kind} '{ref.name}' in {ref.context}",
+                    did_you_mean(ref.name, [*known, *extra])
+                    or f'declare it with: {ref.kind} {ref.name} "Title" {{ ... }}',
                 )
 
     def _disable(self, f: PackFile, decl: DisableDecl, origin: Origin) -> None:
@@ -346,8 +396,10 @@ class _Resolver:
     def _existing(f: PackFile, pos: Pos, kind: str, name: str, table: dict[str, Any]) -> Any:
         if name not in table:
             raise error_at(
-                f, pos, f"cannot change unknown {kind} '{name}'",
-                did_you_mean(name, table) or f"declare it first: {kind} {name} \"Title\" {{ ... }}",
+                f,
+                pos,
+                f"cannot change unknown {kind} '{name}'",
+                did_you_mean(name, table) or f'declare it first: {kind} {name} "Title" {{ ... }}',
             )
         return table[name]
 
@@ -370,9 +422,14 @@ class _Resolver:
             },
             topics={
                 tid: Topic(
-                    id=tid, title=s.title, titles=s.titles, terms=tuple(s.terms),
-                    near=tuple(tuple(terms) for _, terms in s.near), window=s.window,
-                    exclude=tuple(s.exclude), origin=s.origin,
+                    id=tid,
+                    title=s.title,
+                    titles=s.titles,
+                    terms=tuple(s.terms),
+                    near=tuple(tuple(terms) for _, terms in s.near),
+                    window=s.window,
+                    exclude=tuple(s.exclude),
+                    origin=s.origin,
                 )
                 for tid, s in self.topics.items()
             },
@@ -416,5 +473,7 @@ def _remove(f: PackFile, pos: Pos, current: list[Term], removed: tuple[Term, ...
     present = {(t.text, t.regex) for t in current}
     for t in removed:
         if (t.text, t.regex) not in present:
-            raise error_at(f, pos, f"{where} has no term '{t.text}' to remove", did_you_mean(t.text, [c.text for c in current]))
+            raise error_at(
+                f, pos, f"{where} has no term '{t.text}' to remove", did_you_mean(t.text, [c.text for c in current])
+            )
     return [t for t in current if (t.text, t.regex) not in keys]

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from clausecheck.types import Lang
 from clausecheck.dsl.model import Term
+from clausecheck.types import Lang
 
 Amend = Literal["define", "+=", "-=", "="]
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from clausecheck.types import Lang
 from clausecheck.dsl.model import Term
 from clausecheck.language.normalize import fold_text
+from clausecheck.types import Lang
 
 _METACHARS = set(".^$*+?{}[]\\|()")
 

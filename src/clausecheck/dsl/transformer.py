@@ -15,12 +15,10 @@ from typing import Any
 from lark import Token, Transformer, v_args
 from lark.exceptions import VisitError
 
-from clausecheck.types import Lang
 from clausecheck.dsl import terms as term_factory
 from clausecheck.dsl.diagnostics import did_you_mean, syntax_error
 from clausecheck.dsl.grammar import LANGUAGE_TAGS, parse
 from clausecheck.dsl.model import ALL_AMBIGUITY_KINDS, AllOf, AnyOf, Example, Mentions, Not
-from clausecheck.types import Citation, SEVERITY_ORDER
 from clausecheck.dsl.syntax import (
     Decl,
     DisableDecl,
@@ -36,6 +34,7 @@ from clausecheck.dsl.syntax import (
     keyword,
 )
 from clausecheck.errors import PackSyntaxError
+from clausecheck.types import SEVERITY_ORDER, Citation, Lang
 
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
 _JURISDICTION = re.compile(r"^[A-Z]{2,5}$")
@@ -81,7 +80,7 @@ class _ToSyntax(Transformer):
             raise self._error(
                 "invalid escape in string",
                 token,
-                hint="inside quotes only \\\" \\\\ \\n \\t and \\uXXXX are escapes; "
+                hint='inside quotes only \\" \\\\ \\n \\t and \\uXXXX are escapes; '
                 "write a pattern as a /regular expression/",
             ) from None
 
@@ -239,9 +238,15 @@ class _ToSyntax(Transformer):
         if op == "-=" and windows:
             raise self._error("'within' cannot be removed; set it with +=", windows[0][1])
         return TopicDecl(
-            id=str(name), op=op, title=title, titles=self._titles(items, f"topic '{name}'"),  # type: ignore[arg-type]
-            terms=self._collect(items), near=tuple(item[2] for item in items if item[0] == "near"),
-            exclude=self._collect(items, "exclude"), window=windows[0][2] if windows else None, pos=_pos(name),
+            id=str(name),
+            op=op,
+            title=title,
+            titles=self._titles(items, f"topic '{name}'"),  # type: ignore[arg-type]
+            terms=self._collect(items),
+            near=tuple(item[2] for item in items if item[0] == "near"),
+            exclude=self._collect(items, "exclude"),
+            window=windows[0][2] if windows else None,
+            pos=_pos(name),
         )
 
     def vocab_define(self, children: list) -> VocabDecl:
@@ -257,7 +262,9 @@ class _ToSyntax(Transformer):
     def code(self, children: list[Token]) -> tuple:
         (token,) = children
         if not _CODE.match(token):
-            raise self._error(f"'{token}' is not a rule code", token, hint="a code is capital letters then digits, e.g. CC101")
+            raise self._error(
+                f"'{token}' is not a rule code", token, hint="a code is capital letters then digits, e.g. CC101"
+            )
         return ("code", Located(str(token), _pos(token)))
 
     def topic_ref(self, children: list[Token]) -> tuple:

@@ -8,7 +8,6 @@ verdict logic.
 from __future__ import annotations
 
 from clausecheck._identity_cache import IdentityCache
-from clausecheck.types import Lang
 from clausecheck.dsl.model import Pack
 from clausecheck.engine import rete
 from clausecheck.engine.compile import CompiledPack, compile_pack
@@ -16,6 +15,7 @@ from clausecheck.engine.facts import engine_facts
 from clausecheck.engine.verdict import judge
 from clausecheck.extract.model import Facts
 from clausecheck.findings import Finding, TopicVerdict
+from clausecheck.types import Lang
 
 _compile: IdentityCache[Pack, CompiledPack] = IdentityCache(compile_pack)
 
@@ -27,7 +27,9 @@ def compiled(pack: Pack) -> CompiledPack:
     return program
 
 
-def evaluate(pack: Pack, facts: Facts, *, lang: Lang, parts: dict[str, str]) -> tuple[list[TopicVerdict], list[Finding]]:
+def evaluate(
+    pack: Pack, facts: Facts, *, lang: Lang, parts: dict[str, str]
+) -> tuple[list[TopicVerdict], list[Finding]]:
     """Run `pack` over one agreement's facts: the topic matrix and the findings."""
     program = compiled(pack)
     matches = rete.run(program.key, engine_facts(facts))

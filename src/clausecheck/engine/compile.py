@@ -70,8 +70,11 @@ def _require_patterns(rule: RequireRule) -> dict[Pattern, list[dict[str, Any]]]:
     else:
         borne = _one_of("actor", (*named, "both"))
         nobody = _eq("actor", "none")
-    clean = [_eq(flag, False) for flag, kind in (("vague", "vague"), ("dangling", "dangling_reference"))
-             if kind in rule.ambiguous_when]
+    clean = [
+        _eq(flag, False)
+        for flag, kind in (("vague", "vague"), ("dangling", "dangling_reference"))
+        if kind in rule.ambiguous_when
+    ]
     vague_tests = [_eq("vague", True)] if "vague" in rule.ambiguous_when else []
     if rule.specific:
         clean.append(_eq(specific_tag(rule), True))
@@ -79,7 +82,9 @@ def _require_patterns(rule: RequireRule) -> dict[Pattern, list[dict[str, Any]]]:
     patterns: dict[Pattern, list[dict[str, Any]]] = {
         "settles": [{"s": _statement(rule.topic, duty, borne, *clean)}],
         "negated": [{"s": _statement(rule.topic, _eq("modality", "negated"))}],
-        "other_actor": [{"s": _statement(rule.topic, duty, *({"$neq": {"actor": b}} for b in (*named, "both", "none")))}],
+        "other_actor": [
+            {"s": _statement(rule.topic, duty, *({"$neq": {"actor": b}} for b in (*named, "both", "none")))}
+        ],
         "missing": [{"end": _eq("kind", "end")}, {"s$not": {"$and": [_eq("kind", "st"), _eq("topic", rule.topic)]}}],
     }
     if vague_tests:
@@ -103,13 +108,11 @@ def _one_test(tests: list[dict[str, Any]]) -> dict[str, Any]:
     return tests[0] if len(tests) == 1 else {"$or": tests}
 
 
-
 def _forbid_patterns(rule: ForbidRule) -> dict[Pattern, list[dict[str, Any]]]:
     tests = [_eq("exemption", True)] if rule.exemption else []
     if rule.near:
         tests.append(_eq(near_tag(rule), True))
     return {"void": [{"s": _statement(rule.topic, *tests)}]}
-
 
 
 def _dnf(condition: Condition) -> list[tuple[frozenset[str], frozenset[str]]]:
@@ -127,7 +130,9 @@ def _dnf(condition: Condition) -> list[tuple[frozenset[str], frozenset[str]]]:
         # not (a1 or a2 ...) where each ai = (P, N): and over i of (not P or N)
         terms = [(frozenset(), frozenset())]
         for positive, negative in _dnf(condition.item):
-            options = [(frozenset(), frozenset([t])) for t in positive] + [(frozenset([t]), frozenset()) for t in negative]
+            options = [(frozenset(), frozenset([t])) for t in positive] + [
+                (frozenset([t]), frozenset()) for t in negative
+            ]
             terms = [(p1 | p2, n1 | n2) for p1, n1 in terms for p2, n2 in options]
         return [t for t in terms if not t[0] & t[1]]
     raise TypeError(f"unknown condition {condition!r}")

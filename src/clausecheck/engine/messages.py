@@ -111,8 +111,17 @@ def _join(lang: Lang, names: list[str]) -> str:
     return " or ".join(names) if lang == "en" else "或".join(names)
 
 
-def message(kind: str, lang: Lang, *, topic: str, title: str = "", words: str = "", clauses: list[str] = (),
-            party: str = "none", bearers: tuple[str, ...] = ()) -> str:
+def message(
+    kind: str,
+    lang: Lang,
+    *,
+    topic: str,
+    title: str = "",
+    words: str = "",
+    clauses: list[str] = (),
+    party: str = "none",
+    bearers: tuple[str, ...] = (),
+) -> str:
     """The message for a finding of `kind`."""
     sep = ", " if lang == "en" else "、"
     return _MESSAGES[kind][lang].format(

@@ -20,6 +20,7 @@ are safe, and parallelism is processes, each with its own host.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import threading
@@ -122,10 +123,8 @@ def _run_ruleset(host: _QuietHost, name: str, sid: str, payload: str) -> list[Ru
     except _dre.error as e:
         raise EngineError(f"ruleset {name}: the rule engine failed: {e}") from e
     finally:
-        try:
+        with contextlib.suppress(_dre.error):  # nothing was stored for this session
             host.delete_state(name, sid)
-        except _dre.error:
-            pass  # nothing was stored for this session
     if errors or "exception" in state:
         raise EngineError(f"ruleset {name}: an engine action failed: {errors[0] if errors else state['exception']}")
     return list(host.sink)

@@ -12,7 +12,6 @@ import hashlib
 import re
 from collections import defaultdict
 
-from clausecheck.types import Lang
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
 from clausecheck.engine import messages
 from clausecheck.engine.compile import CompiledPack
@@ -20,6 +19,7 @@ from clausecheck.engine.rete import RuleMatch
 from clausecheck.extract.model import Statement
 from clausecheck.findings import Finding, Location, TopicVerdict
 from clausecheck.language.normalize import has_han
+from clausecheck.types import Lang
 
 # weaknesses in the order a reviewer should fix them
 _WEAKNESS_ORDER = ("no_actor", "weak", "vague", "dangling", "other_actor", "negated")
@@ -85,8 +85,9 @@ def _fingerprint(rule: str, statements: list[Statement]) -> str:
 class Judge:
     """Turns one document's evidence into topic verdicts and findings."""
 
-    def __init__(self, pack: Pack, evidence: Evidence, lang: Lang, parts: dict[str, str],
-                 names: dict[str, list[str]]) -> None:
+    def __init__(
+        self, pack: Pack, evidence: Evidence, lang: Lang, parts: dict[str, str], names: dict[str, list[str]]
+    ) -> None:
         self.pack = pack
         self.evidence = evidence
         self.lang = lang
@@ -96,8 +97,15 @@ class Judge:
     def applies(self, rule: RequireRule | ForbidRule) -> bool:
         return rule.applies is None or self.evidence.fired(rule.id, "applies")
 
-    def _finding(self, rule: RequireRule | ForbidRule, status: str, kind: str, statements: list[Statement],
-                 party: str = "none", words: str = "") -> Finding:
+    def _finding(
+        self,
+        rule: RequireRule | ForbidRule,
+        status: str,
+        kind: str,
+        statements: list[Statement],
+        party: str = "none",
+        words: str = "",
+    ) -> Finding:
         topic, title = _title(rule, self.pack, self.lang)
         bearers = rule.bearers if isinstance(rule, RequireRule) else ()
         clauses = list(dict.fromkeys(s.clause or s.block_id for s in statements))
@@ -109,8 +117,9 @@ class Judge:
             kind=kind,
             topic=rule.topic,
             party=party if party in ("client", "provider", "both") else "none",
-            message=messages.message(kind, self.lang, topic=topic, title=title, words=words, clauses=clauses,
-                                     party=party, bearers=bearers),
+            message=messages.message(
+                kind, self.lang, topic=topic, title=title, words=words, clauses=clauses, party=party, bearers=bearers
+            ),
             hint=messages.hint(kind, self.lang, title=title, bearers=bearers),
             locations=[_location(s, self.parts) for s in statements],
             citations=list(rule.citations),
@@ -141,19 +150,30 @@ class Judge:
         if ev.fired(rule.id, "missing"):
             return TopicVerdict(status="missing", **verdict), [self._finding(rule, "missing", "missing", [])]
         settling = ev.statements(rule.id, "settles")
-        addressing = sorted({s.id: s for p in (*_WEAKNESS_ORDER, "settles") for s in ev.statements(rule.id, p)}.values(),
-                            key=lambda s: s.id)
+        addressing = sorted(
+            {s.id: s for p in (*_WEAKNESS_ORDER, "settles") for s in ev.statements(rule.id, p)}.values(),
+            key=lambda s: s.id,
+        )
         verdict["clauses"] = list(dict.fromkeys(s.clause for s in addressing if s.clause))
         if settling:
             conflict = self._conflict(rule, settling)
             if conflict:
                 return (
-                    TopicVerdict(status="ambiguous", kinds=["conflict"], party="none",
-                                 locations=[_location(s, self.parts) for s in conflict], **verdict),
+                    TopicVerdict(
+                        status="ambiguous",
+                        kinds=["conflict"],
+                        party="none",
+                        locations=[_location(s, self.parts) for s in conflict],
+                        **verdict,
+                    ),
                     [self._finding(rule, "conflict", "conflict", conflict)],
                 )
-            return TopicVerdict(status="present", party=_party(settling),
-                                locations=[_location(s, self.parts) for s in settling], **verdict), []
+            return TopicVerdict(
+                status="present",
+                party=_party(settling),
+                locations=[_location(s, self.parts) for s in settling],
+                **verdict,
+            ), []
         weaknesses = [p for p in _WEAKNESS_ORDER if ev.fired(rule.id, p)]
         allowed = set(rule.bearers) | {"both"}
         if any(s.actor.role in allowed for p in weaknesses if p != "other_actor" for s in ev.statements(rule.id, p)):
@@ -166,12 +186,20 @@ class Judge:
             kind = _KIND_OF_PATTERN[pattern]
             if any(f.kind == kind for f in findings):
                 continue
-            findings.append(self._finding(rule, "ambiguous", kind, statements, party=_party(statements),
-                                          words=_words(kind, statements)))
+            findings.append(
+                self._finding(
+                    rule, "ambiguous", kind, statements, party=_party(statements), words=_words(kind, statements)
+                )
+            )
         first = ev.statements(rule.id, weaknesses[0]) if weaknesses else addressing
         return (
-            TopicVerdict(status="ambiguous", kinds=kinds, party=_party(first),
-                         locations=[_location(s, self.parts) for s in addressing], **verdict),
+            TopicVerdict(
+                status="ambiguous",
+                kinds=kinds,
+                party=_party(first),
+                locations=[_location(s, self.parts) for s in addressing],
+                **verdict,
+            ),
             findings,
         )
 
@@ -189,8 +217,9 @@ class Judge:
     def forbid(self, rule: ForbidRule) -> list[Finding]:
         findings = []
         for s in self.evidence.statements(rule.id, "void"):
-            findings.append(self._finding(rule, "forbidden", "exemption", [s], party=_party([s]),
-                                          words=s.exemption or ""))
+            findings.append(
+                self._finding(rule, "forbidden", "exemption", [s], party=_party([s]), words=s.exemption or "")
+            )
         return findings
 
 
@@ -225,8 +254,15 @@ def _words(kind: str, statements: list[Statement]) -> str:
     return ""
 
 
-def judge(pack: Pack, compiled: CompiledPack, matches: list[RuleMatch], statements: list[Statement],
-          lang: Lang, parts: dict[str, str], names: dict[str, list[str]]) -> tuple[list[TopicVerdict], list[Finding]]:
+def judge(
+    pack: Pack,
+    compiled: CompiledPack,
+    matches: list[RuleMatch],
+    statements: list[Statement],
+    lang: Lang,
+    parts: dict[str, str],
+    names: dict[str, list[str]],
+) -> tuple[list[TopicVerdict], list[Finding]]:
     """The topic matrix (one row per required topic) and the findings of one document.
 
     `names` maps each role to the agreement's names for it, for suggested wording.

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clausecheck.types import Lang
 from clausecheck.extract.lexicon import Hit, Lexicon, Scan
 from clausecheck.extract.roles import Roles
 from clausecheck.language.normalize import has_han
+from clausecheck.types import Lang
 
 _PRIORITY = {"negation": 0, "prohibition": 1, "weak": 2, "binding": 3}
 _MODALITY = {"negation": "negated", "prohibition": "prohibition", "weak": "weak", "binding": "binding"}
@@ -44,8 +44,9 @@ def _real(hits: list[Hit], friends: list[Hit]) -> list[Hit]:
 
 
 # a modal word inside a condition ("如甲方需使用塔机，…", "if the Contractor shall fail to…") states no duty
-_IN_CONDITION = re.compile(r"(?:如(?![实下期同此何])|若|如果|假如|倘若|一旦|\b(?:if|when|whenever|unless|in\s+the\s+event)\b)",
-                           re.IGNORECASE)
+_IN_CONDITION = re.compile(
+    r"(?:如(?![实下期同此何])|若|如果|假如|倘若|一旦|\b(?:if|when|whenever|unless|in\s+the\s+event)\b)", re.IGNORECASE
+)
 _CLAUSE_BOUNDARY = re.compile(r"[，,；;：:]")
 
 
@@ -84,8 +85,9 @@ _CONDITIONAL = re.compile(
 
 
 # a party right after "if"/"如" is the subject of a condition, not of the duty
-_CONDITION_BEFORE = re.compile(r"(?:如|若|如果|假如|倘若|一旦|\b(?:if|when|whenever|where|unless|should)\s+(?:the\s+)?)$",
-                               re.IGNORECASE)
+_CONDITION_BEFORE = re.compile(
+    r"(?:如|若|如果|假如|倘若|一旦|\b(?:if|when|whenever|where|unless|should)\s+(?:the\s+)?)$", re.IGNORECASE
+)
 
 
 def _people_subject(text: str, lang: Lang, people: list[Hit], start: int, modal: Hit) -> Hit | None:
@@ -94,21 +96,22 @@ def _people_subject(text: str, lang: Lang, people: list[Hit], start: int, modal:
     Not "相关人员"/"relevant personnel" (nobody in particular), and not the
     object of a passive ("Personnel shall be informed"), whose bearer is unnamed.
     """
-    if (lang == "en" and _PASSIVE_EN.match(text[modal.end:])) or text.startswith("被", modal.end):
+    if (lang == "en" and _PASSIVE_EN.match(text[modal.end :])) or text.startswith("被", modal.end):
         return None
     for h in people:
         # at the head of the clause ("电梯司机", "All Engineers"), not after a description ("进入现场的人员")
-        if start <= h.start <= start + 4 and h.end <= modal.start and modal.start - h.end <= 12:
-            if not _UNSPECIFIC.search(text, start, h.start):
-                return h
+        at_head = start <= h.start <= start + 4 and h.end <= modal.start and modal.start - h.end <= 12
+        if at_head and not _UNSPECIFIC.search(text, start, h.start):
+            return h
     return None
 
 
 _UNSPECIFIC = re.compile(r"(?:相关|有关|其他|其它|任何|一切|\b(?:relevant|other|any|such|no)\s+)$", re.IGNORECASE)
 
 
-def _subject(text: str, lang: Lang, parties: list[tuple[Hit, str]], both: list[Hit], people: list[Hit],
-             modal: Hit) -> tuple[str, str]:
+def _subject(
+    text: str, lang: Lang, parties: list[tuple[Hit, str]], both: list[Hit], people: list[Hit], modal: Hit
+) -> tuple[str, str]:
     """The party a duty's clause opens with, or the agent the sentence names.
 
     The subject is looked for in the clause right before the modal word, then
@@ -116,7 +119,7 @@ def _subject(text: str, lang: Lang, parties: list[tuple[Hit, str]], both: list[H
     Customer so requests,"): a party named there, or inside the predicate
     ("乙方人员进出甲方机房应…"), is not the bearer.
     """
-    after_modal = text[modal.end:]
+    after_modal = text[modal.end :]
     # an explicit agent wins: 由X负责 / shall be provided by X
     for h, role in parties:
         prefix = text[: h.start]
@@ -125,8 +128,11 @@ def _subject(text: str, lang: Lang, parties: list[tuple[Hit, str]], both: list[H
             return role, h.text
         if lang == "en" and h.start >= modal.end and _PASSIVE_EN.match(after_modal) and _BY_AGENT_EN.search(prefix):
             return role, h.text
-    mentions = sorted([(h, role) for h, role in parties if h.end <= modal.start]
-                      + [(h, "both") for h in both if h.end <= modal.start], key=lambda item: item[0].start)
+    mentions = sorted(
+        [(h, role) for h, role in parties if h.end <= modal.start]
+        + [(h, "both") for h in both if h.end <= modal.start],
+        key=lambda item: item[0].start,
+    )
     ends = [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, modal.start)]
     starts = [0, *ends]
     if not any(starts[-1] <= h.start for h, _ in mentions):
@@ -139,8 +145,11 @@ def _subject(text: str, lang: Lang, parties: list[tuple[Hit, str]], both: list[H
         start, end = starts[i], (ends[i] if i < len(ends) else modal.start)
         if i < len(starts) - 1 and _CONDITIONAL.match(text[start:end]):
             continue
-        in_clause = [(h, role) for h, role in mentions
-                     if start <= h.start < end and not _CONDITION_BEFORE.search(text, start, h.start)]
+        in_clause = [
+            (h, role)
+            for h, role in mentions
+            if start <= h.start < end and not _CONDITION_BEFORE.search(text, start, h.start)
+        ]
         if in_clause:
             h, role = in_clause[0]
             return role, h.text
@@ -155,7 +164,7 @@ def _assigned(text: str, roles: Roles) -> Duty | None:
     """Duties assigned without a modal verb: "劳动防护用品由乙方提供", "Contractor to provide PPE" (schedules)."""
     for h, role in roles.find(text):
         before = text[: h.start]
-        if _AGENT_ZH.search(before) and has_han(text[h.end:h.end + 1]):
+        if _AGENT_ZH.search(before) and has_han(text[h.end : h.end + 1]):
             return Duty(role, h.text, False, "binding", "由")
         if _ASSIGNING_EN.match(before) and _TO_VERB_EN.match(text, h.end):
             return Duty(role, h.text, False, "binding", "to")
@@ -181,9 +190,15 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -
         hedge = _hedge(scan, lang, lexicon, friends, modal)
         if hedge is not None:
             modality = "weak"
-            words = text[min(modal.start, hedge.start): max(modal.end, hedge.end)]
-    role, actor_words = _subject(text, lang, roles.find(text), scan.find(lexicon.words("both_parties")),
-                                 scan.find(lexicon.words("personnel")), modal)
+            words = text[min(modal.start, hedge.start) : max(modal.end, hedge.end)]
+    role, actor_words = _subject(
+        text,
+        lang,
+        roles.find(text),
+        scan.find(lexicon.words("both_parties")),
+        scan.find(lexicon.words("personnel")),
+        modal,
+    )
     if _only_assists(scan, lexicon, lang, modal):
         role = "none"  # 乙方应协助甲方…, shall assist: the party helps; the agreement names no owner
     each_own = scan.search(lexicon.words("each_own"))
@@ -194,8 +209,9 @@ def subject_only(scan: Scan, text: str, lexicon: Lexicon, roles: Roles) -> tuple
     """The party a sentence part opens with, for parts that borrow the verb of a lead-in."""
     parties = roles.find(text)
     both = scan.find(lexicon.words("both_parties"))
-    first = min([(h.start, role, h.text) for h, role in parties] + [(h.start, "both", h.text) for h in both],
-                default=None)
+    first = min(
+        [(h.start, role, h.text) for h, role in parties] + [(h.start, "both", h.text) for h in both], default=None
+    )
     # it must open the part: "甲方：提供…", "the Contractor to…"; not "遵守甲方的规章制度"
     if first is None or not _OPENING.fullmatch(text[: first[0]]):
         return "none", ""

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from clausecheck.document.labels import match_rendered
 from clausecheck.document.model import Block, ClauseNode, Document
-from clausecheck.types import Lang
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
 from clausecheck.extract.duty import Duty, analyse, subject_only
 from clausecheck.extract.lexicon import Hit, Lexicon, Scan, lexicon
@@ -27,9 +26,11 @@ from clausecheck.extract.roles import Roles, assign_roles
 from clausecheck.extract.tables import responsibility_rows
 from clausecheck.language.normalize import Folded, fold, has_han, matching_lang
 from clausecheck.language.segment import segments
+from clausecheck.types import Lang
 
-_DUTY_HEADING = re.compile(r"责任|义务|职责|权利和义务|obligations?|responsibilit(?:y|ies)|duties|undertakings",
-                           re.IGNORECASE)
+_DUTY_HEADING = re.compile(
+    r"责任|义务|职责|权利和义务|obligations?|responsibilit(?:y|ies)|duties|undertakings", re.IGNORECASE
+)
 _RIGHTS_ONLY = re.compile(r"^[^责义]*权利[^责义]*$|^\W*rights\W*$", re.IGNORECASE)
 _ANNOUNCES_LIST = re.compile(
     r"(?:以下|下列|如下)[^，,。；;]{0,4}(?:工作|义务|责任|职责|事项)|(?:完成|做好|负责|履行|承担)(?:以下|下列|如下)"
@@ -101,15 +102,16 @@ class _Part:
     modality matter only when a later part of the same sentence borrows them.
     """
 
-    __slots__ = ("_extractor", "scan", "folded", "lang", "_previous", "_inherited", "_raw", "_duty")
+    __slots__ = ("_duty", "_extractor", "_inherited", "_previous", "_raw", "folded", "lang", "scan")
 
-    def __init__(self, extractor: _Extractor, scan: Scan, folded: str, lang: Lang, previous: _Part | None,
-                 inherited: Duty | None) -> None:
+    def __init__(
+        self, extractor: _Extractor, scan: Scan, folded: str, lang: Lang, previous: _Part | None, inherited: Duty | None
+    ) -> None:
         self._extractor = extractor
         self.scan, self.folded, self.lang = scan, folded, lang
         self._previous, self._inherited = previous, inherited
-        self._raw: Duty | None | bool = False
-        self._duty: Duty | None | bool = False
+        self._raw: Duty | bool | None = False
+        self._duty: Duty | bool | None = False
 
     @property
     def raw(self) -> Duty | None:
@@ -152,7 +154,7 @@ class _Extractor:
 
     def _in_scope(self, context: _Context, block: Block) -> bool:
         if context.prefix and block.label and block.label.startswith(context.prefix):
-            return block.label[len(context.prefix):][:1].isdigit()
+            return block.label[len(context.prefix) :][:1].isdigit()
         if context.node is not None and block.clause_id is not None:
             return context.node in self.ancestors.get(block.clause_id, ())
         return block.heading_level is None or block.heading_level > context.level
@@ -182,8 +184,10 @@ class _Extractor:
             topics = topic_matches(self.lex.scan(f"{lead} {folded}", lang) if lead else scan, self.lex)
             self.mentions.update(t.topic for t in topics)
             current = _Part(self, scan, folded, lang, previous if part.continues else None, inherited_duty)
-            if number == 0 and _heading_candidate(block, block.text) and (
-                block.heading_level is not None or current.raw is None
+            if (
+                number == 0
+                and _heading_candidate(block, block.text)
+                and (block.heading_level is not None or current.raw is None)
             ):
                 self._push_heading(block, folded, topics)
                 return
@@ -203,8 +207,9 @@ class _Extractor:
                 continue
             self._statement(block, part.text, scan, folding, lang, duty, topics, exemption.text if exemption else None)
 
-    def complete(self, duty: Duty | None, previous: Duty | None, inherited: Duty | None,
-                 scan: Scan, folded: str) -> Duty | None:
+    def complete(
+        self, duty: Duty | None, previous: Duty | None, inherited: Duty | None, scan: Scan, folded: str
+    ) -> Duty | None:
         """Fill in what a part leaves out from its sentence or from the lead-in/heading above it."""
         source = previous or inherited
         if source is None:
@@ -233,12 +238,23 @@ class _Extractor:
             if len({role for _, role in parties}) == 1:
                 hit, role = parties[0]
                 duty = Duty(role, hit.text, False, "binding", "")
-        self.contexts.append(_Context(block.clause_id, _level(block), topics=topics, duty=duty,
-                                      prefix=_number_prefix(block.label)))
+        self.contexts.append(
+            _Context(block.clause_id, _level(block), topics=topics, duty=duty, prefix=_number_prefix(block.label))
+        )
 
-    def _statement(self, block: Block, text: str, scan: Scan, folded: Folded, lang: Lang, duty: Duty | None,
-                   topics: list[TopicMatch], exemption: str | None) -> None:
+    def _statement(
+        self,
+        block: Block,
+        text: str,
+        scan: Scan,
+        folded: Folded,
+        lang: Lang,
+        duty: Duty | None,
+        topics: list[TopicMatch],
+        exemption: str | None,
+    ) -> None:
         """Record a statement, quoting every word in the agreement's own script (matching ran on folded text)."""
+
         def own(word: str) -> str:
             i = folded.text.find(word) if word else -1
             return folded.original_words(i, i + len(word)) if i >= 0 else word
@@ -254,10 +270,13 @@ class _Extractor:
                 modality=duty.modality if duty else "none",
                 modal_words=own(duty.modal_words) if duty else "",
                 topics=[t.model_copy(update={"words": [own(w) for w in t.words]}) for t in topics],
-                qualifiers=[q.model_copy(update={"words": own(q.words)})
-                            for q in qualifiers(scan, folded.text, self.lex)],
-                references=[r.model_copy(update={"title": own(r.title)})
-                            for r in references(scan, folded.text, self.lex, self.attachments)],
+                qualifiers=[
+                    q.model_copy(update={"words": own(q.words)}) for q in qualifiers(scan, folded.text, self.lex)
+                ],
+                references=[
+                    r.model_copy(update={"title": own(r.title)})
+                    for r in references(scan, folded.text, self.lex, self.attachments)
+                ],
                 exemption=own(exemption) if exemption is not None else None,
                 tags=self._tags(scan),
             )
@@ -270,9 +289,12 @@ class _Extractor:
             if isinstance(rule, ForbidRule) and rule.near:
                 if all(scan.search(group) for group in self.lex.rule_near[rule.id]):
                     tags.append(near_tag(rule))
-            elif isinstance(rule, RequireRule) and rule.specific:
-                if all(scan.search(group) for group in self.lex.rule_specific[rule.id]):
-                    tags.append(specific_tag(rule))
+            elif (
+                isinstance(rule, RequireRule)
+                and rule.specific
+                and all(scan.search(group) for group in self.lex.rule_specific[rule.id])
+            ):
+                tags.append(specific_tag(rule))
         return tags
 
     def _both_cell(self, folded: str) -> bool:
@@ -298,7 +320,7 @@ def _number_prefix(label: str | None) -> str | None:
     if not label:
         return None
     match = match_rendered(label, "")
-    if match is None or match.value is None or match.series.startswith("decimal:") and "." in label.rstrip("."):
+    if match is None or match.value is None or (match.series.startswith("decimal:") and "." in label.rstrip(".")):
         return None
     return f"{match.value}."
 

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 import ahocorasick
 
 from clausecheck._identity_cache import IdentityCache
-from clausecheck.types import Lang
 from clausecheck.dsl.model import Pack, Term
 from clausecheck.extract.triggers import required_literals
 from clausecheck.language.normalize import fold_text
+from clausecheck.types import Lang
 
 _LANGS: tuple[Lang, ...] = ("en", "zh-Hans", "zh-Hant")
 _WORD = re.compile(r"[a-z0-9_]")
@@ -52,7 +52,7 @@ def _terms_for(terms: tuple[Term, ...], lang: Lang) -> list[Term]:
 class TermSet:
     """One topic's, group's or vocabulary's terms; matched through a `Scan`."""
 
-    __slots__ = ("index", "regexes", "untriggered", "empty")
+    __slots__ = ("empty", "index", "regexes", "untriggered")
 
     def __init__(self, index: int, terms: tuple[Term, ...]) -> None:
         self.index = index
@@ -78,7 +78,9 @@ class Lexicon:
         self.vocab = {name: self._add(terms) for name, terms in pack.vocabularies.items()}
         self.parties = {pid: self._add(p.terms) for pid, p in pack.parties.items()}
         self.rule_near = {r.id: [self._add(g) for g in r.near] for r in pack.rules if getattr(r, "near", ())}
-        self.rule_specific = {r.id: [self._add(g) for g in r.specific] for r in pack.rules if getattr(r, "specific", ())}
+        self.rule_specific = {
+            r.id: [self._add(g) for g in r.specific] for r in pack.rules if getattr(r, "specific", ())
+        }
         self._empty = self._add(())
         self._automata = {lang: self._automaton(lang) for lang in _LANGS}
 
@@ -110,8 +112,15 @@ class Lexicon:
             return None
         automaton = ahocorasick.Automaton()
         for word, wanted in literals.items():
-            automaton.add_word(word, (len(word), word[0].isascii() and bool(_WORD.match(word[0])),
-                                      word[-1].isascii() and bool(_WORD.match(word[-1])), tuple(wanted)))
+            automaton.add_word(
+                word,
+                (
+                    len(word),
+                    word[0].isascii() and bool(_WORD.match(word[0])),
+                    word[-1].isascii() and bool(_WORD.match(word[-1])),
+                    tuple(wanted),
+                ),
+            )
         automaton.make_automaton()
         return automaton
 
@@ -127,7 +136,7 @@ class Lexicon:
 class Scan:
     """The terms found in one folded text, by term set."""
 
-    __slots__ = ("_lang", "_text", "_lower", "_map", "_literal", "_triggered", "_triggered_sets", "_found")
+    __slots__ = ("_found", "_lang", "_literal", "_lower", "_map", "_text", "_triggered", "_triggered_sets")
 
     def __init__(self, lexicon: Lexicon, text: str, lang: Lang) -> None:
         self._lang = lang

@@ -12,8 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from clausecheck.types import Lang
 from clausecheck.dsl.model import ForbidRule, RequireRule
+from clausecheck.types import Lang
 
 Modality = Literal["binding", "weak", "prohibition", "negated", "none"]
 QualifierKind = Literal["vague", "vague_timing", "deadline", "amount", "standard"]
@@ -29,7 +29,8 @@ class Actor(_Model):
     role: str = "none"
     words: str = Field("", description="the words that named the actor: '乙方', 'the Contractor', '双方'")
     each_own: bool = Field(
-        False, description="limited to the bearer's own people, equipment or fault (各自, its own, to the extent caused by)"
+        False,
+        description="limited to the bearer's own people, equipment or fault (各自, its own, to the extent caused by)",
     )
 
 

@@ -89,8 +89,13 @@ def references(scan: Scan, text: str, lexicon: Lexicon, attachments: Attachments
     deferred = scan.search(lexicon.words("deferral"))
     for m in list(_ZH_ANNEX.finditer(text)) + list(_EN_ANNEX.finditer(text)):
         number = _annex_number(m.group(2))
-        found.append(Reference(title=m.group(), resolved=number in attachments.numbers,
-                               target=m.group() if number in attachments.numbers else None))
+        found.append(
+            Reference(
+                title=m.group(),
+                resolved=number in attachments.numbers,
+                target=m.group() if number in attachments.numbers else None,
+            )
+        )
     titles = [m.group(1) for m in _ZH_TITLE.finditer(text)] + [m.group(1) for m in _EN_NAMED.finditer(text)]
     for title in titles:
         identified = bool(_STATUTE.search(title)) or attachments.knows(title)

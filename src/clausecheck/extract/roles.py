@@ -22,12 +22,18 @@ from clausecheck.extract.lexicon import Hit, Lexicon
 from clausecheck.language.normalize import fold_text, matching_lang
 
 _POSITIONAL = {
-    "甲方": "client", "乙方": "provider", "party a": "client", "party b": "provider",
-    "甲": "client", "乙": "provider",
+    "甲方": "client",
+    "乙方": "provider",
+    "party a": "client",
+    "party b": "provider",
+    "甲": "client",
+    "乙": "provider",
 }
 # What a party does, in the agreement's words: hosts the site, or sends the people who work.
-_PEOPLE = (r"(?:人员|员工|工程师|技术员|调试员|工人|司机|personnel|staff|employees|engineers|technicians|"
-           r"workers|electricians|operatives)")
+_PEOPLE = (
+    r"(?:人员|员工|工程师|技术员|调试员|工人|司机|personnel|staff|employees|engineers|technicians|"
+    r"workers|electricians|operatives)"
+)
 _HOST_BEHAVIOUR = re.compile(
     rf"^(?:'s|’s|的)?\s*(?!\S{{0,4}}{_PEOPLE})(?:场地|现场|厂区|机房|办公场所|工地|场所|营业场所|premises|site|facility|"
     r"facilities|plant|data\s?cent(?:re|er)|building)",
@@ -52,8 +58,9 @@ _GENERIC_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # a party who is a person doing the work: 丙方（劳动者）, "the Employee"
-_WORKER = re.compile(r"劳动者|劳务人员|员工|职工|雇员|身份证|\b(?:worker|employee|individual|contractor personnel)\b",
-                     re.IGNORECASE)
+_WORKER = re.compile(
+    r"劳动者|劳务人员|员工|职工|雇员|身份证|\b(?:worker|employee|individual|contractor personnel)\b", re.IGNORECASE
+)
 _NAMES_A_COVER = re.compile(r"(?:['’]s?|s['’]?)?\s+liability\s+(?:insurance|cover|policy)", re.IGNORECASE)
 
 
@@ -125,7 +132,7 @@ def _behaviour(folded_text: str, alias: str) -> Counter[str]:
     folded_alias = fold_text(alias)
     start = 0
     while (i := folded_text.find(folded_alias, start)) >= 0:
-        after = folded_text[i + len(folded_alias): i + len(folded_alias) + 40]
+        after = folded_text[i + len(folded_alias) : i + len(folded_alias) + 40]
         if _PROVIDER_BEHAVIOUR.match(after):
             votes["provider"] += 1
         elif _HOST_BEHAVIOUR.match(after):
@@ -221,11 +228,61 @@ _SUBJECT_EN = re.compile(
     r"warrants|represents|may)\b"
 )
 _NOT_A_PARTY = {
-    "The", "This", "That", "These", "Each", "Either", "Neither", "Such", "Any", "All", "It", "They", "We", "You",
-    "Agreement", "Contract", "Services", "Service", "Party", "Parties", "Work", "Works", "Payment", "Notice",
-    "Term", "Schedule", "Clause", "Section", "Article", "Nothing", "No", "Personnel", "Staff", "Employees", "Fees",
-    "Price", "Prices", "Invoice", "Invoices", "Equipment", "Software", "System", "Project", "He", "She", "If",
-    "Where", "When", "Title", "Risk", "Delivery", "Acceptance", "Warranty", "Insurance", "Confidential",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Each",
+    "Either",
+    "Neither",
+    "Such",
+    "Any",
+    "All",
+    "It",
+    "They",
+    "We",
+    "You",
+    "Agreement",
+    "Contract",
+    "Services",
+    "Service",
+    "Party",
+    "Parties",
+    "Work",
+    "Works",
+    "Payment",
+    "Notice",
+    "Term",
+    "Schedule",
+    "Clause",
+    "Section",
+    "Article",
+    "Nothing",
+    "No",
+    "Personnel",
+    "Staff",
+    "Employees",
+    "Fees",
+    "Price",
+    "Prices",
+    "Invoice",
+    "Invoices",
+    "Equipment",
+    "Software",
+    "System",
+    "Project",
+    "He",
+    "She",
+    "If",
+    "Where",
+    "When",
+    "Title",
+    "Risk",
+    "Delivery",
+    "Acceptance",
+    "Warranty",
+    "Insurance",
+    "Confidential",
 }
 
 
@@ -250,10 +307,10 @@ def _definition_context(document: Document, block_id: str, alias: str) -> str:
     i = text.find(alias)
     if i < 0:
         return ""
-    before = text[max(0, i - 40):i]
+    before = text[max(0, i - 40) : i]
     # stop at the previous definition's end so one party's role words do not vote for the other
     before = re.split(r"[)）;；。]|\band\b|与|和", before)[-1]
-    return before + text[i:i + len(alias) + 20]
+    return before + text[i : i + len(alias) + 20]
 
 
 def _original_casing(text: str, folded_word: str) -> str:

@@ -60,8 +60,11 @@ def _party_named(block: Block, roles: Roles, both: Callable[[str], bool]) -> tup
 
 def _marked(ordered: list[dict[int, Block]], roles: Roles, both: Callable[[str], bool]) -> list[TableDuty]:
     """| 事项 | 甲方 | 乙方 | with ✓ marks under the party that bears each row."""
-    party_columns = {col: named for col, block in ordered[0].items()
-                     if (named := _party_named(block, roles, both)) and named[0] != "both"}
+    party_columns = {
+        col: named
+        for col, block in ordered[0].items()
+        if (named := _party_named(block, roles, both)) and named[0] != "both"
+    }
     if len({role for role, _ in party_columns.values()}) < 2:
         return []
     duties = []

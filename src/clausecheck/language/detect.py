@@ -13,8 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from clausecheck.types import Lang
 from clausecheck.language.normalize import opencc_converter
+from clausecheck.types import Lang
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")

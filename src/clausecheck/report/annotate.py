@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from clausecheck.document.annotate import AUTHOR, Note
 from clausecheck.document.model import Document
-from clausecheck.types import Lang
-from clausecheck.types import SEVERITY_ORDER
 from clausecheck.findings import DocumentResult, Finding, Location
 from clausecheck.report.labels import citations_for, label
 from clausecheck.report.placement import missing_duty_block, title_block
+from clausecheck.types import SEVERITY_ORDER, Lang
 
 
 def comment_text(finding: Finding, lang: Lang, where: Location | None = None) -> str:

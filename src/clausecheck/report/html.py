@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clausecheck.document.model import Block, Document
-from clausecheck.types import SEVERITY_ORDER
 from clausecheck.findings import DocumentResult, Finding, Report
 from clausecheck.report.labels import citations_for, label
 from clausecheck.report.placement import missing_duty_block
+from clausecheck.types import SEVERITY_ORDER
 
 _SEVERITIES = sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.__getitem__, reverse=True)
 
@@ -87,13 +87,22 @@ def _document(index: int, result: DocumentResult, document: Document | None) -> 
         anchor = f"{prefix}-f{i}"
         add_at = missing_duty_block(result, document, f.topic) if document and not f.locations else None
         heading = document.block(add_at) if document and add_at else None
-        findings.append({"finding": f, "anchor": anchor, "add_at": heading and f"{prefix}-{heading.id}",
-                         "add_label": heading and (heading.label or heading.text[:40]),
-                         "citations": citations_for(f.citations, lang)})
+        findings.append(
+            {
+                "finding": f,
+                "anchor": anchor,
+                "add_at": heading and f"{prefix}-{heading.id}",
+                "add_label": heading and (heading.label or heading.text[:40]),
+                "citations": citations_for(f.citations, lang),
+            }
+        )
         for loc in f.locations:
             cited.setdefault(loc.block_id, []).append((anchor, f))
-    out["groups"] = [(s, [x for x in findings if x["finding"].severity == s]) for s in _SEVERITIES
-                     if any(x["finding"].severity == s for x in findings)]
+    out["groups"] = [
+        (s, [x for x in findings if x["finding"].severity == s])
+        for s in _SEVERITIES
+        if any(x["finding"].severity == s for x in findings)
+    ]
     out["labels"] = {k: label(k, lang).rstrip(":： ") for k in ("fix", "suggested", "add_here", "basis")}
     if document is not None:
         out["parts"] = _text_items(document, prefix, cited)

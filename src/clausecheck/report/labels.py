@@ -9,12 +9,14 @@ the labels follow the draft too.
 
 from __future__ import annotations
 
-from clausecheck.types import Lang
-from clausecheck.types import Citation
+from clausecheck.types import Citation, Lang
 
 LABELS: dict[str, dict[Lang, str]] = {
-    "head": {"en": "clausecheck {code} ({severity}): ", "zh-Hans": "clausecheck {code}（{severity}）：",
-             "zh-Hant": "clausecheck {code}（{severity}）："},
+    "head": {
+        "en": "clausecheck {code} ({severity}): ",
+        "zh-Hans": "clausecheck {code}（{severity}）：",
+        "zh-Hant": "clausecheck {code}（{severity}）：",
+    },
     "critical": {"en": "critical", "zh-Hans": "严重", "zh-Hant": "嚴重"},
     "high": {"en": "high", "zh-Hans": "高", "zh-Hant": "高"},
     "medium": {"en": "medium", "zh-Hans": "中", "zh-Hant": "中"},

@@ -9,6 +9,7 @@ the path names it (a link, `..`, another spelling).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -28,8 +29,9 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, never: tuple[
     """Write `data` to `path` through a temporary file and `os.replace`; refuse any path in `never`."""
     for protected in never:
         if same_file(path, protected):
-            raise UsageError(f"{os.fspath(path)} is the input {protected}; it is never written to",
-                             hint="give another output path")
+            raise UsageError(
+                f"{os.fspath(path)} is the input {protected}; it is never written to", hint="give another output path"
+            )
     target = os.path.abspath(path)
     folder = os.path.dirname(target)
     if not os.path.isdir(folder):
@@ -38,7 +40,9 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, never: tuple[
     try:
         fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
     except OSError as e:
-        raise UsageError(f"cannot write {os.fspath(path)}: {e.strerror or e}", hint="check the folder's permissions") from None
+        raise UsageError(
+            f"cannot write {os.fspath(path)}: {e.strerror or e}", hint="check the folder's permissions"
+        ) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -47,10 +51,8 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, never: tuple[
         os.chmod(temp, mode)
         os.replace(temp, target)
     except BaseException as e:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
-        except FileNotFoundError:
-            pass
         if isinstance(e, OSError):
             raise UsageError(f"cannot write {os.fspath(path)}: {e.strerror or e}") from None
         raise

@@ -104,8 +104,10 @@ def _elsewhere(rule: Rule, packs: list[Pack]) -> list[str]:
         if any(o.pack == pack.id for o in there.overridden_at):
             fields = ("severity", "title", "applies", "citations", "suggest", "rationale", "bearers")
             changed = [f for f in fields if getattr(there, f, None) != getattr(rule, f, None)]
-            lines.append(f"- {pack.id}: overrides {', '.join(changed) or 'it'}"
-                         + (f" (severity {there.severity})" if "severity" in changed else ""))
+            lines.append(
+                f"- {pack.id}: overrides {', '.join(changed) or 'it'}"
+                + (f" (severity {there.severity})" if "severity" in changed else "")
+            )
     return lines
 
 
@@ -118,7 +120,14 @@ def pages(packs: list[Pack]) -> dict[str, str]:
         if not own:
             continue
         extends = f" (extends {', '.join(pack.extends)})" if pack.extends else ""
-        index += [f"## {pack.id}{extends}", "", pack.title, "", "| code | rule | severity | title |", "|---|---|---|---|"]
+        index += [
+            f"## {pack.id}{extends}",
+            "",
+            pack.title,
+            "",
+            "| code | rule | severity | title |",
+            "|---|---|---|---|",
+        ]
         for rule in own:
             out[f"{rule.id}.md"] = rule_page(rule, pack, packs)
             index.append(f"| {rule.code} | [`{rule.id}`]({rule.id}.md) | {rule.severity} | {rule.title} |")

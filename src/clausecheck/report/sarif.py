@@ -20,9 +20,9 @@ from typing import Any
 from urllib.parse import quote
 
 from clausecheck.dsl.model import Pack
-from clausecheck.types import Severity
 from clausecheck.findings import DocumentResult, Finding, Location, Report, SuppressedFinding
 from clausecheck.report.ruledocs import rule_help
+from clausecheck.types import Severity
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -82,8 +82,13 @@ def _result(f: Finding, uri: str, index: int, rule_index: dict[str, int]) -> dic
     locations = [_location(loc, uri, index) for loc in f.locations] or [
         {"physicalLocation": {"artifactLocation": {"uri": uri, "index": index}, "region": {"startLine": 1}}}
     ]
-    properties: dict[str, Any] = {"severity": f.severity, "status": f.status, "kind": f.kind, "topic": f.topic,
-                                  "party": f.party}
+    properties: dict[str, Any] = {
+        "severity": f.severity,
+        "status": f.status,
+        "kind": f.kind,
+        "topic": f.topic,
+        "party": f.party,
+    }
     if f.suggestion:
         properties["suggestion"] = f.suggestion
     out: dict[str, Any] = {

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
-from clausecheck.types import SEVERITY_ORDER
 from clausecheck.findings import DocumentResult, Report
 from clausecheck.report.text import SEVERITY_STYLE
+from clausecheck.types import SEVERITY_ORDER
 
 
 @contextmanager
@@ -54,8 +54,19 @@ def summary_rows(report: Report) -> list[tuple[str, ...]]:
             continue
         topics = Counter(t.status for t in r.topics)
         void = sum(f.status == "forbidden" for f in r.findings)
-        rows.append((r.path, r.lang or "", str(topics["present"]), str(topics["ambiguous"]), str(topics["missing"]),
-                     str(void), str(len(r.findings)), _worst(r), str(len(r.suppressed))))
+        rows.append(
+            (
+                r.path,
+                r.lang or "",
+                str(topics["present"]),
+                str(topics["ambiguous"]),
+                str(topics["missing"]),
+                str(void),
+                str(len(r.findings)),
+                _worst(r),
+                str(len(r.suppressed)),
+            )
+        )
     return rows
 
 
@@ -68,8 +79,7 @@ def print_summary(report: Report, stream: IO[str], *, fail_on: str) -> None:
 
     table = Table(box=box.SIMPLE_HEAD)
     for name in ("agreement", "lang", "present", "ambiguous", "missing", "void", "findings", "worst", "accepted"):
-        table.add_column(name, justify="left" if name in ("agreement", "lang", "worst") else "right",
-                         overflow="fold")
+        table.add_column(name, justify="left" if name in ("agreement", "lang", "worst") else "right", overflow="fold")
     for row in summary_rows(report):
         style = "bold red" if row[7].startswith("error") else SEVERITY_STYLE.get(row[7], "")
         table.add_row(*(Text(cell) for cell in row[:7]), Text(row[7], style=style), Text(row[8]))
@@ -77,5 +87,8 @@ def print_summary(report: Report, stream: IO[str], *, fail_on: str) -> None:
     errors = sum(1 for r in report.documents if r.error)
     console = Console(file=stream, width=None if stream.isatty() else 200)
     console.print(table)
-    console.print(f"{len(report.documents)} agreement(s): {failing} with findings at or above {fail_on}, "
-                  f"{errors} could not be read", highlight=False)
+    console.print(
+        f"{len(report.documents)} agreement(s): {failing} with findings at or above {fail_on}, "
+        f"{errors} could not be read",
+        highlight=False,
+    )

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from clausecheck.types import SEVERITY_ORDER
 from clausecheck.findings import DocumentResult, Finding, Report
+from clausecheck.types import SEVERITY_ORDER
 
 _STATUS_MARK = {"present": "ok", "ambiguous": "??", "missing": "--"}
 _STATUS_STYLE = {"present": "green", "ambiguous": "yellow", "missing": "red"}
@@ -73,8 +73,15 @@ def _document(result: DocumentResult, show_suppressed: bool) -> list[Line]:
                 why = s.suppression.source + (f" by {s.suppression.author}" if s.suppression.author else "")
                 _finding(s, lines, why + (f": {s.suppression.reason}" if s.suppression.reason else ""))
         else:
-            lines.append([(f"   {len(result.suppressed)} accepted finding(s) not shown ({how}); "
-                           "--show-suppressed lists them", "dim")])
+            lines.append(
+                [
+                    (
+                        f"   {len(result.suppressed)} accepted finding(s) not shown ({how}); "
+                        "--show-suppressed lists them",
+                        "dim",
+                    )
+                ]
+            )
     lines.append([])
     return lines
 

@@ -21,5 +21,13 @@ from clausecheck.testing.cases import CaseOutcome, PackCase, check_case, evaluat
 from clausecheck.testing.compose import compose_docx
 from clausecheck.testing.runner import run_case
 
-__all__ = ["CaseOutcome", "PackCase", "check_case", "compose_docx", "evaluate_case", "load_cases", "run_case",
-           "untested_rules"]
+__all__ = [
+    "CaseOutcome",
+    "PackCase",
+    "check_case",
+    "compose_docx",
+    "evaluate_case",
+    "load_cases",
+    "run_case",
+    "untested_rules",
+]

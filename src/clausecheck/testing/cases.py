@@ -35,18 +35,15 @@ from typing import Any, Literal, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from clausecheck.types import Lang
 from clausecheck.dsl.diagnostics import did_you_mean, syntax_error
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
 from clausecheck.errors import PackError
 from clausecheck.findings import DocumentResult
-from clausecheck.types import FindingKind, FindingStatus, PartyRole, TopicStatus, VerdictKind
+from clausecheck.types import FindingKind, FindingStatus, Lang, PartyRole, TopicStatus, VerdictKind
 
 CASES_DIR = "cases"
 
-_EXPECTATION = re.compile(
-    r"^\s*(?P<status>[a-z_]+)?\s*(?:/\s*(?P<kind>[a-z_]+))?\s*(?:\bby\s+(?P<party>[a-z_]+))?\s*$"
-)
+_EXPECTATION = re.compile(r"^\s*(?P<status>[a-z_]+)?\s*(?:/\s*(?P<kind>[a-z_]+))?\s*(?:\bby\s+(?P<party>[a-z_]+))?\s*$")
 
 
 class _Model(BaseModel):
@@ -82,8 +79,9 @@ class Expectation(_Model):
         written = key if value is None else f"{'topic ' if target == 'topic' else ''}{key}: {value}"
         if target == "topic" and not match["status"]:
             raise ValueError(f"'topic {key}' needs a status: present, ambiguous or missing")
-        return cls(target=target, name=key, status=match["status"], kind=match["kind"], party=match["party"],
-                   written=written)
+        return cls(
+            target=target, name=key, status=match["status"], kind=match["kind"], party=match["party"], written=written
+        )
 
 
 class PackCase(_Model):
@@ -164,7 +162,9 @@ def _read(path: Path) -> list[PackCase]:
         try:
             out.append(PackCase(**raw, file=str(path), line=line))
         except ValidationError as e:
-            problems = "; ".join(f"{'.'.join(str(p) for p in err['loc']) or 'case'}: {err['msg']}" for err in e.errors())
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in err['loc']) or 'case'}: {err['msg']}" for err in e.errors()
+            )
             raise _error(path, line, f"case '{case_id}': {problems}", text=text) from None
         except TypeError as e:
             raise _error(path, line, f"case '{case_id}': {e}", text=text) from None

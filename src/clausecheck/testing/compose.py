@@ -153,8 +153,11 @@ def _fixed_timestamps(package: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            target.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), source.read(info),
-                            compress_type=zipfile.ZIP_DEFLATED)
+            target.writestr(
+                zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)),
+                source.read(info),
+                compress_type=zipfile.ZIP_DEFLATED,
+            )
     return out.getvalue()
 
 
@@ -343,7 +346,7 @@ class _Lists:
         return self.current[key], level
 
     def xml(self) -> bytes:
-        parts = [f'<w:numbering {_NSDECL}>']
+        parts = [f"<w:numbering {_NSDECL}>"]
         for key, aid in self.abstract_id.items():
             parts.append(f'<w:abstractNum w:abstractNumId="{aid}"><w:multiLevelType w:val="multilevel"/>')
             styles = self.abstract[key]
@@ -354,7 +357,7 @@ class _Lists:
                 text = style.text if style else f"%{level + 1}."
                 parts.append(
                     f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-                    f"<w:lvlText w:val={quoteattr(text)}/><w:lvlJc w:val=\"left\"/>"
+                    f'<w:lvlText w:val={quoteattr(text)}/><w:lvlJc w:val="left"/>'
                     f'<w:pPr><w:ind w:left="{360 * (level + 1)}" w:hanging="360"/></w:pPr></w:lvl>'
                 )
             parts.append("</w:abstractNum>")
@@ -426,7 +429,9 @@ class _Builder:
             line = line[heading.end() :]
         xml = self.paragraph(line, style=style, flags=flags)
         if "sdt" in flags:
-            xml = f'<w:sdt><w:sdtPr><w:id w:val="{self.next_id()}"/></w:sdtPr><w:sdtContent>{xml}</w:sdtContent></w:sdt>'
+            xml = (
+                f'<w:sdt><w:sdtPr><w:id w:val="{self.next_id()}"/></w:sdtPr><w:sdtContent>{xml}</w:sdtContent></w:sdt>'
+            )
         return xml
 
     def paragraph(self, text: str, *, style: str | None = None, flags: list[str] | tuple[str, ...] = ()) -> str:
@@ -521,9 +526,13 @@ class _Builder:
                     out.append(f'<w:hyperlink r:id="{rid}">{body}</w:hyperlink>')
             elif kind == "tag":
                 body = self.inline(inner, hidden=hidden, deleted=deleted)
-                out.append(f'<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="date">{body}</w:smartTag>')
+                out.append(
+                    f'<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="date">{body}</w:smartTag>'
+                )
             elif kind == "xml":
-                out.append(f'<w:customXml w:element="value">{self.inline(inner, hidden=hidden, deleted=deleted)}</w:customXml>')
+                out.append(
+                    f'<w:customXml w:element="value">{self.inline(inner, hidden=hidden, deleted=deleted)}</w:customXml>'
+                )
             elif kind == "hidden":
                 out.append(self.inline(inner, hidden=True, deleted=deleted))
             elif kind == "box":
@@ -575,7 +584,9 @@ class _Builder:
         notes = self.footnotes if kind == "fn" else self.endnotes
         notes.append(text)
         note_id = len(notes)
-        tag, style = ("footnoteReference", "FootnoteReference") if kind == "fn" else ("endnoteReference", "EndnoteReference")
+        tag, style = (
+            ("footnoteReference", "FootnoteReference") if kind == "fn" else ("endnoteReference", "EndnoteReference")
+        )
         return f'<w:r><w:rPr><w:rStyle w:val="{style}"/></w:rPr><w:{tag} w:id="{note_id}"/></w:r>'
 
     def comment(self, text: str) -> str:

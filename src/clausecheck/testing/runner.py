@@ -8,9 +8,9 @@ the same path an agreement takes, through the same `Checker` the command uses.
 from __future__ import annotations
 
 from clausecheck.checker import Checker
-from clausecheck.testing.compose import compose_docx
-from clausecheck.testing.cases import CaseOutcome, PackCase, evaluate_case
 from clausecheck.dsl.model import Pack
+from clausecheck.testing.cases import CaseOutcome, PackCase, evaluate_case
+from clausecheck.testing.compose import compose_docx
 
 
 def run_case(case: PackCase, pack: Pack) -> CaseOutcome:
