@@ -25,6 +25,7 @@ from typing import BinaryIO
 from clausecheck._version import __version__
 from clausecheck.document.model import Document
 from clausecheck.dsl.model import Pack
+from clausecheck.engine.messages import undecided_parties
 from clausecheck.errors import ClauseCheckError, DocumentError
 from clausecheck.findings import DocumentResult, Finding, Report, RoleAssignment, TopicVerdict
 from clausecheck.suppress import Baseline, accept_by_comments, comment_acceptances, unknown_acceptances
@@ -133,6 +134,7 @@ class Checker:
         result = accept_by_comments(result, acceptances)
         if self.baseline is not None:
             result = self.baseline.accept(result)
+        warnings += [f"{document.source}: {w}" for w in result.warnings]
         return Outcome(result, document, warnings)
 
     def check(self, source: Source) -> Outcome:
@@ -169,8 +171,10 @@ class Checker:
         topics: dict[str, TopicVerdict] = {}
         findings: dict[tuple[str, str, str], Finding] = {}
         roles: dict[str, list[str]] = {}
+        undecided: list[str] = []
         for pack in self.packs:
             facts = extract(document, pack)
+            undecided += [name for name in facts.undecided if name not in undecided]
             for role, aliases in facts.roles.items():
                 known = roles.setdefault(role, [])
                 known += [a for a in aliases if a not in known]
@@ -187,6 +191,7 @@ class Checker:
             topics=list(topics.values()),
             findings=list(findings.values()),
             has_tracked_changes=document.has_tracked_changes,
+            warnings=[*document.warnings, *(undecided_parties(undecided, lang) if undecided else [])],
         )
 
 

@@ -97,6 +97,11 @@ class DocumentResult(_Model):
         default_factory=list, description="findings accepted by a Word comment or a baseline; not in `findings`"
     )
     has_tracked_changes: bool = False
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="what limits the verdicts on this agreement: parties whose side could not be decided, "
+        "content the reader could not see",
+    )
     error: str | None = Field(None, description="why the agreement could not be checked; then nothing else is set")
     error_type: str | None = None
 

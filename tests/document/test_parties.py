@@ -58,3 +58,41 @@ def test_recitals_and_defined_terms_are_not_parties(read):
         'This Supply Agreement (this "Agreement") governs.\n1. Scope'
     )
     assert [p.alias for p in doc.parties] == ["APOLLO", "ESTABLISHMENT"]
+
+
+def also(doc):
+    return [(p.alias, p.name, p.also) for p in doc.parties]
+
+
+def test_a_role_in_brackets_and_a_field_name_before_the_colon(read):
+    doc = read("甲方（使用单位）：某某物业有限公司\n乙方（工人）姓名：＿＿＿＿ 性别：＿＿\n第一条 总则")
+    assert also(doc) == [("甲方", "某某物业有限公司", ("使用单位",)), ("乙方", "", ("工人",))]
+
+
+def test_a_positional_name_after_the_party_names_the_same_party(read):
+    doc = read("发包单位：某某置业有限公司（甲方）\n承租方：________\n(乙方)\n第一条 总则")
+    assert also(doc) == [("发包单位", "某某置业有限公司", ("甲方",)), ("承租方", "", ("乙方",))]
+
+
+def test_a_description_before_the_short_name_in_brackets(read):
+    doc = read("ＡＢＣ科技有限公司（其总部设在北京市海淀区，以下称“甲方”）\n第一条 总则")
+    assert also(doc) == [("甲方", "ＡＢＣ科技有限公司", ())]
+
+
+def test_two_quoted_names_for_one_party(read):
+    doc = read(
+        'This Agreement is made between Sunfield LLC ("Sunfield") and Helios Services, Inc. ("Omega" or '
+        '"Operator").\n1. Scope'
+    )
+    assert also(doc) == [("Sunfield", "Sunfield LLC", ()), ("Omega", "Helios Services, Inc.", ("Operator",))]
+
+
+def test_party_a_and_b_in_an_english_translation(read):
+    doc = read(
+        "Cooperation Agreement Party A: Xi'an Sunrise Energy Co., Ltd. Legal Representative: Li Ming\n"
+        "Party B: Boxing Coke Chemical Co., Ltd.\n1. Scope"
+    )
+    assert also(doc) == [
+        ("Party A", "Xi'an Sunrise Energy Co., Ltd.", ()),
+        ("Party B", "Boxing Coke Chemical Co., Ltd.", ()),
+    ]

@@ -26,6 +26,13 @@ vocabulary assistive { en "assist" }
 vocabulary deferral { en "to be agreed" }
 vocabulary false_friends { en "at will" }
 vocabulary personnel { en "personnel" }
+vocabulary client_role { en "owner" }
+vocabulary provider_role { en "contractor" }
+vocabulary worker { en "worker" }
+vocabulary host_conduct { en "premises" }
+vocabulary provider_conduct { en "personnel" }
+vocabulary payer_conduct { en "shall pay" }
+vocabulary declarative { zh-Hans "提供" }
 require ppe.provided "Who provides PPE" {
   code CC101
   topic ppe

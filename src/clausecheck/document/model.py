@@ -76,6 +76,11 @@ class PartyDefinition(_Model):
 
     alias: str = Field(description="the name the agreement uses: '甲方', 'Client', '服务方'")
     name: str = Field("", description="the full name defined: 'ABC Ltd.', '上海某某有限公司'")
+    also: tuple[str, ...] = Field(
+        (),
+        description="other words the same definition gives the party: the second name of "
+        "'(\"FTE\" or \"Subcontractor\")', the role in '甲方（使用单位）：' or '发包单位：…（甲方）'",
+    )
     block_id: str
     source: Literal["preamble", "definition", "signature"] = "preamble"
 

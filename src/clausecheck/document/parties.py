@@ -34,13 +34,21 @@ _EN_MEANS = re.compile(
     r"(?P<name>[^.;:]{2,120})"
 )
 _ZH_PAREN = re.compile(
-    rf"[（(]\s*(?:以下|下文|下)?(?:简称|簡稱|称|稱)(?:为|為)?\s*[：:]?\s*[{_Q_OPEN}]?"
+    rf"[（(](?:[^（()）]{{0,40}}[，,；;]\s*)?\s*(?:以下|下文|下)?(?:简称|簡稱|称|稱)(?:为|為)?\s*[：:]?\s*[{_Q_OPEN}]?"
     rf"(?P<alias>[^{_Q_CLOSE}）)\s]{{1,12}}?)[{_Q_CLOSE}]?\s*[）)]"
 )
 _ZH_BARE = re.compile(
     r"(?:^|(?<=[\s\u3000]))(?P<alias>[甲乙丙丁]方|[\u4e00-\u9fff]{1,4}方"
     r"|(?:发包|承包|委托|受托|出租|承租|雇主|用人|發包|委託)(?:人|单位|單位)|劳动者|勞動者)"
-    r"\s*(?:[（(][^）)]{0,12}[）)])?\s*(?:盖章|蓋章|签章|簽章|签字|簽字|签名|簽名)?\s*[：:]"
+    r"\s*(?:[（(](?P<role>[^）)]{0,12})[）)])?\s*(?:盖章|蓋章|签章|簽章|签字|簽字|签名|簽名|名称|名稱|全称|全稱|姓名)?\s*[：:]"
+)
+# `发包单位：某某公司（甲方）`: a positional name in brackets after the name is the same party's
+_ZH_TRAILING = re.compile(r"[（(]\s*(?P<name>[甲乙丙丁]方)\s*[）)]\s*$")
+# `Party A: Acme Co., Ltd.` in English translations and signature blocks
+_EN_BARE = re.compile(
+    r"(?:(?:^|(?<=\s))(?P<party>Party\s+[A-D])|^\s*(?P<word>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\s*(?:\((?P<role>[A-Za-z ]{2,30})\))?\s*[:：]\s*"
+    r"(?P<name>[^:：\n]{2,120}?)\s*(?=$|\n|\s(?:Legal Representative|Address|Tel|By|Name|Title)\b)",
+    re.MULTILINE,
 )
 _EN_NAME_END = re.compile(
     r",?\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:company|corporation|limited|partnership|body|entity)\b.*$"
@@ -66,39 +74,14 @@ _QUOTE_PAREN = ('")', "”)", "')", "’)", "」）", "』）", "”）", '"）'
 _ZH_CUT = re.compile(r".*[，,。；;：:\s）)]|.*(?:由|与|與)(?=[^由与與]*$)")
 _ZH_LEAD = re.compile(r"^(?:和|与|與|及|并|並)")
 _NAME_LIKE = re.compile(r"[^，,。；;]{2,40}")
-_ROLES_EN = frozenset(
-    [
-        "client",
-        "customer",
-        "contractor",
-        "subcontractor",
-        "sub-contractor",
-        "supplier",
-        "provider",
-        "vendor",
-        "company",
-        "employer",
-        "employee",
-        "consultant",
-        "owner",
-        "purchaser",
-        "buyer",
-        "seller",
-        "licensee",
-        "licensor",
-        "lessor",
-        "lessee",
-        "landlord",
-        "tenant",
-        "operator",
-        "host",
-        "recipient",
-        "contractee",
-        "developer",
-        "manufacturer",
-        "distributor",
-    ]
+_QUOTED = re.compile(rf"[{_Q_OPEN}]([A-Z][A-Za-z .&'-]{{0,40}}?)[{_Q_CLOSE}]")
+# `发包方：某某公司（以下简称甲方）`: the role word right before the name the brackets follow
+_ZH_BARE_BEFORE = re.compile(
+    r"(?P<alias>(?:发包|承包|委托|受托|出租|承租|分包|采购|供货|服务|使用|用工|派遣|發包|委託)(?:方|人|单位|單位))"
+    r"(?:\s*[：:]\s*[^（(，,。；;：:\s]{0,40})?\s*$"
 )
+# a positional name alone in the next paragraph: `承租方：____` then `(甲方)`
+_ZH_NEXT_LINE = re.compile(r"^\s*[（(]\s*(?P<name>[甲乙丙丁]方)\s*[）)]\s*$")
 _SIGNATURE_NOISE = re.compile(r"[（(]?\s*(?:盖章|蓋章|签章|簽章|签字|簽字|公章|签名|簽名)\s*[）)]?|_{2,}|＿{2,}")
 
 
@@ -109,19 +92,33 @@ def find_parties(blocks: Iterable[tuple[str, str, Source]]) -> tuple[PartyDefini
     over signature, then the earliest.
     """
     best: dict[str, tuple[tuple[int, int, int], PartyDefinition]] = {}
+    last = ""
     for order, (block_id, text, source) in enumerate(blocks):
-        for alias, name, how in _definitions(text, source):
+        next_line = _ZH_NEXT_LINE.match(text)
+        if next_line and last in best:
+            rank, previous = best[last]
+            also = tuple(dict.fromkeys((*previous.also, next_line.group("name"))))
+            best[last] = (rank, previous.model_copy(update={"also": also}))
+            continue
+        for alias, name, how, also in _definitions(text, source):
             alias = alias.strip(" .")
             if not alias:
                 continue
             rank = (0 if name else 1, _PRIORITY[how], order)
             key = alias.casefold()
             if key not in best or rank < best[key][0]:
-                best[key] = (rank, PartyDefinition(alias=alias, name=name, block_id=block_id, source=how))
+                kept = tuple(
+                    dict.fromkeys(a for a in (*(best[key][1].also if key in best else ()), *also) if a != alias)
+                )
+                best[key] = (rank, PartyDefinition(alias=alias, name=name, also=kept, block_id=block_id, source=how))
+            elif also:
+                merged = tuple(dict.fromkeys(a for a in (*best[key][1].also, *also) if a != alias))
+                best[key] = (best[key][0], best[key][1].model_copy(update={"also": merged}))
+            last = key
     return tuple(definition for _, definition in sorted(best.values(), key=lambda item: item[0][2]))
 
 
-def _definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source]]:
+def _definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source, tuple[str, ...]]]:
     if source == "definition" and not _may_define(text):
         return  # most body text defines nothing
     boundary = 0
@@ -132,23 +129,32 @@ def _definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source]]
         if quoted is None and "(" in m.group(0)[:1] and not re.match(r"\(\s*(?:hereinafter|hereafter)", m.group(0)):
             continue  # a bare word in brackets, `(Pty)`, is no definition without quotes or "hereinafter"
         alias = quoted or m.group("bare")
+        # `("FTE" or "Subcontractor")`: every quoted name in the brackets is the same party's
+        also = tuple(q for q in _QUOTED.findall(m.group(0)) if q != alias and not _NOT_PARTIES_EN.match(q))
         context = text[boundary : m.start()]
         name = _en_name(context)
         boundary = m.end()
         if _is_party_en(alias, name, source, context):
-            yield alias, name, source
+            yield alias, name, source, also
     m = _EN_MEANS.match(text)
     if m:
         name = re.sub(r"^(?:the\s+)?", "", m.group("name").strip(), flags=re.IGNORECASE).strip(" ,")
         if _is_party_en(m.group("alias"), name, "definition", name):
-            yield m.group("alias"), name, "definition"
+            yield m.group("alias"), name, "definition", ()
     for m in _ZH_PAREN.finditer(text):
         alias = m.group("alias")
         if _NOT_PARTIES_ZH.search(alias) or (source != "preamble" and not _ROLE_WORD.search(alias)):
             continue
-        yield alias, _zh_name(text[: m.start()]), source
+        # `发包方（以下简称甲方）`: the name before the brackets is a role word of the same party
+        before = _ZH_BARE_BEFORE.search(text, 0, m.start())
+        yield alias, _zh_name(text[: m.start()]), source, (before.group("alias"),) if before else ()
     if source == "definition":
         return  # the bare `甲方：…` form names parties only at the head and foot of an agreement
+    yield from _bare_definitions(text, source)
+
+
+def _bare_definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source, tuple[str, ...]]]:
+    """`甲方（使用单位）：某某公司`, `发包单位：某某公司（甲方）`, `Party A: Acme Co., Ltd.`, line by line."""
     for line in text.splitlines():
         found = list(_ZH_BARE.finditer(line))
         for m, after in zip(found, [*found[1:], None], strict=False):
@@ -157,11 +163,23 @@ def _definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source]]
             ):
                 continue  # `发包方（简称甲方）：` defines 甲方, read by the pattern above
             name = _SIGNATURE_NOISE.sub("", line[m.end() : after.start() if after else len(line)])
+            also = [m.group("role").strip()] if m.group("role") and m.group("role").strip() else []
+            trailing = _ZH_TRAILING.search(name)
+            if trailing:
+                also.append(trailing.group("name"))
+                name = name[: trailing.start()]
             paren = _ZH_PAREN.search(name)
             if paren:
                 name = name[: paren.start()]
-            name = _zh_name(name.strip())
-            yield m.group("alias"), name if _NAME_LIKE.fullmatch(name) else "", source
+            name = _zh_name(name.strip(" _＿"))
+            yield m.group("alias"), name if _NAME_LIKE.fullmatch(name) else "", source, tuple(also)
+        for m in _EN_BARE.finditer(line):
+            alias, name = m.group("party") or m.group("word"), m.group("name").strip(" ,;")
+            role = (m.group("role") or "").strip()
+            if re.fullmatch(r"Party\s+[A-D]", alias) or (
+                _ORGANISATION.search(name) and not _NOT_PARTIES_EN.match(alias)
+            ):
+                yield alias, name if _ORGANISATION.search(name) else "", source, (role,) if role else ()
 
 
 def _may_define(text: str) -> bool:
@@ -174,21 +192,21 @@ def _may_define(text: str) -> bool:
 def _is_party_en(alias: str, name: str, source: Source, context: str) -> bool:
     """`(the "Client")` names a party; `(the "Agreement")`, `"CPI" means …` do not.
 
-    An alias that is a party role (`Client`, `Party A`) counts anywhere. Any
-    other (`"BE"`, `"APOLLO"`) counts only in the preamble, only when the words
-    before it name an organisation, and not in a recital, where agreements define third
-    parties and other documents.
+    `Party A` counts anywhere, and so does an alias whose definition names an
+    organisation (`"Customer" means Northgate Colocation Limited`). Any other
+    (`"BE"`, `"APOLLO"`) counts only in the preamble, only when the words before
+    it name an organisation, and not in a recital, where agreements define third
+    parties and other documents. Which role a name plays is not decided here:
+    role words are the packs' vocabulary (`extract.roles`), and a role word used
+    as a name ("the Contractor shall") is found there without a definition.
     """
-    if _NOT_PARTIES_EN.match(alias):
+    if _NOT_PARTIES_EN.match(alias) or _RECITAL.match(name):
         return False
-    if re.fullmatch(r"Party\s+[A-Z]", alias) or alias.split()[-1].lower() in _ROLES_EN:
+    if re.fullmatch(r"Party\s+[A-Z]", alias) or (
+        source == "definition" and name[:1].isupper() and _ORGANISATION.search(name)
+    ):
         return True
-    return (
-        source == "preamble"
-        and bool(_ORGANISATION.search(context))
-        and not name[:1].islower()
-        and not _RECITAL.match(name)
-    )
+    return source == "preamble" and bool(_ORGANISATION.search(context)) and not name[:1].islower()
 
 
 def _en_name(segment: str) -> str:

@@ -30,6 +30,13 @@ VOCABULARIES: dict[str, str] = {
     "deferral": "wording that leaves the matter for later: 另行约定/协商确定; to be agreed",
     "false_friends": "words that contain a modal but are not one: 应急/相应/供应/可能/许可/负责人; 'May' the month",
     "personnel": "the people sent to do the work, as a duty's subject: 作业人员/驻场人员/司机; personnel/engineers/staff",
+    "client_role": "role stems that make a party the host, in its names and definitions: 发包/使用单位/出租/委托/用工; owner/lessor",
+    "provider_role": "role stems that make a party the provider: 承包/安装/承租/受托/派遣; contractor/supplier/lessee",
+    "worker": "a party who is a person doing the work, in its definition: 劳动者/工人/同志/身份证; worker/employee/individual",
+    "host_conduct": "words right after a party's name that show it hosts: 的场地/现场/厂区; 's premises/site/facility",
+    "provider_conduct": "words right after a party's name that show it does the work: 人员/派驻/负责施工; 's personnel/shall supply",
+    "declarative": "verbs that state a duty without a modal when a party opens the clause: 甲方发给/乙方提供/乙方遵守",
+    "payer_conduct": "words right after a party's name that show it pays for the work: 支付/付款; shall pay/agrees to pay",
 }
 """The shared vocabularies extraction relies on; a pack may add others."""
 

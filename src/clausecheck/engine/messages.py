@@ -137,3 +137,19 @@ def message(
 def hint(kind: str, lang: Lang, *, title: str, bearers: tuple[str, ...] = ()) -> str:
     """What to do about a finding of `kind`."""
     return _HINTS[kind][lang].format(title=title, bearers=_join(lang, [party_name(b, lang) for b in bearers]))
+
+
+_UNDECIDED = {
+    "en": "cannot tell whether {names} is the client (the host) or the provider (whose people work): "
+    "duties it bears are reported as borne by no party; name its role in its definition, e.g. (the \u201cContractor\u201d)",
+    "zh-Hans": "无法判断{names}是委托方（场所方）还是服务方：其承担的义务按无人承担报告；请在定义中写明其身份，"
+    "如\u201c甲方（发包方）\u201d",
+    "zh-Hant": "無法判斷{names}是委託方（場所方）還是服務方：其承擔的義務按無人承擔報告；請在定義中寫明其身分，"
+    "如「甲方（發包方）」",
+}
+
+
+def undecided_parties(names: list[str], lang: Lang) -> list[str]:
+    """The document-level warning for parties whose side extraction could not decide."""
+    quoted = [f"\u201c{n}\u201d" for n in names]
+    return [_UNDECIDED[lang].format(names=(", " if lang == "en" else "、").join(quoted))]

@@ -156,18 +156,28 @@ def _subject(
     return "none", ""
 
 
+# between a party and its declarative verb: nothing, a space, or one adverb ("expressly assumes")
+_DECLARED_GAP = re.compile(r"\s{0,2}(?:[a-z]+ly\s+)?", re.IGNORECASE)
 _ASSIGNING_EN = re.compile(r"^\s*(?:the\s+)?$", re.IGNORECASE)
 _TO_VERB_EN = re.compile(r"\s+to\s+(?!be\b)[a-z]{3,}", re.IGNORECASE)
 
 
-def _assigned(text: str, roles: Roles) -> Duty | None:
-    """Duties assigned without a modal verb: "劳动防护用品由乙方提供", "Contractor to provide PPE" (schedules)."""
+def _assigned(scan: Scan, text: str, lexicon: Lexicon, roles: Roles) -> Duty | None:
+    """Duties assigned without a modal verb: "劳动防护用品由乙方提供", "Contractor to provide PPE" (schedules),
+    and the declarative Chinese duty "甲方发给乙方劳动保护用品", a party opening the clause with a verb of
+    the `declarative` vocabulary."""
+    declared = scan.find(lexicon.words("declarative"))
     for h, role in roles.find(text):
         before = text[: h.start]
         if _AGENT_ZH.search(before) and has_han(text[h.end : h.end + 1]):
             return Duty(role, h.text, False, "binding", "由")
         if _ASSIGNING_EN.match(before) and _TO_VERB_EN.match(text, h.end):
             return Duty(role, h.text, False, "binding", "to")
+        clause_start = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, h.start)), default=0)
+        opens = _OPENING.fullmatch(text, clause_start, h.start) and not _CONDITIONAL.match(text, clause_start)
+        verb = next((d for d in declared if _DECLARED_GAP.fullmatch(text, h.end, d.start)), None)
+        if opens and verb is not None:
+            return Duty(role, h.text, False, "binding", verb.text)
     return None
 
 
@@ -182,7 +192,7 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -
     friends = scan.find(lexicon.words("false_friends"))
     found = _main_modal(scan, text, lexicon, friends)
     if found is None:
-        return _assigned(text, roles)
+        return _assigned(scan, text, lexicon, roles)
     kind, modal = found
     modality = _MODALITY[kind]
     words = modal.text

@@ -148,7 +148,12 @@ class _Extractor:
             if block.text.strip():
                 self._block(block)
         self._tables()
-        return Facts(statements=self.statements, mentions=sorted(self.mentions), roles=self.roles.by_role())
+        return Facts(
+            statements=self.statements,
+            mentions=sorted(self.mentions),
+            roles=self.roles.by_role(),
+            undecided=self.roles.undecided,
+        )
 
     # -- context flowing down the clause tree --------------------------------------------
 

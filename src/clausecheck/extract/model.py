@@ -88,6 +88,9 @@ class Facts(_Model):
     statements: list[Statement]
     mentions: list[str] = Field(default_factory=list, description="topic ids mentioned anywhere")
     roles: dict[str, list[str]] = Field(default_factory=dict, description="party id -> aliases in this agreement")
+    undecided: list[str] = Field(
+        default_factory=list, description="parties the agreement names whose side (client or provider) it does not show"
+    )
 
 
 def near_tag(rule: ForbidRule) -> str:

@@ -1,14 +1,26 @@
 """Which named party is the client and which the provider, decided per agreement.
 
+A party is one entity with all its names: `FTE Networks, Inc. ("FTE" or
+"Subcontractor")`, `甲方（使用单位）`, `发包单位：某某公司（甲方）` each define
+one party under two names, and each name belongs to exactly one side.
+
 Positional names (甲方, Party A) carry no role, and the same word means
-different things across agreements (an English agreement may call the host
-"Provider"; "Employer" is the client in FIDIC and the worker's employer in
-labour law). So each alias the agreement defines is weighed on evidence:
-role words in its own definition ("买方（甲方）", `("Datec" or "Service
-Provider")`), the alias itself being a pack role word, what the agreement
-says the party does (its site and premises, or its people doing the work;
-where both sides clearly show it, this outweighs what they are called), and
-only last the convention that 甲方/Party A is the client.
+different things across agreements (a secondment contract's host may be
+乙方; "Employer" is the client in FIDIC and the worker's employer in labour
+law). So each party is weighed on evidence, strongest first:
+
+1. role words in its own names and its definition (使用单位, 发包, 出租, 委托,
+   用工 against 安装, 承包, 承租, 受托, 派遣; "Service Provider"), including a
+   definitions clause (`甲方：指…具有发包主体资格…`);
+2. what the agreement says it does (`host_conduct`: its site and premises;
+   `provider_conduct`: its people, its supplying or performing the work);
+3. only last the convention that 甲方/Party A is the client.
+
+Two principal parties take the two sides. A party who is a person doing the
+work (`worker`: 劳动者, 工人, "the Employee") stands with the provider, and so
+does the employer named in that person's definition. Every word list is a
+pack vocabulary; only the positions are decided here. Parties whose side
+stays undecided are reported, so a silent "nobody" never hides them.
 """
 
 from __future__ import annotations
@@ -18,50 +30,35 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from clausecheck.document.model import Document
-from clausecheck.extract.lexicon import Hit, Lexicon
+from clausecheck.extract.lexicon import Hit, Lexicon, Scan
 from clausecheck.language.normalize import fold_text, matching_lang
 
-_POSITIONAL = {
-    "甲方": "client",
-    "乙方": "provider",
-    "party a": "client",
-    "party b": "provider",
-    "甲": "client",
-    "乙": "provider",
-}
-# What a party does, in the agreement's words: hosts the site, or sends the people who work.
-_PEOPLE = (
-    r"(?:人员|员工|工程师|技术员|调试员|工人|司机|personnel|staff|employees|engineers|technicians|"
-    r"workers|electricians|operatives)"
-)
-_HOST_BEHAVIOUR = re.compile(
-    rf"^(?:'s|’s|的)?\s*(?!\S{{0,4}}{_PEOPLE})(?:场地|现场|厂区|机房|办公场所|工地|场所|营业场所|premises|site|facility|"
-    r"facilities|plant|data\s?cent(?:re|er)|building)",
-    re.IGNORECASE,
-)
-_PROVIDER_BEHAVIOUR = re.compile(
-    # "乙方现场调试人员", not "雇主将聘用雇员" (hiring someone else's people is not sending one's own)
-    rf"^(?:'s|’s|的)?\s*(?:(?:(?![聘雇招])[\u4e00-\u9fff]){{0,4}}?|(?:on-?site\s+|field\s+)?){_PEOPLE}"
-    r"|^\s*(?:应|shall|will)\s*(?:派|provide the services|perform the (?:services|work))",
-    re.IGNORECASE,
-)
-# "X" means any employee ... of the Supplier: X is the Supplier's people.
-_PEOPLE_DEFINITION = re.compile(
-    r"[\"“]([A-Z][\w\s-]{1,30}?)[\"”]\s+(?:means|shall mean)\b[^.]{0,120}?\b(?:employees?|personnel|staff|engineers?|"
-    r"technicians?|workers?|subcontractors?|representatives?)\b[^.]{0,60}?\bof\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)"
-)
-
+SIDES = ("client", "provider")
+_COMPLEMENT = {"client": "provider", "provider": "client"}
+_POSITIONAL = {"甲方": "client", "乙方": "provider", "party a": "client", "party b": "provider"}
+_POSITIONAL_NAME = re.compile(r"[甲乙丙丁]方|Party\s+[A-D]\b")
+# weights of the evidence, strongest first
+_OWN_NAME, _DEFINITION, _CONDUCT_CAP = 3, 2, 3
+_CONDUCT = {"provider_conduct": ("provider", 1), "host_conduct": ("client", 1), "payer_conduct": ("client", 2)}
+_POSSESSIVE = re.compile(r"\s*(?:['’]s?|s['’])\s*$")
 
 _GENERIC_BEFORE = re.compile(
     r"(?:(?:各|其他|其它|其余|所有|任何|另一|第三方)[^，,。；;：:\s]{0,6}"
     r"|\b(?:other|any|all|each|every|another|third[- ]party|no)\s+(?:\w+\s+)?)$",
     re.IGNORECASE,
 )
-# a party who is a person doing the work: 丙方（劳动者）, "the Employee"
-_WORKER = re.compile(
-    r"劳动者|劳务人员|员工|职工|雇员|身份证|\b(?:worker|employee|individual|contractor personnel)\b", re.IGNORECASE
-)
 _NAMES_A_COVER = re.compile(r"(?:['’]s?|s['’]?)?\s+liability\s+(?:insurance|cover|policy)", re.IGNORECASE)
+# `甲方：指…`, `“乙方”是指…`, `"Contractor" means …`: a definitions clause says what a name is
+_DEFINES = re.compile(r"[\s\"'“”「」『』]*(?:[：:]|是指|系指|指|means\b|shall\s+mean\b|refers\s+to\b)", re.IGNORECASE)
+# `"X" means any employee ... of the Supplier`: X is the Supplier's people
+_PEOPLE_DEFINITION = re.compile(
+    r"[\"“]([A-Z][\w\s-]{1,30}?)[\"”]\s+(?:means|shall mean)\b[^.]{0,120}?\b(?:employees?|personnel|staff|engineers?|"
+    r"technicians?|workers?|subcontractors?|representatives?)\b[^.]{0,60}?\bof\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)"
+)
+_SUBJECT_EN = re.compile(
+    r"(?<![\w'’])(?:The\s+|the\s+)?([A-Z][A-Za-z&-]{1,24}|[A-Z]{2,12})\s+(?:shall|must|will|agrees|indemnifies|undertakes|"
+    r"warrants|represents|may)\b"
+)
 
 
 @dataclass
@@ -70,13 +67,13 @@ class Roles:
 
     aliases: dict[str, str] = field(default_factory=dict)
     """alias as written -> role ('client', 'provider' or another pack party id)."""
+    undecided: list[str] = field(default_factory=list)
+    """names of parties whose side the agreement does not show."""
     _pattern: re.Pattern[str] | None = None
     _folded_role: dict[str, str] = field(default_factory=dict)
 
     def compile(self) -> Roles:
-        self._folded_role = {}
-        for alias, role in self.aliases.items():
-            self._folded_role[_key(alias)] = role
+        self._folded_role = {_key(alias): role for alias, role in self.aliases.items()}
         parts = []
         for alias in sorted(self.aliases, key=len, reverse=True):
             folded = re.escape(fold_text(alias))
@@ -96,7 +93,7 @@ class Roles:
                 continue  # "Employer's liability insurance" names a kind of cover, not the Employer
             if _GENERIC_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
                 continue  # "各交叉作业施工单位", "other contractors": a kind of party, not this one
-            role = self._folded_role.get(_bare(m.group()))  # the text is folded already
+            role = self._folded_role.get(_bare(m.group()))
             if role:
                 found.append((Hit(m.start(), m.end(), m.group()), role))
         return found
@@ -110,7 +107,7 @@ class Roles:
 
 def _bare(folded: str) -> str:
     """An English name without its possessive or plural ending, so "Engineers" and "Contractor's" find their alias."""
-    return re.sub(r"(?:'s|s)$", "", folded) if re.match(r"[A-Za-z]", folded[:1]) else folded
+    return re.sub(r"(?:'s|’s|s)$", "", folded) if re.match(r"[A-Za-z]", folded[:1]) else folded
 
 
 def _key(text: str) -> str:
@@ -118,216 +115,359 @@ def _key(text: str) -> str:
     return _bare(fold_text(text))
 
 
-def _role_words(lexicon: Lexicon, text: str) -> Counter[str]:
-    votes: Counter[str] = Counter()
-    scan = lexicon.scan(fold_text(text), matching_lang(text))
-    for role, terms in lexicon.parties.items():
-        votes[role] += len(scan.find(terms))
-    return votes
+@dataclass
+class _Party:
+    """One party of the agreement: all its names, what its definitions say, and the evidence of its side."""
+
+    names: list[str]
+    context: list[str] = field(default_factory=list)
+    """the words around its definitions, for role words"""
+    described: list[str] = field(default_factory=list)
+    """its full names and bracketed descriptions ("借调甲方＿＿同志", "工人"), for telling a worker"""
+    votes: Counter[str] = field(default_factory=Counter)
+    conduct: Counter[str] = field(default_factory=Counter)
+    worker: bool = False
+    duties: int = 0
+    """how often one of its names opens a duty ("FCC will", "Contractor shall"); 甲方/乙方 always count"""
+
+    def has(self, name: str) -> bool:
+        return _key(name).casefold() in {_key(n).casefold() for n in self.names}
 
 
-def _behaviour(folded_text: str, alias: str) -> Counter[str]:
-    """Votes from what the agreement (folded, one line per block) says the party has or does."""
-    votes: Counter[str] = Counter()
-    folded_alias = fold_text(alias)
-    start = 0
-    while (i := folded_text.find(folded_alias, start)) >= 0:
-        after = folded_text[i + len(folded_alias) : i + len(folded_alias) + 40]
-        if _PROVIDER_BEHAVIOUR.match(after):
-            votes["provider"] += 1
-        elif _HOST_BEHAVIOUR.match(after):
-            votes["client"] += 1
-        start = i + len(folded_alias)
-    return votes
+class _Evidence:
+    """Reads the agreement for what each party is called and does."""
+
+    def __init__(self, document: Document, lexicon: Lexicon) -> None:
+        self.document = document
+        self.lexicon = lexicon
+        self.text = "\n".join(b.text for b in document.blocks)
+        self.folded = fold_text(self.text)
+        self.lang = matching_lang(self.text)
+        self.scan = lexicon.scan(self.folded, self.lang)
+
+    def scan_of(self, text: str) -> Scan:
+        return self.lexicon.scan(fold_text(text), matching_lang(text))
+
+    def role_words(self, text: str) -> Counter[str]:
+        """Role words and role stems in `text`: client or provider, by the pack's party terms and role vocabularies."""
+        scan = self.scan_of(text)
+        votes: Counter[str] = Counter()
+        for role, terms in self.lexicon.parties.items():
+            votes[role] += len(scan.find(terms))
+        for role in SIDES:
+            votes[role] += len(scan.find(self.lexicon.words(f"{role}_role")))
+        return votes
+
+    def is_worker(self, text: str) -> bool:
+        return self.scan_of(text).search(self.lexicon.words("worker"))
+
+    def conduct(self, name: str) -> Counter[str]:
+        """Votes from what the agreement says the party has or does, right after each of its names."""
+        votes: Counter[str] = Counter()
+        english = name.isascii()
+        for m in re.finditer(re.escape(fold_text(name)), self.folded):
+            if english and not _word_at(self.folded, m.start(), m.end()):
+                continue
+            window = self.folded[m.end() : m.end() + 80]
+            scan = self.lexicon.scan(window, self.lang)
+            heads = []
+            for vocabulary, (role, weight) in _CONDUCT.items():
+                at = _first_at_head(scan.find(self.lexicon.words(vocabulary)), window)
+                if at is not None and (vocabulary != "host_conduct" or not english or _POSSESSIVE.match(window[:at])):
+                    heads.append((at, role, weight))
+            if heads:
+                _, role, weight = min(heads)
+                votes[role] += weight
+        return votes
+
+    def definitions_clause(self, name: str) -> str:
+        """The text of a definitions clause that says what `name` is (`甲方：指…`, `"Contractor" means …`)."""
+        out = []
+        for block in self.document.blocks:
+            text = block.text
+            i = text.find(name)
+            if 0 <= i <= 2 and _DEFINES.match(text, i + len(name)):
+                out.append(text[i + len(name) : i + len(name) + 80])
+        return " ".join(out)
+
+    def definition_context(self, block_id: str, alias: str) -> str:
+        """The words around an alias's definition, without the other party's definition."""
+        text = self.document.block(block_id).text
+        i = text.find(alias)
+        if i < 0:
+            return ""
+        before = text[max(0, i - 40) : i]
+        # stop at the previous definition's end so one party's role words do not vote for the other
+        before = re.split(r"[)）;；。]|\band\b|与|和", before)[-1]
+        return before + text[i : i + len(alias) + 20]
+
+
+def _word_at(text: str, start: int, end: int) -> bool:
+    return not (start and text[start - 1].isalnum()) and not (end < len(text) and text[end].isalnum())
+
+
+def _first_at_head(hits: list[Hit], window: str) -> int | None:
+    """Where the first conduct word starts, if it follows the name closely: "'s on-site personnel",
+    "的现场", "现场调试人员" (at most four characters or two English words between)."""
+    for h in hits:
+        gap = window[: h.start]
+        if "\n" in gap or re.search(r"[，,。；;：:()（）]", gap):
+            continue
+        close = len(gap.split()) <= 2 and len(gap) <= 20 if gap.isascii() else len(gap.strip()) <= 4
+        if close:
+            return h.start
+    return None
+
+
+def _parties(document: Document, evidence: _Evidence) -> list[_Party]:
+    """The agreement's parties, each with all the names its definitions give it."""
+    parties: list[_Party] = []
+    for definition in document.parties:
+        alias = definition.alias.strip()
+        if not alias:
+            continue
+        # a second name is the party's own when it is a role word, a positional name or a quoted name
+        names = [alias] + [
+            a for a in definition.also if _POSITIONAL_NAME.fullmatch(a) or sum(evidence.role_words(a).values())
+        ]
+        context = [evidence.definition_context(definition.block_id, alias), *definition.also]
+        described = [definition.name, *definition.also]
+        same = [p for p in parties if any(p.has(n) for n in names)]
+        if same:
+            party = same[0]
+            party.names += [n for n in names if not party.has(n)]
+            party.context += context
+            party.described += described
+        else:
+            parties.append(_Party(names=names, context=context, described=described))
+    # positional names the text uses without defining them (a third party of a secondment: 借调甲方…同志)
+    for m in dict.fromkeys(_POSITIONAL_NAME.findall(evidence.text)):
+        if not any(p.has(m) for p in parties) and evidence.text.count(m) >= 2:
+            parties.append(_Party(names=[m]))
+    subjects = _subjects(document)
+    for party in parties:
+        # Chinese duties open with the name in too many ways to list: a Chinese name acts where it recurs
+        party.duties = sum(subjects[n] if n.isascii() else evidence.text.count(n) - 1 for n in party.names)
+    # a role word the agreement uses as a name, heading duties ("Principal shall"), is a party too
+    for terms in evidence.lexicon.parties.values():
+        for hit in evidence.scan.find(terms):
+            word = evidence.text[hit.start : hit.end]
+            if subjects[word] >= 3 and not any(p.has(word) for p in parties):
+                parties.append(_Party(names=[word], duties=subjects[word]))
+    for name in _frequent_subjects(subjects, parties):
+        parties.append(_Party(names=[name], duties=subjects[name]))
+    return parties
+
+
+def _weigh(parties: list[_Party], evidence: _Evidence) -> None:
+    for party in parties:
+        for name in party.names:
+            for role, n in evidence.role_words(name).items():
+                party.votes[role] += _OWN_NAME * n
+            for role, n in evidence.role_words(evidence.definitions_clause(name)).items():
+                party.votes[role] += _DEFINITION * n
+        for text in party.context:
+            for role, n in evidence.role_words(text).items():
+                party.votes[role] += _DEFINITION * n
+        party.worker = any(evidence.is_worker(text) for text in [*party.described, *party.names])
+        for name in party.names:
+            party.conduct.update(evidence.conduct(name))
+        for role in SIDES:  # conduct counts, but a few mentions never outweigh what the party is called
+            party.votes[role] += min(party.conduct[role], _CONDUCT_CAP)
+
+
+def _decide(parties: list[_Party]) -> dict[int, str]:
+    """The side of each party (by index); two principals share out client and provider."""
+    decided: dict[int, str] = {}
+    for i, party in enumerate(parties):
+        if party.worker:
+            decided[i] = "provider"
+            continue
+        ranked = [(r, v) for r, v in party.votes.most_common() if v > 0]
+        positional = _POSITIONAL.get(fold_text(party.names[0]).lower())
+        if ranked:
+            best, score = ranked[0]
+            tied = [r for r, v in ranked if v == score]
+            decided[i] = positional if len(tied) > 1 and positional in tied else best
+    # the employer named in a worker's definition (借调甲方…同志) sends that worker: the provider's side
+    for i, party in enumerate(parties):
+        if party.worker:
+            for j, other in enumerate(parties):
+                if j != i and not other.worker and any(n in d for n in other.names for d in party.described):
+                    decided[j] = "provider"
+    principals = _principals(parties)
+    if len(principals) == 2 and _by_conduct(parties[principals[0]], parties[principals[1]]):
+        a, b = principals
+        decided[a], decided[b] = _by_conduct(parties[a], parties[b])
+    elif len(principals) == 2:
+        a, b = principals
+        if (a in decided) != (b in decided):
+            # one side is known: the other is its counterpart ("僱主" the client, so "僱員" the provider)
+            known, other = (a, b) if a in decided else (b, a)
+            if decided[known] in _COMPLEMENT:
+                decided[other] = _COMPLEMENT[decided[known]]
+        elif decided.get(a) == decided.get(b) and a in decided:
+            va, vb = parties[a].votes, parties[b].votes
+            keep = va["client"] + vb["provider"] >= va["provider"] + vb["client"]
+            decided[a], decided[b] = ("client", "provider") if keep else ("provider", "client")
+    if any(p.worker for p in parties) and "client" not in decided.values():
+        hosts = [i for i in principals if i not in decided]
+        if len(hosts) == 1:
+            decided[hosts[0]] = "client"  # the worker's side is known: the one party left hosts the work
+    for i, party in enumerate(parties):  # positional names keep their convention when nothing else decides
+        if i not in decided and _POSITIONAL.get(fold_text(party.names[0]).lower()) and len(principals) <= 2:
+            decided[i] = _POSITIONAL[fold_text(party.names[0]).lower()]
+    return decided
+
+
+def _by_conduct(a: _Party, b: _Party) -> tuple[str, str] | None:
+    """Sides from what the two principals do, where both clearly show it: one hosting, the other working.
+
+    Then conduct outweighs names: a colocation agreement may call the host
+    "Provider" and the party sending engineers "Customer".
+    """
+    lean_a = a.conduct["client"] - a.conduct["provider"]
+    lean_b = b.conduct["client"] - b.conduct["provider"]
+    if lean_a >= 2 and lean_b <= -2:
+        return "client", "provider"
+    if lean_b >= 2 and lean_a <= -2:
+        return "provider", "client"
+    return None
+
+
+def _principals(parties: list[_Party]) -> list[int]:
+    """The two sides of the agreement: 甲方 and 乙方 (Party A and B) where it has them, else the two parties
+    that head most duties.
+
+    A party that heads none ("Mediacom (the "Customer")", "China Recycling
+    Energy Corporation (the "Company")") is a third party the agreement mentions.
+    """
+    candidates = [i for i, p in enumerate(parties) if not p.worker and p.duties]
+    positional = [i for i in candidates if _POSITIONAL.get(fold_text(parties[i].names[0]).lower())]
+    if len(positional) == 2:
+        return positional
+    return sorted(sorted(candidates, key=lambda i: -parties[i].duties)[:2])
 
 
 def assign_roles(document: Document, lexicon: Lexicon) -> Roles:
-    """Decide the role of every party name the agreement uses."""
-    principals: dict[str, Counter[str]] = {}
-    for party in document.parties:
-        alias = party.alias.strip()
-        if not alias:
-            continue
-        votes = principals.setdefault(alias, Counter())
-        # role words in the alias itself ("Service Provider") and around its definition ("买方（甲方）")
-        for role, n in _role_words(lexicon, alias).items():
-            votes[role] += 3 * n
-        context = _definition_context(document, party.block_id, alias)
-        for role, n in _role_words(lexicon, context).items():
-            votes[role] += 2 * n
-        if _WORKER.search(context):
-            votes["provider"] += 1  # the worker of a three-party dispatch agreement is on the provider's side
-    for name in _frequent_subjects(document, principals):
-        principals.setdefault(name, Counter())
-    text = "\n".join(b.text for b in document.blocks)
-    folded_text = fold_text(text)
-    conduct = {alias: _behaviour(folded_text, alias) for alias in principals}
-    for alias, votes in principals.items():
-        votes.update(conduct[alias])
-    roles = Roles(aliases={**_decide(principals), **_by_conduct(conduct)})
+    """Decide the side of every party the agreement names, and of every name it gives them."""
+    evidence = _Evidence(document, lexicon)
+    parties = _parties(document, evidence)
+    _weigh(parties, evidence)
+    decided = _decide(parties)
+    roles = Roles()
+    for i, party in enumerate(parties):
+        if i in decided:
+            for name in party.names:
+                roles.aliases.setdefault(name, decided[i])
+        elif party.duties and any(d.alias in party.names for d in document.parties):
+            roles.undecided.append(party.names[0])  # a defined party that acts, on no side
     # role words used as names in the text ("the Contractor shall") count as aliases of their role
-    scan = lexicon.scan(folded_text, matching_lang(text))
-    named = {_key(alias) for alias in roles.aliases}
+    named = {_key(alias) for alias in roles.aliases} | {_key(n) for p in parties for n in p.names}
     for role, terms in lexicon.parties.items():
-        for found in dict.fromkeys(hit.text for hit in scan.find(terms)):
-            word = _original_casing(text, found)
-            if word and _key(word) not in named:  # the agreement's own name keeps the role decided for it
-                roles.aliases.setdefault(word, role)
+        for hit in evidence.scan.find(terms):
+            word = _as_a_name(evidence, hit)
+            if word and _key(word) not in named:
+                named.add(_key(word))
+                roles.aliases[word] = role
     _people_aliases(document, roles)
     return roles.compile()
 
 
-def _decide(principals: dict[str, Counter[str]]) -> dict[str, str]:
-    """Roles for the agreement's own party names; two names share out client and provider."""
-    decided: dict[str, str] = {}
-    for alias, votes in principals.items():
-        positional = _POSITIONAL.get(fold_text(alias).lower())
-        ranked = votes.most_common()
-        if ranked and ranked[0][1] > 0:
-            best, score = ranked[0]
-            tied = [r for r, v in ranked if v == score]
-            decided[alias] = positional if len(tied) > 1 and positional in tied else best
-        elif positional:
-            decided[alias] = positional
-    names = list(principals)
-    complement = {"client": "provider", "provider": "client"}
-    if len(names) == 2 and sum(n in decided for n in names) == 1:
-        # one side is known: the other is its counterpart ("僱主" the client, so "僱員" the provider)
-        known, other = (names[0], names[1]) if names[0] in decided else (names[1], names[0])
-        if decided[known] in complement:
-            decided[other] = complement[decided[known]]
-    if len(names) == 2 and decided.get(names[0]) == decided.get(names[1]):
-        a, b = (principals[n] for n in names)
-        # the two sides of the agreement: give each the role its evidence favours more
-        keep = a["client"] + b["provider"] >= a["provider"] + b["client"]
-        decided[names[0]], decided[names[1]] = ("client", "provider") if keep else ("provider", "client")
-    return decided
-
-
-def _by_conduct(conduct: dict[str, Counter[str]]) -> dict[str, str]:
-    """Roles from what two parties do, where that clearly tells host from provider.
-
-    What the agreement says a party has and does (its premises, its engineers)
-    outweighs what it is called: a colocation agreement may call the host
-    "Provider" and the party sending engineers "Customer".
-    """
-    if len(conduct) != 2:
-        return {}
-    (a, va), (b, vb) = conduct.items()
-    lean_a, lean_b = va["client"] - va["provider"], vb["client"] - vb["provider"]
-    # both sides must show it: one hosting (its site, its premises), the other sending people
-    if lean_a >= 2 and lean_b <= -2:
-        return {a: "client", b: "provider"}
-    if lean_b >= 2 and lean_a <= -2:
-        return {a: "provider", b: "client"}
-    return {}
-
-
-_SUBJECT_EN = re.compile(
-    r"(?<![\w'’])(?:The\s+|the\s+)?([A-Z][A-Za-z&-]{1,24}|[A-Z]{2,12})\s+(?:shall|must|will|agrees|indemnifies|undertakes|"
-    r"warrants|represents|may)\b"
-)
-_NOT_A_PARTY = {
-    "The",
-    "This",
-    "That",
-    "These",
-    "Each",
-    "Either",
-    "Neither",
-    "Such",
-    "Any",
-    "All",
-    "It",
-    "They",
-    "We",
-    "You",
-    "Agreement",
-    "Contract",
-    "Services",
-    "Service",
-    "Party",
-    "Parties",
-    "Work",
-    "Works",
-    "Payment",
-    "Notice",
-    "Term",
-    "Schedule",
-    "Clause",
-    "Section",
-    "Article",
-    "Nothing",
-    "No",
-    "Personnel",
-    "Staff",
-    "Employees",
-    "Fees",
-    "Price",
-    "Prices",
-    "Invoice",
-    "Invoices",
-    "Equipment",
-    "Software",
-    "System",
-    "Project",
-    "He",
-    "She",
-    "If",
-    "Where",
-    "When",
-    "Title",
-    "Risk",
-    "Delivery",
-    "Acceptance",
-    "Warranty",
-    "Insurance",
-    "Confidential",
-}
-
-
-def _frequent_subjects(document: Document, known: dict[str, Counter[str]]) -> list[str]:
-    """Names that often open a duty ("Datec will", "BSP must"), for agreements without a preamble.
-
-    Used only when the definitions did not name both sides; a name must head
-    at least three duties to count.
-    """
-    if len(known) >= 2:
-        return []
-    counts: Counter[str] = Counter()
-    for block in document.blocks:
-        for m in _SUBJECT_EN.finditer(block.text):
-            counts[m.group(1)] += 1
-    return [name for name, n in counts.most_common(4) if n >= 3 and name not in _NOT_A_PARTY and name not in known][:2]
-
-
-def _definition_context(document: Document, block_id: str, alias: str) -> str:
-    """The words around an alias's definition, without the other party's definition."""
-    text = document.block(block_id).text
-    i = text.find(alias)
-    if i < 0:
-        return ""
-    before = text[max(0, i - 40) : i]
-    # stop at the previous definition's end so one party's role words do not vote for the other
-    before = re.split(r"[)）;；。]|\band\b|与|和", before)[-1]
-    return before + text[i : i + len(alias) + 20]
-
-
-def _original_casing(text: str, folded_word: str) -> str:
-    """The word as the agreement writes it; English role words must be capitalised to count as names."""
-    m = re.search(re.escape(folded_word), text, re.IGNORECASE)
-    if not m:
-        return folded_word
-    word = m.group()
-    if re.match(r"[a-z]", word):
-        capital = re.search(r"\b" + re.escape(word[0].upper() + word[1:]) + r"\b", text)
+def _as_a_name(evidence: _Evidence, hit: Hit) -> str:
+    """A role word as the agreement writes it, if it is used as a name; English names are capitalised."""
+    word = evidence.text[hit.start : hit.end] if len(evidence.text) == len(evidence.folded) else hit.text
+    if word[:1].isascii() and word[:1].isalpha():
+        if word[:1].isupper():
+            return word
+        capital = re.search(r"\b" + re.escape(word[:1].upper() + word[1:]) + r"\b", evidence.text)
         return capital.group() if capital else ""
     return word
 
 
+_NOT_A_PARTY = frozenset(
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Each",
+        "Either",
+        "Neither",
+        "Such",
+        "Any",
+        "All",
+        "It",
+        "They",
+        "We",
+        "You",
+        "Agreement",
+        "Contract",
+        "Services",
+        "Service",
+        "Party",
+        "Parties",
+        "Work",
+        "Works",
+        "Payment",
+        "Notice",
+        "Term",
+        "Schedule",
+        "Clause",
+        "Section",
+        "Article",
+        "Nothing",
+        "No",
+        "Personnel",
+        "Staff",
+        "Employees",
+        "Fees",
+        "Price",
+        "Prices",
+        "Invoice",
+        "Invoices",
+        "Equipment",
+        "Software",
+        "System",
+        "Project",
+        "He",
+        "She",
+        "If",
+        "Where",
+        "When",
+        "Title",
+        "Risk",
+        "Delivery",
+        "Acceptance",
+        "Warranty",
+        "Insurance",
+        "Confidential",
+    ]
+)
+
+
+def _subjects(document: Document) -> Counter[str]:
+    """How often each capitalised English name opens a duty ("Datec will", "the Contractor shall")."""
+    counts: Counter[str] = Counter()
+    for block in document.blocks:
+        for m in _SUBJECT_EN.finditer(block.text):
+            counts[m.group(1)] += 1
+    return counts
+
+
+def _frequent_subjects(subjects: Counter[str], parties: list[_Party]) -> list[str]:
+    """Names that often open a duty ("Datec will", "BSP must") without a definition the reader recognised.
+    A name must head at least three duties to count."""
+    return [
+        name
+        for name, n in subjects.most_common(4)
+        if n >= 3 and name not in _NOT_A_PARTY and not any(p.has(name) for p in parties)
+    ]
+
+
 def _people_aliases(document: Document, roles: Roles) -> None:
     """Defined names for one party's people ("Engineer" means an employee of the Supplier)."""
-    known = {a: r for a, r in roles.aliases.items()}
+    known = dict(roles.aliases)
     for block in document.blocks:
         for m in _PEOPLE_DEFINITION.finditer(block.text):
             term, owner = m.group(1).strip(), m.group(2).strip()

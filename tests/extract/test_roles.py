@@ -1,0 +1,65 @@
+"""Telling the client from the provider: one party with all its names, role words first, then conduct."""
+
+from __future__ import annotations
+
+import pytest
+
+from clausecheck.checker import resolve_packs
+from clausecheck.document.reader import read_document
+from clausecheck.extract.lexicon import lexicon
+from clausecheck.extract.roles import assign_roles
+from clausecheck.testing.compose import compose_docx
+
+CASES = {
+    "role word in brackets decides, not 甲/乙": (
+        "甲方（安装单位）：某某电梯公司\n乙方（使用单位）：某某物业公司\n第一条 甲方应为其人员配备安全帽。",
+        {"甲方": "provider", "乙方": "client"},
+    ),
+    "definitions clause with role stems": (
+        "甲方：\n乙方：\n第一条 定义\n1.1 乙方：指具有发包主体资格的当事人。\n1.2 甲方：指具有承包主体资格的当事人。\n"
+        "第二条 甲方应施工。",
+        {"甲方": "provider", "乙方": "client"},
+    ),
+    "two names, one party, one side": (
+        'This Agreement is made between Sunfield LLC ("Sunfield") and Helios Services, Inc. ("Omega" or '
+        '"Operator").\n1. Omega shall maintain the plant.\n2. Omega shall report alarms.\n3. Sunfield shall pay Omega.',
+        {"Omega": "provider", "Operator": "provider", "Sunfield": "client"},
+    ),
+    "a worker and the employer named in his definition are the provider's side": (
+        "＿＿单位（以下简称乙方），借调甲方＿＿同志（以下简称丙方）去乙方帮助工作。\n一、丙方应服从乙方安排。\n"
+        "二、丙方期满返回甲方工作。",
+        {"丙方": "provider", "甲方": "provider", "乙方": "client"},
+    ),
+    "the supplier by what it does": (
+        'This Supply Agreement is made between Florida Chemical Company, LLC ("FCC") and Flotek Chemistry, LLC '
+        '("Flotek").\n1. FCC will supply the products.\n2. FCC shall supply the Products on time.\n'
+        "3. Flotek shall pay FCC within thirty days.",
+        {"FCC": "provider", "Flotek": "client"},
+    ),
+    "a third party defined later heads no duty": (
+        'This Agreement is made between EDGE Solutions, LLC (hereinafter referred to as "EDGE") and FTE Networks, '
+        'Inc. (hereinafter referred to as "FTE" or "Subcontractor").\nThe Work is for Mediacom, LLC (the "Customer").\n'
+        "1. Subcontractor shall perform the Work for EDGE.\n2. FTE shall supply labor.\n3. EDGE shall pay FTE.",
+        {"EDGE": "client", "FTE": "provider", "Subcontractor": "provider"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_sides(name):
+    text, expected = CASES[name]
+    (pack,) = resolve_packs("safety-core")
+    roles = assign_roles(read_document(compose_docx(text)), lexicon(pack))
+    assert {alias: roles.aliases.get(alias) for alias in expected} == expected
+    assert roles.undecided == []
+
+
+def test_a_party_whose_side_nothing_shows_is_reported():
+    text = (
+        'This Management Agreement is made between Sagebrush Partners LP ("Sagebrush") and ToyoWest Inc. '
+        '("Westco").\n1. Westco shall keep the books.\n2. Westco shall file the returns.\n3. Westco shall report.\n'
+        "4. Sagebrush shall approve the budget."
+    )
+    (pack,) = resolve_packs("safety-core")
+    roles = assign_roles(read_document(compose_docx(text)), lexicon(pack))
+    assert roles.undecided == ["Sagebrush", "Westco"]
