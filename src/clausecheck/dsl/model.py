@@ -90,7 +90,14 @@ class Topic(_Model):
         (), description="each group must also occur (one of its terms) within `window`"
     )
     window: int | None = Field(None, description="characters around the match; None means the same sentence")
-    exclude: tuple[Term, ...] = Field((), description="a sentence with one of these does not count")
+    exclude: tuple[Term, ...] = Field(
+        (),
+        description="phrases that are not the topic: a term or near word beside one of these (in the same phrase) "
+        "does not count, the rest of the sentence still does",
+    )
+    unless: tuple[Term, ...] = Field(
+        (), description="context that rules the topic out: a sentence with one does not count"
+    )
     origin: Origin
 
 

@@ -64,6 +64,7 @@ class _TopicState:
     near: list[tuple[str | None, list[Term]]]
     window: int | None
     exclude: list[Term]
+    unless: list[Term]
     origin: Origin
 
 
@@ -218,6 +219,7 @@ class _Resolver:
                 near,
                 window,
                 _dedupe(decl.exclude),
+                _dedupe(decl.unless),
                 origin,
             )
             return
@@ -227,6 +229,7 @@ class _Resolver:
         if decl.op == "+=":
             state.terms = _dedupe([*state.terms, *decl.terms])
             state.exclude = _dedupe([*state.exclude, *decl.exclude])
+            state.unless = _dedupe([*state.unless, *decl.unless])
             for group in decl.near:
                 self._add_near(state, group)
             if decl.window is not None:
@@ -234,6 +237,7 @@ class _Resolver:
             return
         state.terms = _remove(f, decl.pos, state.terms, decl.terms, where)
         state.exclude = _remove(f, decl.pos, state.exclude, decl.exclude, where + " exclude")
+        state.unless = _remove(f, decl.pos, state.unless, decl.unless, where + " unless")
         for group in decl.near:
             self._remove_near(f, state, group, where)
         if not state.terms:
@@ -429,6 +433,7 @@ class _Resolver:
                     near=tuple(tuple(terms) for _, terms in s.near),
                     window=s.window,
                     exclude=tuple(s.exclude),
+                    unless=tuple(s.unless),
                     origin=s.origin,
                 )
                 for tid, s in self.topics.items()

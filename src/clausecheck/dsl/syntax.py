@@ -73,6 +73,7 @@ class TopicDecl:
     terms: tuple[Term, ...]
     near: tuple[NearGroup, ...]
     exclude: tuple[Term, ...]
+    unless: tuple[Term, ...]
     window: Located | None
     """`within N` or `within sentence` (value None); absent when not written."""
     pos: Pos

@@ -164,6 +164,10 @@ class _ToSyntax(Transformer):
     def exclude(self, meta: Any, children: list) -> tuple:
         return ("exclude", _pos(meta), self._collect(children))
 
+    @v_args(meta=True)
+    def unless(self, meta: Any, children: list) -> tuple:
+        return ("unless", _pos(meta), self._collect(children))
+
     def within(self, children: list[Token]) -> tuple:
         (token,) = children
         value = None if token.type == "SENTENCE" else int(token)
@@ -245,6 +249,7 @@ class _ToSyntax(Transformer):
             terms=self._collect(items),
             near=tuple(item[2] for item in items if item[0] == "near"),
             exclude=self._collect(items, "exclude"),
+            unless=self._collect(items, "unless"),
             window=windows[0][2] if windows else None,
             pos=_pos(name),
         )

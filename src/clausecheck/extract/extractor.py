@@ -70,13 +70,39 @@ def topic_matches(scan: Scan, lex: Lexicon) -> list[TopicMatch]:
         if not scan.may_match(terms):
             continue
         hits = scan.find(terms)
-        if not hits or scan.search(lex.topic_exclude[tid]):
+        if not hits or scan.search(lex.topic_unless[tid]):
             continue
+        excluded = scan.find(lex.topic_exclude[tid])
+        hits = _outside(hits, excluded, scan.text)
         window = lex.topic_window[tid]
-        if not all(_near(scan.find(group), hits, window) for group in lex.topic_near[tid]):
+        if not hits or not all(
+            _near(_outside(scan.find(group), excluded, scan.text), hits, window) for group in lex.topic_near[tid]
+        ):
             continue
         found.append(TopicMatch(topic=tid, words=list(dict.fromkeys(h.text for h in hits))))
     return found
+
+
+_PHRASE_BREAK = re.compile(r"[，,；;。.、：:()（）]")
+
+
+def _outside(hits: list[Hit], excluded: list[Hit], text: str) -> list[Hit]:
+    """The hits not in the same phrase as an excluded one: overlapping it, or beside it with at most a few
+    characters between (eight in English, two in Chinese) and no punctuation. "professional indemnity
+    insurance" is not liability insurance, but "general liability insurance, including professional
+    indemnity" still is."""
+    if not excluded:
+        return hits
+    kept = []
+    for h in hits:
+        for e in excluded:
+            first, second = (h, e) if h.start <= e.start else (e, h)
+            gap = text[first.end : second.start]
+            if first.end > second.start or (len(gap) <= (8 if gap.isascii() else 2) and not _PHRASE_BREAK.search(gap)):
+                break
+        else:
+            kept.append(h)
+    return kept
 
 
 def _near(near_hits: list[Hit], hits: list[Hit], window: int | None) -> bool:

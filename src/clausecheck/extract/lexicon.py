@@ -75,6 +75,7 @@ class Lexicon:
         self.topic_near = {tid: [self._add(g) for g in t.near] for tid, t in pack.topics.items()}
         self.topic_window = {tid: t.window for tid, t in pack.topics.items()}
         self.topic_exclude = {tid: self._add(t.exclude) for tid, t in pack.topics.items()}
+        self.topic_unless = {tid: self._add(t.unless) for tid, t in pack.topics.items()}
         self.vocab = {name: self._add(terms) for name, terms in pack.vocabularies.items()}
         self.parties = {pid: self._add(p.terms) for pid, p in pack.parties.items()}
         self.rule_near = {r.id: [self._add(g) for g in r.near] for r in pack.rules if getattr(r, "near", ())}
@@ -175,6 +176,11 @@ class Scan:
                         continue
                     stop = plural.end()
                 self._literal.setdefault(set_index, []).append((start, stop))
+
+    @property
+    def text(self) -> str:
+        """The folded text scanned; hits are offsets into it."""
+        return self._text
 
     def may_match(self, term_set: TermSet) -> bool:
         """False when the set cannot match here (no literal of it, no trigger of it): a cheap pre-check."""
