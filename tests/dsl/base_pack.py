@@ -33,6 +33,7 @@ vocabulary host_conduct { en "premises" }
 vocabulary provider_conduct { en "personnel" }
 vocabulary payer_conduct { en "shall pay" }
 vocabulary declarative { zh-Hans "提供" }
+vocabulary shifts_liability { en "at its sole risk" }
 require ppe.provided "Who provides PPE" {
   code CC101
   topic ppe

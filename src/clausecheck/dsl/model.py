@@ -35,6 +35,8 @@ VOCABULARIES: dict[str, str] = {
     "worker": "a party who is a person doing the work, in its definition: 劳动者/工人/同志/身份证; worker/employee/individual",
     "host_conduct": "words right after a party's name that show it hosts: 的场地/现场/厂区; 's premises/site/facility",
     "provider_conduct": "words right after a party's name that show it does the work: 人员/派驻/负责施工; 's personnel/shall supply",
+    "shifts_liability": "wording that puts every loss on the party it names, whatever the cause: 一切责任由…/均由…自负; "
+    "at its sole risk (an exemption when that party is the provider)",
     "declarative": "verbs that state a duty without a modal when a party opens the clause: 甲方发给/乙方提供/乙方遵守",
     "payer_conduct": "words right after a party's name that show it pays for the work: 支付/付款; shall pay/agrees to pay",
 }

@@ -229,9 +229,12 @@ class _Extractor:
                 if lead_duty is not None and block.clause_id is not None:  # a preamble's "as follows" leads nothing
                     self.contexts.append(_Context(block.clause_id, _level(block), duty=lead_duty, lead=folded))
             exemption = scan.first(self.lex.words("exemption"))
-            if not (topics or inherited_topics or exemption or self.all_statements):
+            shift = scan.first(self.lex.words("shifts_liability")) if exemption is None else None
+            if not (topics or inherited_topics or exemption or shift or self.all_statements):
                 continue
             duty = current.duty
+            if shift is not None and duty is not None and duty.role == "provider" and not duty.each_own:
+                exemption = shift  # everything put on the provider, whatever the cause: "一切责任由乙方承担"
             if not topics and duty is not None and inherited_topics:
                 topics = [t.model_copy(update={"inherited": True}) for t in inherited_topics]
             if duty is None and exemption is None:

@@ -226,9 +226,14 @@ def _parties(document: Document, evidence: _Evidence) -> list[_Party]:
         alias = definition.alias.strip()
         if not alias:
             continue
-        # a second name is the party's own when it is a role word, a positional name or a quoted name
+        # a second name is the party's own when it is a quoted English name, a positional name or a role word;
+        # a description in brackets ("工人", "单位") only describes the party
         names = [alias] + [
-            a for a in definition.also if _POSITIONAL_NAME.fullmatch(a) or sum(evidence.role_words(a).values())
+            a
+            for a in definition.also
+            if (a.isascii() and a[:1].isupper())
+            or _POSITIONAL_NAME.fullmatch(a)
+            or sum(evidence.role_words(a).values())
         ]
         context = [evidence.definition_context(definition.block_id, alias), *definition.also]
         described = [definition.name, *definition.also]
