@@ -124,7 +124,7 @@ class Checker:
 
     def judge(self, document: Document) -> Outcome:
         """Judge an agreement already read; accepted findings move to `suppressed`."""
-        result = self._evaluate(document)
+        result = self._run_packs(document)
         acceptances = comment_acceptances(document)
         warnings = [
             f"{document.source}: comment {a.comment_id} accepts '{a.rule}', which no rule of the packs has"
@@ -159,9 +159,9 @@ class Checker:
         """The report of a run over `results`."""
         return Report(version=__version__, packs=[p.id for p in self.packs], documents=list(results))
 
-    def _evaluate(self, document: Document) -> DocumentResult:
+    def _run_packs(self, document: Document) -> DocumentResult:
         """Each pack's topic matrix and findings, merged: the first pack to judge a topic or finding wins."""
-        from clausecheck.engine import evaluate
+        from clausecheck.engine import run_pack
         from clausecheck.extract.extractor import extract
 
         lang = self.locale or document.lang
@@ -174,7 +174,7 @@ class Checker:
             for role, aliases in facts.roles.items():
                 known = roles.setdefault(role, [])
                 known += [a for a in aliases if a not in known]
-            rows, found = evaluate(pack, facts, lang=lang, parts=parts)
+            rows, found = run_pack(pack, facts, lang=lang, parts=parts)
             for row in rows:
                 topics.setdefault(row.topic, row)
             for finding in found:

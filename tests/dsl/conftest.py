@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from base_pack import BASE
+
+from .base_pack import BASE
 
 
 @pytest.fixture

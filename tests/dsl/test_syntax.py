@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from base_pack import BASE
 
 from clausecheck.dsl.diagnostics import caret_context, display_width
 from clausecheck.dsl.loader import load_pack
 from clausecheck.dsl.model import AllOf, AnyOf, Mentions, Not
 from clausecheck.dsl.transformer import read_pack_file
 from clausecheck.errors import PackError, PackSyntaxError
+
+from .base_pack import BASE
 
 
 def _error(text: str) -> PackSyntaxError:

@@ -8,11 +8,12 @@ the whole checker. Todo cases are known gaps, expected to fail.
 from __future__ import annotations
 
 import pytest
-from bundled import BUNDLED
 
 from clausecheck.dsl.model import VOCABULARIES, RequireRule
 from clausecheck.testing.cases import PackCase, check_case, load_cases, untested_rules
 from clausecheck.testing.runner import run_case
+
+from .bundled import BUNDLED
 
 LANGS = ("zh-Hans", "zh-Hant", "en")
 SHIPPED = {"safety-core", "it-onsite", "remote-duty", "construction", "manufacturing"}

@@ -23,7 +23,7 @@ def log_for(paths, pack: str = "safety-core"):
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_examples_give_valid_sarif_with_every_pack_rule(name):
-    log, packs = log_for([example_path(name)], EXAMPLES[name])
+    log, packs = log_for([example_path(name)], EXAMPLES[name].pack)
     validate_sarif(log)
     run = log["runs"][0]
     rules = run["tool"]["driver"]["rules"]

@@ -1,10 +1,8 @@
-"""The text report, the batch summary and progress bar, and what the command imports at start-up."""
+"""The text report, the batch summary and the progress bar."""
 
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 
 import clausecheck
 from clausecheck.document.model import Comment
@@ -73,12 +71,3 @@ def test_progress_shows_only_on_a_terminal():
         for _ in range(3):
             advance(None)
     assert "checking" in terminal.getvalue() and "3/3" in terminal.getvalue()  # the bar advanced to the end
-
-
-def test_building_the_command_imports_no_report_library():
-    code = (
-        "import sys; from clausecheck.cli import build_parser; build_parser(); "
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'jinja2', 'docx', 'durable', 'lark', 'pydantic', 'opencc'}))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"

@@ -6,23 +6,19 @@ suggested wording, examples in its pack file); this renders it, as
 (STYLE habit 4). The same Markdown is the SARIF rule help. A test fails when
 the committed pages drift from the packs; regenerate them with
 
-    python -m clausecheck.report.ruledocs docs/rules
+    python -m tests.regenerate
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from clausecheck.dsl import describe
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
-from clausecheck.report.output import replace_generated
 
 Rule = RequireRule | ForbidRule
 
 _LANG_NAMES = {"en": "English", "zh-Hans": "简体中文", "zh-Hant": "繁體中文"}
 INDEX = "README.md"
-_GENERATED = "<!-- generated from the packs by `python -m clausecheck.report.ruledocs docs/rules`; do not edit -->"
+_GENERATED = "<!-- generated from the packs by `python -m tests.regenerate`; do not edit -->"
 
 
 def pack_file(pack_id: str) -> str:
@@ -144,16 +140,3 @@ def bundled_pages() -> dict[str, str]:
     folder = bundled_packs_dir()
     packs = [load_pack(child) for child in sorted(folder.iterdir()) if (child / "pack.ccr").is_file()]
     return pages(packs)
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    target = Path(args[0] if args else "docs/rules")
-    wanted = bundled_pages()
-    replace_generated(target, wanted, "*.md")
-    print(f"wrote {len(wanted)} pages to {target}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

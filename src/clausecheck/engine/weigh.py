@@ -1,4 +1,4 @@
-"""From the engine's firings to verdicts: the topic matrix and the findings.
+"""Weighing the engine's firings into verdicts: the topic matrix and the findings.
 
 The engine says which statements match which pattern of each rule; this
 module weighs that evidence. A topic is present when some binding duty on an
@@ -15,7 +15,7 @@ from collections import defaultdict
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
 from clausecheck.engine import messages
 from clausecheck.engine.compile import CompiledPack
-from clausecheck.engine.rete import RuleMatch
+from clausecheck.engine.durable_adapter import RuleMatch
 from clausecheck.extract.model import Statement
 from clausecheck.findings import Finding, Location, TopicVerdict
 from clausecheck.language.normalize import has_han
@@ -82,7 +82,7 @@ def _fingerprint(rule: str, statements: list[Statement]) -> str:
     return hashlib.sha256(f"{rule}\n{text}".encode()).hexdigest()[:16]
 
 
-class Judge:
+class _Weigher:
     """Turns one document's evidence into topic verdicts and findings."""
 
     def __init__(
@@ -254,7 +254,7 @@ def _words(kind: str, statements: list[Statement]) -> str:
     return ""
 
 
-def judge(
+def weigh(
     pack: Pack,
     compiled: CompiledPack,
     matches: list[RuleMatch],
@@ -267,7 +267,7 @@ def judge(
 
     `names` maps each role to the agreement's names for it, for suggested wording.
     """
-    j = Judge(pack, Evidence(compiled, matches, statements), lang, parts, names)
+    j = _Weigher(pack, Evidence(compiled, matches, statements), lang, parts, names)
     rows: dict[str, TopicVerdict] = {}
     findings: list[Finding] = []
     rank = {"missing": 0, "ambiguous": 1, "present": 2}
