@@ -18,7 +18,7 @@ from clausecheck.types import Lang
 
 
 def check(
-    source: Source | Sequence[Source],
+    source: Source | list[Source] | tuple[Source, ...],
     pack: PackSpec | Sequence[PackSpec] = DEFAULT_PACK,
     *,
     locale: Lang | None = None,

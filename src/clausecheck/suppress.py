@@ -83,9 +83,11 @@ def accept_by_comments(result: DocumentResult, acceptances: Iterable[Acceptance]
         by_rule.setdefault(a.rule, a)
     why = {}
     for i, f in enumerate(result.findings):
-        a = by_rule.get(f.rule) or by_rule.get(f.code)
-        if a is not None:
-            why[i] = Suppression(kind="comment", source=f"comment {a.comment_id}", reason=a.reason, author=a.author)
+        accepted = by_rule.get(f.rule) or by_rule.get(f.code)
+        if accepted is not None:
+            why[i] = Suppression(
+                kind="comment", source=f"comment {accepted.comment_id}", reason=accepted.reason, author=accepted.author
+            )
     return _suppress(result, why)
 
 

@@ -239,9 +239,9 @@ class _ToSyntax(Transformer):
             raise self._error("'within' cannot be removed; set it with +=", windows[0][1])
         return TopicDecl(
             id=str(name),
-            op=op,
+            op=op,  # type: ignore[arg-type]  # the grammar allows define, += and -= only
             title=title,
-            titles=self._titles(items, f"topic '{name}'"),  # type: ignore[arg-type]
+            titles=self._titles(items, f"topic '{name}'"),
             terms=self._collect(items),
             near=tuple(item[2] for item in items if item[0] == "near"),
             exclude=self._collect(items, "exclude"),

@@ -7,6 +7,8 @@ which turns them into verdicts.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from clausecheck._identity_cache import IdentityCache
 from clausecheck.dsl.model import Pack
 from clausecheck.engine import durable_adapter
@@ -28,7 +30,7 @@ def compiled(pack: Pack) -> CompiledPack:
 
 
 def run_pack(
-    pack: Pack, facts: Facts, *, lang: Lang, parts: dict[str, str]
+    pack: Pack, facts: Facts, *, lang: Lang, parts: Mapping[str, str]
 ) -> tuple[list[TopicVerdict], list[Finding]]:
     """Run `pack` over one agreement's facts: the topic matrix and the findings."""
     program = compiled(pack)

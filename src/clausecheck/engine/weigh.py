@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
 from clausecheck.engine import messages
@@ -67,7 +68,7 @@ def _party(statements: list[Statement]) -> str:
     return "both" if roles & {"both", "client", "provider"} else sorted(roles)[0]
 
 
-def _location(s: Statement, parts: dict[str, str]) -> Location:
+def _location(s: Statement, parts: Mapping[str, str]) -> Location:
     return Location(block_id=s.block_id, clause=s.clause, excerpt=s.text, part=parts.get(s.block_id, "body"))
 
 
@@ -86,7 +87,7 @@ class _Weigher:
     """Turns one document's evidence into topic verdicts and findings."""
 
     def __init__(
-        self, pack: Pack, evidence: Evidence, lang: Lang, parts: dict[str, str], names: dict[str, list[str]]
+        self, pack: Pack, evidence: Evidence, lang: Lang, parts: Mapping[str, str], names: dict[str, list[str]]
     ) -> None:
         self.pack = pack
         self.evidence = evidence
@@ -180,7 +181,7 @@ class _Weigher:
             # an allowed party addresses it, if weakly: another party's duty on the topic is no defect of its own
             weaknesses = [p for p in weaknesses if p != "other_actor"]
         kinds = list(dict.fromkeys(_KIND_OF_PATTERN[p] for p in weaknesses)) or ["no_actor"]
-        findings = []
+        findings: list[Finding] = []
         for pattern in weaknesses or ["no_actor"]:
             statements = ev.statements(rule.id, pattern) or addressing
             kind = _KIND_OF_PATTERN[pattern]
@@ -260,7 +261,7 @@ def weigh(
     matches: list[RuleMatch],
     statements: list[Statement],
     lang: Lang,
-    parts: dict[str, str],
+    parts: Mapping[str, str],
     names: dict[str, list[str]],
 ) -> tuple[list[TopicVerdict], list[Finding]]:
     """The topic matrix (one row per required topic) and the findings of one document.

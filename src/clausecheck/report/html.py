@@ -82,7 +82,7 @@ def _document(index: int, result: DocumentResult, document: Document | None) -> 
     if result.error:
         return out
     cited: dict[str, list[tuple[str, Finding]]] = {}
-    findings = []
+    findings: list[dict[str, Any]] = []
     for i, f in enumerate(sorted(result.findings, key=lambda f: (-SEVERITY_ORDER[f.severity], f.code))):
         anchor = f"{prefix}-f{i}"
         add_at = missing_duty_block(result, document, f.topic) if document and not f.locations else None
