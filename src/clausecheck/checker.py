@@ -25,6 +25,7 @@ from typing import BinaryIO
 from clausecheck._version import __version__
 from clausecheck.document.model import Document
 from clausecheck.dsl.model import Pack
+from clausecheck.dsl.registry import RuleRegistry
 from clausecheck.errors import ClauseCheckError, DocumentError
 from clausecheck.findings import DocumentResult, Finding, Report, RoleAssignment, TopicVerdict
 from clausecheck.suppress import Baseline, accept_by_comments, comment_acceptances, unknown_acceptances
@@ -93,6 +94,7 @@ class Checker:
         self.disable = tuple(disable)
         self.disabled_by = disabled_by
         self.packs: list[Pack] = disable_rules(resolve_packs(packs, self.search_path), self.disable, disabled_by)
+        self.registry = RuleRegistry(self.packs)
         self.locale = locale
         if baseline is None or isinstance(baseline, Baseline):
             self.baseline = baseline
@@ -128,11 +130,11 @@ class Checker:
         acceptances = comment_acceptances(document)
         warnings = [
             f"{document.source}: comment {a.comment_id} accepts '{a.rule}', which no rule of the packs has"
-            for a in unknown_acceptances(acceptances, self.packs)
+            for a in unknown_acceptances(acceptances, self.registry)
         ]
-        result = accept_by_comments(result, acceptances)
+        result = accept_by_comments(result, acceptances, self.registry)
         if self.baseline is not None:
-            result = self.baseline.accept(result)
+            result = self.baseline.accept(result, self.registry)
         return Outcome(result, document, warnings)
 
     def check(self, source: Source) -> Outcome:

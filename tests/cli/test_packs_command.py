@@ -7,6 +7,11 @@ import json
 import pytest
 
 from clausecheck.cli import main
+from clausecheck.report.ruledocs import GENERATED_NOTE
+
+from ..report.kit import ROOT
+
+RULE_PAGES = ROOT / "docs" / "rules"
 
 
 def test_list_shows_the_bundled_packs(capsys):
@@ -67,28 +72,32 @@ def test_test_runs_every_bundled_pack(capsys):
     assert "0 failed" in out and "safety-core:" in out and "construction:" in out
 
 
-@pytest.mark.parametrize("rule", ["ppe.provided", "CC101"])
-def test_explain(capsys, rule: str):
+BUNDLED_RULES = sorted(p.stem for p in RULE_PAGES.glob("*.md") if p.name != "README.md")
+
+
+@pytest.mark.parametrize("rule", BUNDLED_RULES)
+def test_explain_prints_the_rule_page_the_docs_hold(capsys, rule: str):
     assert main(["explain", rule]) == 0
+    page = (RULE_PAGES / f"{rule}.md").read_text(encoding="utf-8")
+    assert capsys.readouterr().out == page.replace(GENERATED_NOTE + "\n\n", "")
+
+
+def test_explain_by_code_and_of_a_forbid_rule(capsys):
+    assert main(["explain", "CC101"]) == 0
     out = capsys.readouterr().out
-    assert "CC101 ppe.provided" in out and "Legal basis" in out and "PRC Work Safety Law art. 45" in out
-    assert "Suggested wording" in out and "zh-Hant" in out and "Test cases" in out
-    assert "bearer:    provider | client | both" in out
-    assert "  fires     ppe-missing-en: " in out and "  no finding ppe-provider-en: " in out
-
-
-def test_explain_a_forbid_rule(capsys):
+    assert out.startswith("# CC101 `ppe.provided`") and "PRC Work Safety Law art. 45" in out
+    assert "| bearer | provider &#124; client &#124; both" in out and "繁體中文: " in out
     assert main(["explain", "injury.waiver"]) == 0
     out = capsys.readouterr().out
-    assert "kind:      forbid (severity critical)" in out
-    assert "fires on:  the topic together with exemption wording" in out and "bearer:" not in out
+    assert "| fires on | the topic together with exemption wording |" in out and "| bearer |" not in out
 
 
-def test_explain_in_one_language(capsys):
-    assert main(["explain", "CC101", "--lang", "zh-Hans"]) == 0
+def test_explain_in_a_pack_shows_where_the_rule_was_declared_and_overridden(capsys):
+    assert main(["explain", "CC301", "--pack", "docs/examples/acme-fab"]) == 0
     out = capsys.readouterr().out
-    assert "由谁提供劳动防护用品" in out and "zh-Hant:" not in out
-    assert "topic:     ppe (劳动防护用品)" in out
+    assert "| pack | acme-fab (`docs/examples/acme-fab/pack.ccr`) |" in out
+    assert "| declared in | it-onsite (`rules/it-onsite/pack.ccr:" in out
+    assert "| overridden in | acme-fab (`docs/examples/acme-fab/pack.ccr:" in out and "| severity | critical |" in out
 
 
 def test_explain_unknown_rule_suggests(capsys):

@@ -151,6 +151,12 @@ def test_bad_jurisdiction_points_at_the_code(text: str):
     assert e.context.splitlines()[-1].index("^") == e.context.splitlines()[0].index("prc")
 
 
+def test_unknown_status_points_at_the_word():
+    e = _error('pack x "X"\nrequire a.b "T" { status stabel }')
+    assert "unknown status 'stabel'" in str(e) and "did you mean 'stable'?" in str(e.hint)
+    assert (e.line, e.column) == (2, 26)
+
+
 def test_bad_code_and_disable_without_reason():
     assert "capital letters" in str(_error('pack x "X"\nrequire a.b "T" { code cc1 }').hint)
     assert "quoted string" in str(_error('pack x "X"\ndisable a.b\n'))

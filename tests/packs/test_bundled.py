@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from clausecheck.dsl.model import VOCABULARIES, RequireRule
+from clausecheck.dsl.registry import RuleRegistry
 from clausecheck.testing.cases import PackCase, check_case, load_cases, untested_rules
 from clausecheck.testing.runner import run_case
 
@@ -52,6 +53,13 @@ def test_the_packs_issue_3_asks_for_are_bundled():
     assert (
         "high-risk-works" in BUNDLED["construction"].lineage and "high-risk-works" in BUNDLED["manufacturing"].lineage
     )
+
+
+def test_rule_ids_codes_and_aliases_are_unique_across_every_bundled_pack():
+    registry = RuleRegistry(list(BUNDLED.values()))  # refuses two rules sharing a name
+    for pack in BUNDLED.values():
+        for rule in pack.rules:
+            assert {registry.find(name).id for name in (rule.code, *rule.aliases)} == {rule.id}
 
 
 def test_every_bundled_pack_extends_safety_core():

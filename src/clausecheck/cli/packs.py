@@ -82,7 +82,10 @@ def run_show(args: argparse.Namespace) -> int:
     out += ["", "vocabularies: " + ", ".join(f"{name} ({len(terms)})" for name, terms in pack.vocabularies.items())]
     out += ["", "rules:"]
     for r in pack.rules:
-        out.append(f"  {r.code} {r.id} [{r.severity}] {r.kind} {r.topic}: {r.title}")
+        status = "" if r.status == "stable" else f" ({r.status})"
+        out.append(f"  {r.code} {r.id} [{r.severity}] {r.kind} {r.topic}: {r.title}{status}")
+        if r.aliases:
+            out.append(f"      formerly {', '.join(r.aliases)}")
         if isinstance(r, RequireRule):
             out.append(f"      bearer {describe.bearers(r)}")
         if r.applies is not None:

@@ -8,7 +8,6 @@ weakness found is reported, strongest evidence first.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Mapping
@@ -18,7 +17,7 @@ from clausecheck.engine import messages
 from clausecheck.engine.compile import CompiledPack
 from clausecheck.engine.durable_adapter import RuleMatch
 from clausecheck.extract.model import Statement
-from clausecheck.findings import Finding, Location, TopicVerdict
+from clausecheck.findings import Finding, Location, TopicVerdict, fingerprint
 from clausecheck.language.normalize import has_han
 from clausecheck.types import Lang
 
@@ -78,11 +77,6 @@ def _title(item: RequireRule | ForbidRule, pack: Pack, lang: Lang) -> tuple[str,
     return topic.titles.get(lang, topic.title), item.titles.get(lang, item.title)
 
 
-def _fingerprint(rule: str, statements: list[Statement]) -> str:
-    text = "\n".join(s.text for s in statements)
-    return hashlib.sha256(f"{rule}\n{text}".encode()).hexdigest()[:16]
-
-
 class _Weigher:
     """Turns one document's evidence into topic verdicts and findings."""
 
@@ -125,7 +119,7 @@ class _Weigher:
             locations=[_location(s, self.parts) for s in statements],
             citations=list(rule.citations),
             suggestion=self._suggestion(rule),
-            fingerprint=_fingerprint(rule.id, statements),
+            fingerprint=fingerprint(rule.id, (s.text for s in statements)),
         )
 
     def _suggestion(self, rule: RequireRule | ForbidRule) -> str | None:
