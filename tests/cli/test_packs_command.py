@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -116,3 +117,73 @@ def test_list_and_explain_resolve_parents_found_in_another_pack_path(capsys, tmp
     rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
     assert "ERROR" not in rows["child"], rows["child"]
     assert main(["explain", "CC101", *paths]) == 0
+
+
+def test_new_scaffolds_a_pack_whose_cases_pass(capsys, tmp_path):
+    assert main(["packs", "new", "acme-plant", "--dir", str(tmp_path)]) == 0
+    folder = tmp_path / "acme-plant"
+    assert "clausecheck packs test" in capsys.readouterr().out
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.*")) == [
+        "cases/acme-plant.yaml",
+        "pack.ccr",
+    ]
+    assert main(["packs", "validate", str(folder)]) == 0
+    assert main(["packs", "test", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "3 passed, 0 failed" in out and "ACME101" in (folder / "pack.ccr").read_text(encoding="utf-8")
+    assert main(["explain", "lockout.applied", "--pack", str(folder)]) == 0
+    assert main(["packs", "new", "acme-plant", "--dir", str(tmp_path)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert main(["packs", "new", "9lives", "--dir", str(tmp_path)]) == 2
+
+
+def test_a_scaffold_named_like_safety_core_codes_gets_a_free_code(tmp_path):
+    assert main(["packs", "new", "cc", "--dir", str(tmp_path)]) == 0
+    assert "code CC1" in (tmp_path / "cc" / "pack.ccr").read_text(encoding="utf-8")
+    assert main(["packs", "test", str(tmp_path / "cc")]) == 0
+
+
+@pytest.fixture
+def scaffold(tmp_path) -> Path:
+    assert main(["packs", "new", "acme", "--dir", str(tmp_path)]) == 0
+    return tmp_path / "acme"
+
+
+def test_test_k_runs_the_matching_cases_and_facts_shows_statements(capsys, scaffold):
+    capsys.readouterr()
+    assert main(["packs", "test", str(scaffold), "-k", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert "acme: 1 cases" in out and "1 passed" in out
+    assert main(["packs", "test", str(scaffold), "-k", "lockout.applied", "--facts"]) == 0
+    out = capsys.readouterr().out
+    assert "acme: 3 cases" in out and "  ok    lockout-by-customer-en" in out
+    assert "4.1 client/binding [lockout] The Customer shall lock out" in out
+
+
+def test_a_failing_case_prints_what_was_found_and_a_passing_todo_fails_the_run(capsys, scaffold):
+    cases = scaffold / "cases" / "acme.yaml"
+    text = cases.read_text(encoding="utf-8")
+    cases.write_text(
+        text.replace("present by client at 4.1", "present by provider at 4.1").replace(
+            "      - lockout.applied: missing", "      - lockout.applied: missing\n    todo: 'thought to be a gap'"
+        ),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["packs", "test", str(scaffold)]) == 1
+    out = capsys.readouterr().out
+    assert "  FAIL  lockout-by-customer-en" in out
+    assert "        expected topic lockout: present by provider at 4.1, not found" in out
+    assert "          topic lockout: present by client at 4.1" in out
+    assert "  XPASS lockout-missing-en  (thought to be a gap)" in out
+    assert "        the case passes now: remove its todo" in out
+    assert "  FAIL  rule lockout.applied has no must-fire case" in out  # todo cases do not count
+    assert "1 passed, 2 failed, 0 todo, 1 todo passing" in out
+
+
+def test_a_misspelt_key_in_a_case_file_is_an_error_at_its_line(capsys, scaffold):
+    cases = scaffold / "cases" / "acme.yaml"
+    cases.write_text(cases.read_text(encoding="utf-8").replace("not_fires:", "not_fire:", 1), encoding="utf-8")
+    assert main(["packs", "test", str(scaffold)]) == 2
+    err = capsys.readouterr().err
+    assert "acme.yaml:12:5: unknown key 'not_fire' in a case" in err and "did you mean 'not_fires'" in err

@@ -17,7 +17,8 @@ heading, `| a | b |` for a table row) into the bytes of a real Word file;
 
 from __future__ import annotations
 
-from clausecheck.testing.cases import CaseOutcome, PackCase, check_case, evaluate_case, load_cases, untested_rules
+from clausecheck.testing.casefile import load_cases
+from clausecheck.testing.cases import CaseOutcome, PackCase, check_case, evaluate_case, untested_rules
 from clausecheck.testing.compose import compose_docx
 from clausecheck.testing.runner import run_case
 

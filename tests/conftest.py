@@ -1,4 +1,4 @@
-"""Helpers to write small pack folders in a temporary directory."""
+"""Fixtures shared across test folders: small pack folders in a temporary directory."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .base_pack import BASE
+from .dsl.base_pack import BASE
 
 
 @pytest.fixture
