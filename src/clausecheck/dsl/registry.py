@@ -5,14 +5,15 @@ packs (it-onsite and construction both extend safety-core) are resolved
 apart: two of them could each give CC301 to a different rule, and a
 `--disable CC301`, a baseline entry or a reviewer's "clausecheck: accept
 CC301" would then name two rules at once. A `RuleRegistry` is built
-wherever packs are used together (a checker's packs, every bundled pack
-for `explain`) and refuses such a set with an error pointing at both
-declarations. The same rule reached through two packs (safety-core's
+wherever packs are used together (a checker's packs, the packs `--disable`
+applies to; a test holds all bundled packs to it) and refuses such a set
+with an error pointing at both declarations. The same rule reached through two packs (safety-core's
 ppe.provided in it-onsite and in construction, however each overrides it)
 is one rule, known by where it was declared.
 
-Every way a user names a rule goes through `find`, so an old id or code
-kept as an alias still works after a rename.
+Every way a user names a rule for a run (`--disable`, a Word acceptance, a
+baseline entry) goes through `find`, so an old id or code kept as an alias
+still works after a rename.
 """
 
 from __future__ import annotations
@@ -31,11 +32,10 @@ class RuleRegistry:
     """Every enabled rule of `packs` by id, code and alias; the first pack's version of a shared rule wins."""
 
     def __init__(self, packs: Sequence[Pack]) -> None:
-        self.packs = tuple(packs)
         self._by_name: dict[str, tuple[Rule, Pack]] = {}
-        for pack in self.packs:
+        for pack in packs:
             for rule in pack.rules:
-                for name in names_of(rule):
+                for name in _names_of(rule):
                     known = self._by_name.setdefault(name, (rule, pack))
                     if _declaration(known[0]) != _declaration(rule):
                         raise _clash(name, known, (rule, pack))
@@ -45,17 +45,12 @@ class RuleRegistry:
         found = self._by_name.get(name)
         return found[0] if found else None
 
-    def pack_of(self, name: str) -> Pack | None:
-        """The first pack that has the rule `name` designates."""
-        found = self._by_name.get(name)
-        return found[1] if found else None
-
     def names(self) -> set[str]:
         """Every name a rule answers to, for 'did you mean' hints."""
         return set(self._by_name)
 
 
-def names_of(rule: Rule) -> tuple[str, ...]:
+def _names_of(rule: Rule) -> tuple[str, ...]:
     """Every name the rule answers to: its id, its code, then its old names."""
     return (rule.id, rule.code, *rule.aliases)
 
