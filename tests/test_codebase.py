@@ -4,6 +4,7 @@
   < report < config/suppress < checker < batch/testing < api < cli), and durable-rules, python-docx and
   lark stay behind the modules that own them.
 - ruff: lint rules and one format for the whole tree.
+- CI (`.ci/run`) runs exactly the README's test command (ruff, mypy, the fast tests, the slow tests).
 """
 
 from __future__ import annotations
@@ -34,3 +35,11 @@ def test_ruff_finds_nothing_to_fix():
 def test_the_tree_is_formatted():
     out = run_tool("ruff", "format", "--check", "--no-cache", ".")
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_the_readme_test_command_is_what_ci_runs():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    command = ci[ci.index('cd "$(dirname "$0")/.."') + 1 :]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    start = readme.index("    " + command[0])
+    assert [line.removeprefix("    ") for line in readme[start : start + len(command)]] == command

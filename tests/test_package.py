@@ -1,8 +1,6 @@
 """The package surface: small, typed, lazily imported."""
 
 import importlib.metadata
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
@@ -26,8 +24,3 @@ def test_every_public_name_resolves():
 def test_errors_share_one_base():
     assert issubclass(DocumentError, ClauseCheckError)
     assert issubclass(PackError, ClauseCheckError)
-
-
-def test_command_reports_version():
-    out = subprocess.run([sys.executable, "-m", "clausecheck", "--version"], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == f"clausecheck {clausecheck.__version__}"

@@ -18,7 +18,7 @@ from clausecheck.types import Lang
 
 
 def check(
-    source: Source | Sequence[Source],
+    source: Source | list[Source] | tuple[Source, ...],
     pack: PackSpec | Sequence[PackSpec] = DEFAULT_PACK,
     *,
     locale: Lang | None = None,
@@ -28,7 +28,7 @@ def check(
 ) -> Report:
     """Check one agreement (a path, bytes, a binary file or a read `Document`) or several.
 
-    `disable` leaves out rules by id or code; `baseline` is a file written by
+    `disable` leaves out rules by id, code or old name; `baseline` is a file written by
     `clausecheck check --write-baseline`. Raises `ClauseCheckError`
     subclasses for an unknown or broken pack, a bad baseline and, when a
     single agreement is given, for an agreement that cannot be read. With a

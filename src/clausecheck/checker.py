@@ -25,6 +25,7 @@ from typing import BinaryIO
 from clausecheck._version import __version__
 from clausecheck.document.model import Document
 from clausecheck.dsl.model import Pack
+from clausecheck.dsl.registry import RuleRegistry
 from clausecheck.engine.messages import undecided_parties
 from clausecheck.errors import ClauseCheckError, DocumentError
 from clausecheck.findings import DocumentResult, Finding, Report, RoleAssignment, TopicVerdict
@@ -94,6 +95,7 @@ class Checker:
         self.disable = tuple(disable)
         self.disabled_by = disabled_by
         self.packs: list[Pack] = disable_rules(resolve_packs(packs, self.search_path), self.disable, disabled_by)
+        self.registry = RuleRegistry(self.packs)
         self.locale = locale
         if baseline is None or isinstance(baseline, Baseline):
             self.baseline = baseline
@@ -125,15 +127,15 @@ class Checker:
 
     def judge(self, document: Document) -> Outcome:
         """Judge an agreement already read; accepted findings move to `suppressed`."""
-        result = self._evaluate(document)
+        result = self._run_packs(document)
         acceptances = comment_acceptances(document)
         warnings = [
             f"{document.source}: comment {a.comment_id} accepts '{a.rule}', which no rule of the packs has"
-            for a in unknown_acceptances(acceptances, self.packs)
+            for a in unknown_acceptances(acceptances, self.registry)
         ]
-        result = accept_by_comments(result, acceptances)
+        result = accept_by_comments(result, acceptances, self.registry)
         if self.baseline is not None:
-            result = self.baseline.accept(result)
+            result = self.baseline.accept(result, self.registry)
         warnings += [f"{document.source}: {w}" for w in result.warnings]
         return Outcome(result, document, warnings)
 
@@ -161,9 +163,9 @@ class Checker:
         """The report of a run over `results`."""
         return Report(version=__version__, packs=[p.id for p in self.packs], documents=list(results))
 
-    def _evaluate(self, document: Document) -> DocumentResult:
+    def _run_packs(self, document: Document) -> DocumentResult:
         """Each pack's topic matrix and findings, merged: the first pack to judge a topic or finding wins."""
-        from clausecheck.engine import evaluate
+        from clausecheck.engine import run_pack
         from clausecheck.extract.extractor import extract
 
         lang = self.locale or document.lang
@@ -178,7 +180,7 @@ class Checker:
             for role, aliases in facts.roles.items():
                 known = roles.setdefault(role, [])
                 known += [a for a in aliases if a not in known]
-            rows, found = evaluate(pack, facts, lang=lang, parts=parts)
+            rows, found = run_pack(pack, facts, lang=lang, parts=parts)
             for row in rows:
                 topics.setdefault(row.topic, row)
             for finding in found:

@@ -25,6 +25,7 @@ from typing import Any, get_args
 
 from clausecheck.dsl.diagnostics import did_you_mean
 from clausecheck.dsl.model import DisabledRule, Origin, Pack
+from clausecheck.dsl.registry import RuleRegistry
 from clausecheck.errors import UsageError
 from clausecheck.types import Lang, Severity
 
@@ -117,19 +118,25 @@ def _pack(folder: Path, value: str) -> str:
 
 
 def disable_rules(packs: list[Pack], names: tuple[str, ...], source: str) -> list[Pack]:
-    """The packs without the rules named (by id or code); a name no pack has is a usage error."""
-    if not names:
-        return packs
-    known = {n for pack in packs for rule in pack.rules for n in (rule.id, rule.code)}
+    """The packs without the rules named (by id, code or old name); a name no pack has is a usage error.
+
+    The packs must be usable together (`RuleRegistry`): otherwise a name could disable two rules at once.
+    """
+    registry = RuleRegistry(packs)
+    ids = set()
     for name in names:
-        if name not in known:
+        rule = registry.find(name)
+        if rule is None:
             raise UsageError(
                 f"{source}: no rule '{name}' to disable in {', '.join(p.id for p in packs)}",
-                hint=did_you_mean(name, known) or "see: clausecheck packs show NAME",
+                hint=did_you_mean(name, registry.names()) or "see: clausecheck packs show NAME",
             )
+        ids.add(rule.id)
+    if not ids:
+        return packs
     out = []
     for pack in packs:
-        gone = [r for r in pack.rules if r.id in names or r.code in names]
+        gone = [r for r in pack.rules if r.id in ids]
         if not gone:
             out.append(pack)
             continue

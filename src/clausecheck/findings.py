@@ -9,6 +9,8 @@ findings' topic ids are a contract with downstream tools: keep them stable.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -18,6 +20,12 @@ from clausecheck.types import Citation, FindingKind, FindingStatus, Lang, PartyR
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def fingerprint(rule_id: str, excerpts: Iterable[str]) -> str:
+    """A finding's fingerprint: its rule and the words of its clauses, so it survives the clauses moving."""
+    text = "\n".join(excerpts)
+    return hashlib.sha256(f"{rule_id}\n{text}".encode()).hexdigest()[:16]
 
 
 class Location(_Model):

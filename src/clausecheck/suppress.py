@@ -4,6 +4,8 @@ A safety officer accepts a finding where she works, in Word: a comment
 anywhere in the agreement that reads `clausecheck: accept ppe.provided —
 the client's own PPE policy applies` accepts that rule's findings in that
 agreement (several rules may be listed, by id or code, separated by commas).
+A rule renamed since keeps answering to its old id or code (its aliases),
+in comments and in baselines alike.
 A team accepts the state of a whole folder with a baseline file
 (`--write-baseline`, then `--baseline` on later runs): a finding is listed by
 rule and by the fingerprint of its clause text, so it stays accepted while
@@ -24,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clausecheck.document.model import Document
-from clausecheck.dsl.model import Pack
+from clausecheck.dsl.registry import RuleRegistry
 from clausecheck.errors import UsageError
-from clausecheck.findings import DocumentResult, Finding, Report, SuppressedFinding, Suppression
+from clausecheck.findings import DocumentResult, Finding, Report, SuppressedFinding, Suppression, fingerprint
 from clausecheck.report.output import write_atomically
 
 _ACCEPT = re.compile(
@@ -61,10 +63,9 @@ def comment_acceptances(document: Document) -> list[Acceptance]:
     return found
 
 
-def unknown_acceptances(acceptances: Iterable[Acceptance], packs: Iterable[Pack]) -> list[Acceptance]:
+def unknown_acceptances(acceptances: Iterable[Acceptance], registry: RuleRegistry) -> list[Acceptance]:
     """Acceptances naming no rule of the packs: most likely a typo the reviewer should hear about."""
-    known = {name for pack in packs for rule in pack.rules for name in (rule.id, rule.code)}
-    return [a for a in acceptances if a.rule not in known]
+    return [a for a in acceptances if registry.find(a.rule) is None]
 
 
 def _suppress(result: DocumentResult, why: dict[int, Suppression]) -> DocumentResult:
@@ -76,16 +77,22 @@ def _suppress(result: DocumentResult, why: dict[int, Suppression]) -> DocumentRe
     return result.model_copy(update={"findings": kept, "suppressed": [*result.suppressed, *moved]})
 
 
-def accept_by_comments(result: DocumentResult, acceptances: Iterable[Acceptance]) -> DocumentResult:
-    """Move the findings whose rule (id or code) a comment accepts to `suppressed`."""
+def accept_by_comments(
+    result: DocumentResult, acceptances: Iterable[Acceptance], registry: RuleRegistry
+) -> DocumentResult:
+    """Move the findings whose rule a comment accepts (by id, code or old name) to `suppressed`."""
     by_rule: dict[str, Acceptance] = {}
     for a in acceptances:
-        by_rule.setdefault(a.rule, a)
+        rule = registry.find(a.rule)
+        if rule is not None:
+            by_rule.setdefault(rule.id, a)
     why = {}
     for i, f in enumerate(result.findings):
-        a = by_rule.get(f.rule) or by_rule.get(f.code)
-        if a is not None:
-            why[i] = Suppression(kind="comment", source=f"comment {a.comment_id}", reason=a.reason, author=a.author)
+        accepted = by_rule.get(f.rule)
+        if accepted is not None:
+            why[i] = Suppression(
+                kind="comment", source=f"comment {accepted.comment_id}", reason=accepted.reason, author=accepted.author
+            )
     return _suppress(result, why)
 
 
@@ -126,18 +133,27 @@ class Baseline:
         """The agreement's path as the baseline file records it."""
         return Path(os.path.relpath(os.path.abspath(document_path), self._folder)).as_posix()
 
-    def accept(self, result: DocumentResult) -> DocumentResult:
-        """Move the findings the baseline lists to `suppressed`."""
+    def accept(self, result: DocumentResult, registry: RuleRegistry) -> DocumentResult:
+        """Move the findings the baseline lists, under the rule's id or an old name, to `suppressed`."""
         where = self.relative(result.path)
         why = {}
         for i, f in enumerate(result.findings):
-            if _key(f, where) in self.keys:
+            if any(key in self.keys for key in _keys(f, where, registry)):
                 why[i] = Suppression(kind="baseline", source=self.path.as_posix(), reason="listed in the baseline")
         return _suppress(result, why)
 
 
 def _key(finding: Finding, path: str) -> tuple[str, str, str | None]:
     return finding.rule, finding.fingerprint, None if finding.locations else path
+
+
+def _keys(finding: Finding, path: str, registry: RuleRegistry) -> list[tuple[str, str, str | None]]:
+    """The entries that list `finding`: under its rule's id, and as a baseline written before a rename would."""
+    rule = registry.find(finding.rule)
+    old = rule.aliases if rule is not None else ()
+    excerpts = [loc.excerpt for loc in finding.locations]
+    at = None if finding.locations else path
+    return [_key(finding, path), *((name, fingerprint(name, excerpts), at) for name in old)]
 
 
 def write_baseline(path: str | os.PathLike[str], report: Report) -> int:

@@ -10,7 +10,8 @@ import docx
 import pytest
 
 from clausecheck.cli import main
-from report.kit import AGREEMENT_EN, write_agreement
+
+from ..report.kit import AGREEMENT_EN, write_agreement
 
 
 def digest(path) -> str:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import get_args
 
@@ -14,7 +12,8 @@ import pytest
 from clausecheck.cli import main
 from clausecheck.cli.common import LANGS, SEVERITIES
 from clausecheck.types import SEVERITY_ORDER, Lang
-from report.kit import AGREEMENT_EN, EXAMPLES, example_path, validate_report, validate_sarif, write_agreement
+
+from ..report.kit import AGREEMENT_EN, EXAMPLES, example_path, validate_report, validate_sarif, write_agreement
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -115,17 +114,12 @@ def test_a_pattern_or_folder_with_no_agreement_is_a_usage_error(capsys, tmp_path
     assert code == 2 and "no .docx agreement matches" in stderr
 
 
-def test_worker_processes_give_the_same_report(folder):
+def test_worker_processes_give_the_same_report(capsys, folder):
     def check(*extra: str) -> dict:
-        out = subprocess.run(
-            [sys.executable, "-m", "clausecheck", "check", str(folder), "--format", "json", *extra],
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        assert out.returncode == 1, out.stderr
-        assert "checking" not in out.stderr  # no progress bar off a terminal
-        return json.loads(out.stdout)
+        code, stdout, stderr = run(capsys, str(folder), "--format", "json", *extra)
+        assert code == 1, stderr
+        assert "checking" not in stderr  # no progress bar off a terminal
+        return json.loads(stdout)
 
     one, two = check(), check("--jobs", "2")
     one.pop("version"), two.pop("version")

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import re
 import shlex
-import subprocess
-import sys
 
 import pytest
 
 from clausecheck.checker import resolve_packs
-from clausecheck.cli import build_parser
+from clausecheck.cli import build_parser, main
 from clausecheck.config import disable_rules, load_config
 from clausecheck.document.model import Comment
 from clausecheck.document.reader import read_document
 from clausecheck.suppress import comment_acceptances
-from report.kit import ROOT, example_path
+
+from ..report.kit import ROOT, example_path
 
 GUIDE = (ROOT / "docs" / "user-guide.md").read_text(encoding="utf-8")
 
@@ -40,13 +39,10 @@ def test_every_command_in_the_guide_parses(command):
     assert args.run
 
 
-def test_the_report_excerpts_are_real_output():
-    out = subprocess.run(
-        [sys.executable, "-m", "clausecheck", "check", str(example_path("onsite-maintenance.en"))],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    ).stdout
+def test_the_report_excerpts_are_real_output(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    main(["check", str(example_path("onsite-maintenance.en"))])
+    out = capsys.readouterr().out
     out = out.replace(str(example_path("onsite-maintenance.en")), "examples/onsite-maintenance.en.docx")
     excerpts = [b for b in blocks("text") if "==" in b or "CRITICAL" in b]
     assert len(excerpts) == 2

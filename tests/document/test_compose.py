@@ -7,9 +7,10 @@ import re
 
 import docx
 import pytest
-from conftest import part
 
 from clausecheck.testing.compose import compose_docx
+
+from .packages import part
 
 
 def test_plain_paragraphs_and_headings_open_in_python_docx():

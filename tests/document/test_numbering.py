@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import abstract, docx_with, num, numbered
 
 from clausecheck.document.numfmt import format_number, parse_chinese, parse_roman
 from clausecheck.document.reader import read_document
+
+from .packages import abstract, docx_with, num, numbered
 
 
 def labels(body: str, numbering: str, styles: str = "") -> list[str | None]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import zipfile
 
-from conftest import part, replace_parts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +12,8 @@ from clausecheck.document.model import Document
 from clausecheck.document.reader import read_document
 from clausecheck.errors import ClauseCheckError
 from clausecheck.testing.compose import compose_docx
+
+from .packages import part, replace_parts
 
 SEED = compose_docx(
     "# 安全\n第一条 甲方{+应当+}负责{-可以-}。{fn:注}\n（一）{sdt:安全帽}{box:框}\n| a | < |\n| ^ | b |\n1.1 The Client shall.",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import docx_with
-
 from clausecheck.document.reader import read_document
+
+from .packages import docx_with
 
 
 def cells(doc):

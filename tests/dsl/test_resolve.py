@@ -107,7 +107,26 @@ def test_cycle_is_an_error(packs):
             "'machine_room'",
         ),
         ('require ppe.provided "X" { code CC9 topic ppe bearer client severity low }', "already declared", "override"),
-        ('require x.y "X" { code CC101 topic ppe bearer client severity low }', "code CC101 is already used", None),
+        (
+            'require x.y "X" { code CC101 topic ppe bearer client severity low }',
+            "'CC101' is already the code of rule 'ppe.provided'",
+            "never reused",
+        ),
+        (
+            'require x.y "X" { code CC9 alias ppe.provided topic ppe bearer client severity low }',
+            "'ppe.provided' is already the id of rule 'ppe.provided'",
+            None,
+        ),
+        (
+            'require x.y "X" { code CC9 alias old.y, old.y topic ppe bearer client severity low }',
+            "'old.y' is already a name of rule 'x.y'",
+            None,
+        ),
+        ("override ppe.provided { alias ppe.old }", "keeps the rule's alias", "where it is declared"),
+        ('party subcontractor "Sub" { en "Subcontractor" }', "two parties, client", "party provider +="),
+        ('party clients "C" { en "Owner" }', "two parties, client", "did you mean 'client'?"),
+        ('vocabulary house_style { en "at our discretion" }', "is not one extraction uses", "binding, weak"),
+        ('vocabulary vauge { en "fair" }', "is not one extraction uses", "did you mean 'vague'?"),
         ('require x.y "X" { topic ppe bearer client severity low }', "no 'code' line", None),
         ('require x.y "X" { code CC9 topic ppe severity low }', "no 'bearer' line", None),
         (
@@ -129,6 +148,22 @@ def test_resolution_errors_point_into_the_child(packs, text: str, message: str, 
     assert Path(e.file).parent.name == "bad" and e.line >= 2
     if hint:
         assert hint in str(e.hint)
+
+
+def test_a_renamed_rule_answers_to_its_old_names_and_carries_its_status(packs):
+    packs(
+        "renamed",
+        'pack renamed "R" { extends base }\n'
+        'require gloves.given "Gloves" {\n  code CC7\n  alias gloves.supplied, CC6\n  status preview\n'
+        "  topic ppe bearer provider severity low\n}\n",
+    )
+    pack = load_pack(packs("child", 'pack child "C" { extends renamed }\noverride gloves.supplied { status stable }'))
+    rule = pack.rule("CC6")
+    assert (rule.id, rule.aliases, rule.status) == ("gloves.given", ("gloves.supplied", "CC6"), "stable")
+    assert load_pack(packs.root / "renamed").rule("gloves.supplied").status == "preview"
+    assert load_pack(packs.root / "base").rule("ppe.provided").status == "stable"
+    gone = load_pack(packs("gone", 'pack gone "G" { extends renamed }\ndisable CC6 "not for us"'))
+    assert [d.id for d in gone.disabled] == ["gloves.given"]
 
 
 def test_unknown_parent_points_at_the_extends_entry(packs):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from base_pack import BASE
 
 from clausecheck.dsl.diagnostics import caret_context, display_width
 from clausecheck.dsl.loader import load_pack
 from clausecheck.dsl.model import AllOf, AnyOf, Mentions, Not
 from clausecheck.dsl.transformer import read_pack_file
 from clausecheck.errors import PackError, PackSyntaxError
+
+from .base_pack import BASE
 
 
 def _error(text: str) -> PackSyntaxError:
@@ -109,9 +110,32 @@ def test_word_that_is_not_a_language_tag_in_a_term_block():
     assert "not one" in str(e.hint)
 
 
-def test_missing_brace_at_end_of_file():
+def test_an_unclosed_brace_is_reported_where_it_was_opened():
     e = _error('pack x "X"\nrequire a.b "T" {\n  severity high\n')
-    assert "end of file" in str(e) and "add '}'" in str(e.hint)
+    assert (e.line, e.column) == (2, 17) and "never closed" in str(e) and "end of the file" in str(e)
+    assert "add '}'" in str(e.hint)
+
+
+@pytest.mark.parametrize(
+    ("text", "brace"),
+    [
+        # the next declaration is where the parser notices; the brace left open is the error
+        ('pack x "X"\ntopic a "A" {\n  en "x" near { en "{y" }\n\nrequire b.c "B" {\n  code CC1\n}\n', (2, 13)),
+        ('pack x "X"\nrequire a.b "T" {\n  code CC1\n  topic ppe\n\ntopic ppe "P" { en "x" }\n', (2, 17)),
+        ('pack x "X"\nvocabulary weak += {\n  en "may"\noverride a.b { severity low }\n', (2, 20)),
+        # a term group left open: the rule's next field is read as a language tag
+        ('pack x "X"\nrequire a.b "T" {\n  code CC1\n  near { en "x" # }\n  severity high\n}\n', (4, 8)),
+    ],
+)
+def test_an_unclosed_brace_before_more_declarations_points_at_the_brace(text: str, brace: tuple[int, int]):
+    e = _error(text)
+    assert (e.line, e.column) == brace and "never closed" in str(e), str(e)
+    assert e.context.splitlines()[1].endswith("^")
+
+
+def test_a_misspelt_field_in_a_closed_block_is_still_the_error():
+    e = _error('pack x "X"\nrequire a.b "T" {\n  code CC1\n  severty high\n}\n')
+    assert (e.line, e.column) == (4, 3) and "did you mean 'severity'?" in str(e.hint)
 
 
 def test_bad_regex_points_at_the_pattern():
@@ -148,6 +172,12 @@ def test_bad_jurisdiction_points_at_the_code(text: str):
     e = _error(text)
     assert "'prc' is not a jurisdiction code" in str(e) and "CN, TW" in str(e.hint)
     assert e.context.splitlines()[-1].index("^") == e.context.splitlines()[0].index("prc")
+
+
+def test_unknown_status_points_at_the_word():
+    e = _error('pack x "X"\nrequire a.b "T" { status stabel }')
+    assert "unknown status 'stabel'" in str(e) and "did you mean 'stable'?" in str(e.hint)
+    assert (e.line, e.column) == (2, 26)
 
 
 def test_bad_code_and_disable_without_reason():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clausecheck.dsl.model import AllOf, ForbidRule, Mentions, Not
-from clausecheck.engine import compile_pack, evaluate, rete
+from clausecheck.engine import compile_pack, durable_adapter, run_pack
 from clausecheck.extract.model import Facts, Qualifier, Reference
 
 from .builders import ORIGIN, make_pack, require, stmt
@@ -13,7 +13,7 @@ from .builders import ORIGIN, make_pack, require, stmt
 
 def run(pack, statements, mentions=(), lang="en"):
     facts = Facts(statements=statements, mentions=list(mentions))
-    topics, findings = evaluate(pack, facts, lang=lang, parts={})
+    topics, findings = run_pack(pack, facts, lang=lang, parts={})
     return {t.topic: t for t in topics}, findings
 
 
@@ -179,7 +179,7 @@ def test_engine_errors_are_clausecheck_errors():
     from clausecheck.errors import EngineError
 
     with pytest.raises(EngineError):
-        rete.run("never-registered", [])
+        durable_adapter.run("never-registered", [])
 
 
 def test_forbid_rule_with_near_groups_needs_its_tag():

@@ -11,7 +11,8 @@ import pytest
 
 from clausecheck.dsl.loader import load_pack
 from clausecheck.dsl.transformer import read_pack_file
-from clausecheck.testing.cases import check_case, load_cases, untested_rules
+from clausecheck.testing.casefile import load_cases
+from clausecheck.testing.cases import untested_rules
 from clausecheck.testing.runner import run_case
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,8 +66,8 @@ def test_the_tutorial_pack_is_tested():
     cases = load_cases(pack)
     assert untested_rules(pack, cases) == []
     for case in cases:
-        assert check_case(case, pack) == [], case.id
-        assert run_case(case, pack).outcome == "pass", case.id
+        outcome = run_case(case, pack)
+        assert outcome.outcome == "pass", outcome.message()
 
 
 def test_the_tutorials_own_test_suite_runs_under_pytest(tmp_path: Path):

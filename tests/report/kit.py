@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jsonschema
 
@@ -21,11 +21,21 @@ from clausecheck.findings import DocumentResult
 from clausecheck.testing.compose import compose_docx
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+class Example(NamedTuple):
+    """A bundled example agreement: the pack it is checked with, and whether Word numbers its clauses."""
+
+    pack: str
+    auto_numbering: bool
+
+
 EXAMPLES = {
-    "it-onsite-services.zh-Hans": "it-onsite",
-    "remote-duty.zh-Hant": "remote-duty",
-    "onsite-maintenance.en": "safety-core",
+    "it-onsite-services.zh-Hans": Example("it-onsite", auto_numbering=False),
+    "remote-duty.zh-Hant": Example("remote-duty", auto_numbering=True),
+    "onsite-maintenance.en": Example("safety-core", auto_numbering=True),
 }
+"""name -> example; each is rendered from `examples/src/NAME.txt` by `python -m tests.regenerate`."""
 REPORT_SCHEMA = json.loads((ROOT / "docs" / "report-schema.json").read_text(encoding="utf-8"))
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 

@@ -168,7 +168,7 @@ def test_a_text_box_clause_is_commented_on_the_paragraph_holding_the_box():
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_examples_comment_in_the_agreements_language(name):
     data = example_path(name).read_bytes()
-    annotated, notes = annotate(data, EXAMPLES[name])
+    annotated, notes = annotate(data, EXAMPLES[name].pack)
     assert notes
     texts = [c.text for c in docx.Document(io.BytesIO(annotated)).comments]
     marker = {"en": "What to do: ", "zh-Hans": "处理建议：", "zh-Hant": "處理建議："}[read_document(data).lang]

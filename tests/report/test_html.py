@@ -45,7 +45,7 @@ def page_of(html: str) -> _Page:
 def report_html(names: list[str]) -> str:
     documents, results = {}, []
     for name in names:
-        document, result = judged(example_path(name), EXAMPLES[name])
+        document, result = judged(example_path(name), EXAMPLES[name].pack)
         documents[result.path] = document
         results.append(result)
     return render_html(Report(version="0", packs=["x"], documents=results), documents)
@@ -65,7 +65,7 @@ def test_findings_link_to_highlighted_clauses_and_back():
     name = "onsite-maintenance.en"
     html = report_html([name])
     page = page_of(html)
-    _, result = judged(example_path(name), EXAMPLES[name])
+    _, result = judged(example_path(name), EXAMPLES[name].pack)
     for f in result.findings:
         for loc in f.locations:
             assert f"#d0-{loc.block_id}" in page.links
@@ -82,7 +82,7 @@ def test_findings_link_to_highlighted_clauses_and_back():
 def test_topic_matrix_and_tables_are_shown(tmp_path):
     name = "it-onsite-services.zh-Hans"
     html = report_html([name])
-    _, result = judged(example_path(name), EXAMPLES[name])
+    _, result = judged(example_path(name), EXAMPLES[name].pack)
     for t in result.topics:
         assert f'<span class="label">{t.topic}</span>' in html
     assert "<table>\n<tr><td>" in html  # the responsibility table of the annex

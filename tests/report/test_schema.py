@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import copy
-import json
 
 import jsonschema
 import pytest
 
 import clausecheck
-from clausecheck.report.schema import schema_text
 
-from .kit import EXAMPLES, REPORT_SCHEMA, ROOT, example_path, validate_report
-
-
-def test_docs_schema_is_generated_from_the_models():
-    committed = (ROOT / "docs" / "report-schema.json").read_text(encoding="utf-8")
-    assert committed == schema_text(), "run: python -m clausecheck.report.schema docs/report-schema.json"
+from .kit import EXAMPLES, REPORT_SCHEMA, example_path, validate_report
 
 
 def test_schema_is_a_valid_draft_2020_12_schema():
@@ -25,10 +18,8 @@ def test_schema_is_a_valid_draft_2020_12_schema():
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_example_reports_validate(name):
-    report = clausecheck.check(example_path(name), pack=EXAMPLES[name]).model_dump(mode="json")
+    report = clausecheck.check(example_path(name), pack=EXAMPLES[name].pack).model_dump(mode="json")
     validate_report(report)
-    committed = json.loads((ROOT / "examples" / "expected" / f"{name}.json").read_text(encoding="utf-8"))
-    validate_report(committed)
 
 
 def test_schema_rejects_what_the_model_would_not_write():

@@ -8,6 +8,7 @@ import pytest
 
 import clausecheck
 from clausecheck.checker import resolve_packs
+from clausecheck.dsl.registry import RuleRegistry
 from clausecheck.errors import UsageError
 from clausecheck.findings import Report
 from clausecheck.suppress import (
@@ -20,6 +21,7 @@ from clausecheck.testing.compose import compose_docx
 
 from .kit import AGREEMENT_EN, validate_report, write_agreement
 
+CORE = RuleRegistry(resolve_packs("safety-core"))
 WAIVER = "The Customer shall not be liable for any injury to or death of any Engineer, howsoever caused."
 
 
@@ -60,7 +62,7 @@ def test_a_comment_without_the_prefix_accepts_nothing():
 
 def test_unknown_rules_in_acceptances_are_reported():
     document = clausecheck.read_document(compose_docx("# A\n1. x {comment:clausecheck: accept ppe.provied}"))
-    (typo,) = unknown_acceptances(comment_acceptances(document), resolve_packs("safety-core"))
+    (typo,) = unknown_acceptances(comment_acceptances(document), CORE)
     assert typo.rule == "ppe.provied"
 
 
@@ -77,7 +79,7 @@ def test_a_baseline_accepts_known_findings_and_lets_new_ones_through(tmp_path):
     data = json.loads(baseline_file.read_text(encoding="utf-8"))
     assert {e["path"] for e in data["findings"]} == {None, "agreement.docx"}  # only missing duties name the file
     baseline = Baseline.load(baseline_file)
-    again = baseline.accept(report_for(agreement).documents[0])
+    again = baseline.accept(report_for(agreement).documents[0], CORE)
     assert again.findings == [] and len(again.suppressed) == count
     assert {s.suppression.kind for s in again.suppressed} == {"baseline"}
     # the clauses move and a new void clause appears: only the new one is reported
@@ -86,7 +88,7 @@ def test_a_baseline_accepts_known_findings_and_lets_new_ones_through(tmp_path):
     )
     moved += "\n2.2 The Customer shall not be liable for any injury to any Engineer's visitors, howsoever caused."
     write_agreement(tmp_path, moved)
-    later = baseline.accept(report_for(agreement).documents[0])
+    later = baseline.accept(report_for(agreement).documents[0], CORE)
     (void,) = [f for f in later.findings if f.code == "CC201"]
     assert "visitors" in void.locations[0].excerpt
     assert any(s.code == "CC201" and s.locations[0].excerpt == WAIVER for s in later.suppressed)
@@ -98,7 +100,7 @@ def test_a_missing_duty_is_accepted_only_for_its_own_agreement(tmp_path):
     first = write_agreement(tmp_path, AGREEMENT_EN, name="first.docx")
     second = write_agreement(tmp_path, AGREEMENT_EN, name="second.docx")
     write_baseline(tmp_path / "b.json", report_for(first))
-    result = Baseline.load(tmp_path / "b.json").accept(report_for(second).documents[0])
+    result = Baseline.load(tmp_path / "b.json").accept(report_for(second).documents[0], CORE)
     assert {f.status for f in result.findings} == {"missing"}
     assert all(s.locations for s in result.suppressed)
 
@@ -108,7 +110,7 @@ def test_baseline_paths_are_relative_to_the_baseline_file(tmp_path, monkeypatch)
     (tmp_path / "ci").mkdir()
     write_baseline(tmp_path / "ci" / "b.json", report_for(agreement))
     monkeypatch.chdir(tmp_path / "ci")
-    result = Baseline.load("b.json").accept(report_for("../agreement.docx").documents[0])
+    result = Baseline.load("b.json").accept(report_for("../agreement.docx").documents[0], CORE)
     assert result.findings == []
 
 

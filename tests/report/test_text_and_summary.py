@@ -1,17 +1,14 @@
-"""The text report, the batch summary and progress bar, and what the command imports at start-up."""
+"""The text report, the batch summary and the progress bar."""
 
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 
 import clausecheck
 from clausecheck.document.model import Comment
 from clausecheck.findings import Report
 from clausecheck.report.summary import print_summary, progress, summary_rows
 from clausecheck.report.text import render_text
-from clausecheck.suppress import accept_by_comments, comment_acceptances
 
 from .kit import example_path
 
@@ -30,7 +27,7 @@ def test_accepted_findings_are_counted_then_listed_on_request():
             )
         }
     )
-    result = accept_by_comments(clausecheck.check(reviewed).documents[0], comment_acceptances(reviewed))
+    result = clausecheck.check(reviewed).documents[0]  # the checker applies the acceptances
     assert {s.code for s in result.suppressed} == {"CC201", "CC105"}
     report = Report(version="0", packs=["safety-core"], documents=[result])
     text = render_text(report)
@@ -73,12 +70,3 @@ def test_progress_shows_only_on_a_terminal():
         for _ in range(3):
             advance(None)
     assert "checking" in terminal.getvalue() and "3/3" in terminal.getvalue()  # the bar advanced to the end
-
-
-def test_building_the_command_imports_no_report_library():
-    code = (
-        "import sys; from clausecheck.cli import build_parser; build_parser(); "
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'jinja2', 'docx', 'durable', 'lark', 'pydantic', 'opencc'}))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"

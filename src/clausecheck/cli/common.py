@@ -32,7 +32,9 @@ def add_options(p: argparse.ArgumentParser) -> None:
         help=f"rule pack by bundled name or path (repeatable; default {DEFAULT_PACK})",
     )
     p.add_argument("--locale", choices=LANGS, help="language of messages (default: each agreement's own)")
-    p.add_argument("--disable", action="append", metavar="RULE", help="leave out a rule, by id or code (repeatable)")
+    p.add_argument(
+        "--disable", action="append", metavar="RULE", help="leave out a rule, by id, code or old name (repeatable)"
+    )
     p.add_argument("--baseline", metavar="FILE", help="accept the findings listed in FILE (see --write-baseline)")
     p.add_argument(
         "--config",

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "facts",
         help="print the statements found in an agreement (pack debugging)",
@@ -24,6 +24,7 @@ def run(args: argparse.Namespace) -> int:
     from clausecheck.checker import resolve_packs
     from clausecheck.document.reader import read_document
     from clausecheck.extract.extractor import extract
+    from clausecheck.report.facts import facts_lines
 
     (pack,) = resolve_packs(args.pack)
     document = read_document(args.file)
@@ -31,17 +32,5 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(facts.model_dump_json(indent=2) + "\n")
         return 0
-    roles = "; ".join(f"{r}: {', '.join(a)}" for r, a in facts.roles.items())
-    print(f"roles: {roles or '(none found)'}")
-    print(f"mentions: {', '.join(facts.mentions)}")
-    for s in facts.statements:
-        topics = ",".join(t.topic + ("^" if t.inherited else "") for t in s.topics) or "-"
-        flags = [q.kind + "=" + q.words for q in s.qualifiers]
-        flags += [("ref=" if r.resolved else "dangling=") + r.title for r in s.references]
-        if s.exemption:
-            flags.append(f"exemption={s.exemption}")
-        head = f"{s.clause or s.block_id:>10} {s.actor.role}{'*' if s.actor.each_own else ''}/{s.modality} [{topics}]"
-        print(f"{head} {s.text}")
-        if flags:
-            print(f"{'':>10}   {'  '.join(flags)}")
+    sys.stdout.write("\n".join(facts_lines(facts)) + "\n")
     return 0

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the model (and pydantic) loads only when the command runs: 
 _EXCERPT = 60
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "outline",
         help="show the clause tree, languages and parties the checker reads from an agreement",

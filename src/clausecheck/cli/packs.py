@@ -1,4 +1,4 @@
-"""`clausecheck packs list|show|validate|test`: find, inspect, check and test rule packs."""
+"""`clausecheck packs list|show|validate|test|new`: find, inspect, check, test and start rule packs."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import argparse
 import sys
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "packs",
-        help="list, show, validate and test rule packs",
+        help="list, show, validate, test and start rule packs",
         description="Work with rule packs: the bundled ones by name, your own by path.",
     )
     p.add_argument(
@@ -31,7 +31,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     test = actions.add_parser("test", help="run a pack's test cases (default: every bundled pack)")
     test.add_argument("pack", nargs="?", metavar="NAME|PATH")
     test.add_argument("-v", "--verbose", action="store_true", help="list every case, not only failures")
+    test.add_argument(
+        "-k",
+        dest="pattern",
+        metavar="PATTERN",
+        help="run only the cases whose id, or a rule (id or code) or topic they expect, contains PATTERN "
+        "(* and ? as in file names)",
+    )
+    test.add_argument("--facts", action="store_true", help="show the statements found in each case's agreement")
     test.set_defaults(run=run_test)
+    new = actions.add_parser("new", help="start a pack: a folder with one rule and the cases that test it")
+    new.add_argument("name", metavar="NAME", help="the pack's name, which is also its folder's")
+    new.add_argument("--dir", default=".", metavar="DIR", help="where to create the folder (default: here)")
+    new.set_defaults(run=run_new)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -82,7 +94,10 @@ def run_show(args: argparse.Namespace) -> int:
     out += ["", "vocabularies: " + ", ".join(f"{name} ({len(terms)})" for name, terms in pack.vocabularies.items())]
     out += ["", "rules:"]
     for r in pack.rules:
-        out.append(f"  {r.code} {r.id} [{r.severity}] {r.kind} {r.topic}: {r.title}")
+        status = "" if r.status == "stable" else f" ({r.status})"
+        out.append(f"  {r.code} {r.id} [{r.severity}] {r.kind} {r.topic}: {r.title}{status}")
+        if r.aliases:
+            out.append(f"      formerly {', '.join(r.aliases)}")
         if isinstance(r, RequireRule):
             out.append(f"      bearer {describe.bearers(r)}")
         if r.applies is not None:
@@ -99,11 +114,12 @@ def run_show(args: argparse.Namespace) -> int:
 def run_validate(args: argparse.Namespace) -> int:
     from clausecheck.dsl.diagnostics import shown
     from clausecheck.dsl.loader import load_pack
-    from clausecheck.testing.cases import check_case, load_cases, untested_rules
+    from clausecheck.testing.casefile import load_cases
+    from clausecheck.testing.cases import check_case, untested_rules
 
     pack = load_pack(args.pack, search_path=args.pack_path)
     cases = load_cases(pack)
-    problems = [f"{c.file}:{c.line}: case {c.id}: {p}" for c in cases for p in check_case(c, pack)]
+    problems = [f"{p} (case {c.id})" for c in cases for p in check_case(c, pack)]
     problems += [f"{shown(pack.path)}: {gap}" for gap in untested_rules(pack, cases)]
     for problem in problems:
         sys.stdout.write(problem + "\n")
@@ -116,37 +132,55 @@ def run_validate(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+_LABELS = {"pass": "ok   ", "fail": "FAIL ", "xfail": "todo ", "xpass": "XPASS"}
+
+
 def run_test(args: argparse.Namespace) -> int:
+    """Run the cases; a failing case, a todo case that passes and a rule without cases each fail the run."""
+    from fnmatch import fnmatchcase
+
     from clausecheck.dsl.loader import available_packs, load_pack
-    from clausecheck.testing.cases import CaseOutcome, check_case, load_cases, untested_rules
+    from clausecheck.testing.casefile import load_cases
+    from clausecheck.testing.cases import names, untested_rules
     from clausecheck.testing.runner import run_case
 
     targets = [args.pack] if args.pack else list(available_packs(args.pack_path).values())
     counts = {"pass": 0, "fail": 0, "xfail": 0, "xpass": 0}
-    labels = {"pass": "ok   ", "fail": "FAIL ", "xfail": "todo ", "xpass": "XPASS"}
+    pattern = f"*{args.pattern}*" if args.pattern else None
     for target in targets:
         pack = load_pack(target, search_path=args.pack_path)
         cases = load_cases(pack)
+        if pattern:
+            cases = [c for c in cases if any(fnmatchcase(n, pattern) for n in names(c, pack))]
         sys.stdout.write(f"{pack.id}: {len(cases)} cases\n")
         for case in cases:
-            problems = check_case(case, pack)
-            outcome = (
-                CaseOutcome(case=case.id, outcome="fail", failures=tuple(problems))
-                if problems
-                else run_case(case, pack)
-            )
+            outcome = run_case(case, pack, facts=args.facts)
             counts[outcome.outcome] += 1
-            if outcome.outcome != "pass" or args.verbose:
+            if outcome.outcome != "pass" or args.verbose or args.facts:
                 todo = f"  ({case.todo})" if case.todo else ""
-                sys.stdout.write(f"  {labels[outcome.outcome]} {case.id}{todo}\n")
-            if outcome.outcome == "xpass":
-                sys.stdout.write("        passes now: remove its todo\n")
-            for failure in outcome.failures if outcome.outcome == "fail" else ():
-                sys.stdout.write(f"        {failure}\n")
-        for gap in untested_rules(pack, cases):
+                sys.stdout.write(f"  {_LABELS[outcome.outcome]} {case.id}{todo}\n")
+            shown = outcome.message() if outcome.outcome in ("fail", "xpass") else "\n".join(outcome.found)
+            sys.stdout.write("".join(f"        {line}\n" for line in shown.splitlines()))
+        for gap in [] if pattern else untested_rules(pack, cases):
             counts["fail"] += 1
             sys.stdout.write(f"  FAIL  {gap}\n")
+    promote = " (remove their todo)" if counts["xpass"] else ""
     sys.stdout.write(
-        f"{counts['pass']} passed, {counts['fail']} failed, {counts['xfail']} todo, {counts['xpass']} todo passing\n"
+        f"{counts['pass']} passed, {counts['fail']} failed, {counts['xfail']} todo, "
+        f"{counts['xpass']} todo passing{promote}\n"
     )
-    return 1 if counts["fail"] else 0
+    return 1 if counts["fail"] or counts["xpass"] else 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from clausecheck.dsl.diagnostics import shown
+    from clausecheck.testing.scaffold import new_pack
+
+    folder = new_pack(Path(args.dir), args.name)
+    sys.stdout.write(
+        f"created {shown(str(folder / 'pack.ccr'))} and its cases; run them with: "
+        f"clausecheck packs test {shown(str(folder))}\n"
+    )
+    return 0

@@ -54,7 +54,7 @@ class AnnotationError(ClauseCheckError):
 
 def _path(el: etree._Element) -> tuple[int, ...] | None:
     """Positions among element siblings from the main part's root down to `el`; None outside it."""
-    steps = []
+    steps: list[int] = []
     while True:
         parent = el.getparent()
         if parent is None:

@@ -100,27 +100,27 @@ class Numbering:
                 if parsed is not None:
                     levels[parsed[0]] = parsed[1]
             self._abstract[aid] = levels
-            link = el.find(f"{_W}styleLink")
-            if link is not None and link.get(f"{_W}val"):
-                self._style_link[link.get(f"{_W}val")] = aid
-            link = el.find(f"{_W}numStyleLink")
-            if link is not None and link.get(f"{_W}val"):
-                self._num_style_link[aid] = link.get(f"{_W}val")
+            style = _val(el.find(f"{_W}styleLink"))
+            if style:
+                self._style_link[style] = aid
+            uses = _val(el.find(f"{_W}numStyleLink"))
+            if uses:
+                self._num_style_link[aid] = uses
         for el in root.iterchildren(f"{_W}num"):
             nid = el.get(f"{_W}numId")
-            ref = el.find(f"{_W}abstractNumId")
-            if nid is None or ref is None or ref.get(f"{_W}val") is None:
+            abstract = _val(el.find(f"{_W}abstractNumId"))
+            if nid is None or abstract is None:
                 continue
-            num = _Num(abstract=ref.get(f"{_W}val"))
+            num = _Num(abstract=abstract)
             for override in el.iterchildren(f"{_W}lvlOverride"):
                 ilvl = _int(override.get(f"{_W}ilvl"))
                 if ilvl is None:
                     continue
-                start = override.find(f"{_W}startOverride")
-                if start is not None and _int(start.get(f"{_W}val")) is not None:
-                    num.start_overrides[ilvl] = _int(start.get(f"{_W}val"))  # type: ignore[assignment]
-                lvl = override.find(f"{_W}lvl")
-                parsed = _level(lvl) if lvl is not None else None
+                start = _int(_val(override.find(f"{_W}startOverride")))
+                if start is not None:
+                    num.start_overrides[ilvl] = start
+                override_level = override.find(f"{_W}lvl")
+                parsed = _level(override_level) if override_level is not None else None
                 if parsed is not None:
                     num.overrides[ilvl] = parsed[1]
             self._nums[nid] = num
@@ -171,7 +171,7 @@ class Numbering:
             level_index = self._style_level.get((aid, style_num), 0) if style_num else 0
         if not 0 <= level_index < 9 or effective[level_index] is None:
             return None
-        level, template, restarts = effective[level_index]  # type: ignore[misc]
+        level, template, restarts = effective[level_index]
         counters = self._counters.get(aid)
         if counters is None:
             counters = self._counters[aid] = [None] * 9
@@ -201,7 +201,7 @@ class Numbering:
             else:
                 k, ref = piece
                 value = counters[k] if counters[k] is not None else ref.start
-                pieces.append(format_number(value, "decimal" if level.legal else ref.fmt))  # type: ignore[arg-type]
+                pieces.append(format_number(value, "decimal" if level.legal else ref.fmt))
         text = "".join(pieces).strip()
         if not text:
             return None
@@ -272,6 +272,11 @@ def _level(lvl: etree._Element) -> tuple[int, Level] | None:
 def _child_int(el: etree._Element, name: str) -> int | None:
     child = el.find(f"{_W}{name}")
     return None if child is None else _int(child.get(f"{_W}val"))
+
+
+def _val(el: etree._Element | None) -> str | None:
+    """An element's w:val, None when the element or the attribute is absent."""
+    return el.get(f"{_W}val") if el is not None else None
 
 
 def _int(value: str | None) -> int | None:

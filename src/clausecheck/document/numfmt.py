@@ -8,6 +8,8 @@ fixtures. The table of outputs is in `docs/numbering.md`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 _CN_DIGITS = "〇一二三四五六七八九"
 _LEGAL_SIMPLIFIED = "零壹贰叁肆伍陆柒捌玖"
 _LEGAL_TRADITIONAL = "零壹貳參肆伍陸柒捌玖"
@@ -147,7 +149,7 @@ def _full_width(n: int) -> str:
     return "".join(chr(0xFF10 + int(d)) for d in str(n)) if n >= 0 else str(n)
 
 
-_FORMATS = {
+_FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "decimalHalfWidth": str,
     "decimalZero": lambda n: f"{n:02d}" if 0 <= n < 10 else str(n),

@@ -136,11 +136,11 @@ def _definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source, 
         boundary = m.end()
         if _is_party_en(alias, name, source, context):
             yield alias, name, source, also
-    m = _EN_MEANS.match(text)
-    if m:
-        name = re.sub(r"^(?:the\s+)?", "", m.group("name").strip(), flags=re.IGNORECASE).strip(" ,")
-        if _is_party_en(m.group("alias"), name, "definition", name):
-            yield m.group("alias"), name, "definition", ()
+    means = _EN_MEANS.match(text)
+    if means:
+        name = re.sub(r"^(?:the\s+)?", "", means.group("name").strip(), flags=re.IGNORECASE).strip(" ,")
+        if _is_party_en(means.group("alias"), name, "definition", name):
+            yield means.group("alias"), name, "definition", ()
     for m in _ZH_PAREN.finditer(text):
         alias = m.group("alias")
         if _NOT_PARTIES_ZH.search(alias) or (source != "preamble" and not _ROLE_WORD.search(alias)):

@@ -84,8 +84,8 @@ def _build(package: Package, paragraphs: list[etree._Element | None] | None = No
     walker = Walker()
     tree = ClauseTree()
     rows: list[_Row] = []
-    for part, roots, counters in _parts(package, numbering):
-        for root in roots:
+    for part, part_roots, counters in _parts(package, numbering):
+        for root in part_roots:
             paras = walker.walk(root, part)
             repeated = _repeated(paras) if part == "body" else frozenset()
             first = len(rows)
@@ -155,7 +155,11 @@ def _parts(package: Package, numbering: Numbering) -> Iterator[tuple[Part, list[
     yield "body", [body] if body is not None else [], numbering
     yield "header", package.headers, numbering.fresh()
     yield "footer", package.footers, numbering.fresh()
-    for part, root in (("footnote", package.footnotes), ("endnote", package.endnotes)):
+    notes_parts: tuple[tuple[Part, etree._Element | None], ...] = (
+        ("footnote", package.footnotes),
+        ("endnote", package.endnotes),
+    )
+    for part, root in notes_parts:
         if root is not None:
             notes = [n for n in root if isinstance(n.tag, str) and n.get(f"{_W}type") not in _SKIPPED_NOTES]
             yield part, notes, numbering.fresh()

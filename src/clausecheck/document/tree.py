@@ -213,7 +213,8 @@ class ClauseTree:
             if stack[i].kind == "annex":
                 del stack[i + 1 :]
                 return
-            if stack[i].heading is not None and stack[i].heading < level:
+            heading = stack[i].heading
+            if heading is not None and heading < level:
                 del stack[i + 1 :]
                 return
         first = next((i for i, n in enumerate(stack) if n.heading is not None), None)

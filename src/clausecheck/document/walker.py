@@ -323,6 +323,7 @@ class Walker:
     # --- tables -------------------------------------------------------------
 
     def _table(self, tbl: etree._Element, part: Part, outer: _CellContext | None) -> None:
+        path: tuple[int, ...]
         if outer is None:
             index, path = self.tables, ()
             self.tables += 1

@@ -40,6 +40,18 @@ _TOKEN_NAMES = {
     "$END": "the end of the file",
 }
 _WORD_BEFORE = re.compile(r"([^\W\d][\w.\-]*)\s*$")
+_BRACES = re.compile(r'"(?:\\.|[^"\\\n])*"|/(?:\\.|[^/\\\n])+/|#[^\n]*|[{}]')
+"""Strings, patterns and comments (skipped whole, so a brace inside them does not count) and braces."""
+_DECLARATION = re.compile(
+    r"^\s*(?:pack|party|topic|vocabulary|require|forbid|override|disable)\s+[^\s{]+\s*(?:\"|\+=|-=|=|\{)"
+)
+"""A line that starts a declaration: where a block left open before it shows up as an error."""
+_FIELD = re.compile(
+    r"^\s*(?:code|alias|status|topic|severity|bearer|bearing|binding|ambiguous|exemption|near|specific|applies"
+    r"|cite|rationale|suggest|example|title|within|exclude)\b"
+)
+"""A line that starts a rule or topic field: an error there, inside a term group left open, is that group's."""
+_TERM_GROUP = re.compile(r"(?:near|specific|exclude)(?:\s+[^\W\d][\w.\-]*)?\s*$")
 
 _lock = threading.Lock()
 _parser: Lark | None = None
@@ -88,6 +100,24 @@ def _keywords(expected: set[str]) -> list[str]:
 
 def _translate(e: UnexpectedInput, text: str, file: str) -> PackSyntaxError:
     line, column = max(e.line, 1), max(e.column, 1)
+    at_end = isinstance(e, UnexpectedToken) and e.token.type == "$END"
+    unclosed = _unclosed_brace(text, len(text) if at_end else _offset(text, line, 1))
+    source = text.splitlines()[line - 1] if line <= len(text.splitlines()) else ""
+    if unclosed is not None and (
+        at_end
+        or _DECLARATION.match(source)
+        or (_FIELD.match(source) and _TERM_GROUP.search(text, 0, _offset(text, *unclosed)))
+    ):
+        brace_line, brace_column = unclosed
+        before = "the end of the file" if at_end else f"line {line}"
+        return syntax_error(
+            f"this '{{' is never closed: the block it opens runs on to {before}",
+            file=file,
+            text=text,
+            line=brace_line,
+            column=brace_column,
+            hint=f"add '}}' where this block ends, before {before}",
+        )
     if isinstance(e, UnexpectedCharacters):
         return _unexpected_character(e, text, file, line, column)
     assert isinstance(e, UnexpectedToken)
@@ -95,14 +125,12 @@ def _translate(e: UnexpectedInput, text: str, file: str) -> PackSyntaxError:
     expected = set(e.expected)
     if token.type == "$END":
         line, column = _end_position(text)
-        hint = "a block is not closed: add '}'" if "RBRACE" in expected else None
         return syntax_error(
             f"unexpected end of file; expected {one_of(_describe(t) for t in expected)}",
             file=file,
             text=text,
             line=line,
             column=column,
-            hint=hint,
         )
     found = f"'{token.value}'"
     hint = None
@@ -151,6 +179,27 @@ def _term_hint(text: str, token: Token) -> str:
             f" — {guess}" if guess else ""
         )
     return 'write each term in double quotes ("...") or as a /regular expression/'
+
+
+def _unclosed_brace(text: str, upto: int) -> tuple[int, int] | None:
+    """(line, column) of the innermost '{' opened before offset `upto` and not closed by then."""
+    stack: list[int] = []
+    for match in _BRACES.finditer(text, 0, upto):
+        if match.group() == "{":
+            stack.append(match.start())
+        elif match.group() == "}" and stack:
+            stack.pop()
+    if not stack:
+        return None
+    offset = stack[-1]
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    """The character offset of a 1-based line and column."""
+    lines = text.splitlines(keepends=True)
+    return sum(len(x) for x in lines[: line - 1]) + column - 1
 
 
 def _end_position(text: str) -> tuple[int, int]:

@@ -7,11 +7,18 @@ column it came from so `packs show` and error messages can point at it.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from clausecheck.types import Citation, Lang, Severity
+
+RULE_CODE = re.compile(r"^[A-Z]+[0-9]+$")
+"""A rule code: capital letters then digits (CC101)."""
+
+RuleStatus = Literal["stable", "preview", "deprecated"]
+"""stable: settled; preview: new, its verdicts may still change; deprecated: kept for old configurations, to be removed"""
 
 AmbiguityKind = Literal["no_actor", "weak_modality", "vague", "dangling_reference"]
 ALL_AMBIGUITY_KINDS: tuple[AmbiguityKind, ...] = ("no_actor", "weak_modality", "vague", "dangling_reference")
@@ -75,7 +82,9 @@ class Term(_Model):
 class Party(_Model):
     """A role an agreement can give a party, with the words that signal it."""
 
-    id: str = Field(description="'client' (the host whose site it is), 'provider' (whose people work), or a pack's own")
+    id: Literal["client", "provider"] = Field(
+        description="'client' (the host whose site it is) or 'provider' (whose people do the work)"
+    )
     title: str
     terms: tuple[Term, ...] = Field(description="role words: Client/Customer/Owner/委托方/发包方 ...")
     origin: Origin
@@ -140,6 +149,10 @@ class Example(_Model):
 class _RuleBase(_Model):
     id: str = Field(description="stable id, e.g. 'ppe.provided'")
     code: str = Field(description="stable short code, e.g. 'CC101'; an override keeps the parent's")
+    aliases: tuple[str, ...] = Field(
+        (), description="the ids and codes the rule had before it was renamed; they still name it"
+    )
+    status: RuleStatus = "stable"
     title: str
     titles: dict[Lang, str] = Field(default_factory=dict, description="the title per language, for messages")
     severity: Severity
@@ -206,12 +219,12 @@ class Pack(_Model):
     disabled: tuple[DisabledRule, ...] = ()
     path: str = Field(description="the pack file")
 
-    def rule(self, rule_id: str) -> RequireRule | ForbidRule:
-        """The enabled rule with this id or code."""
+    def rule(self, name: str) -> RequireRule | ForbidRule:
+        """The enabled rule with this id, code or alias."""
         for r in self.rules:
-            if rule_id in (r.id, r.code):
+            if name in (r.id, r.code, *r.aliases):
                 return r
-        raise KeyError(rule_id)
+        raise KeyError(name)
 
 
 AllOf.model_rebuild()

@@ -47,6 +47,11 @@ FetchParent = Callable[[PackFile, Located], PackFile]
 
 _ONLY_REQUIRE = {"bearers", "bearing", "binding", "ambiguous_when", "specific"}
 _ONLY_FORBID = {"exemption", "near"}
+PARTIES = {
+    "client": "the host whose site or premises it is",
+    "provider": "the party whose people do the work",
+}
+"""The parties extraction assigns and the report names: every agreement is read as a client and a provider."""
 
 
 @dataclass
@@ -142,6 +147,7 @@ class _Resolver:
         self.rules: dict[str, _RuleState] = {}
         self.disabled: dict[str, DisabledRule] = {}
         self.codes: dict[str, str] = {}
+        self.aliases: dict[str, str] = {}
 
     def run(self, files: list[PackFile], parents: dict[str, tuple[str, ...]]) -> Pack:
         for f in files:
@@ -174,6 +180,15 @@ class _Resolver:
 
     def _party(self, f: PackFile, decl: PartyDecl, origin: Origin) -> None:
         if decl.op == "define":
+            if decl.id not in PARTIES:
+                known = ", ".join(f"{pid} ({what})" for pid, what in PARTIES.items())
+                raise error_at(
+                    f,
+                    decl.pos,
+                    f"party '{decl.id}': the checker reads every agreement as two parties, {known}",
+                    did_you_mean(decl.id, PARTIES)
+                    or "give its role words to the side it is on: party provider += { ... } or party client += { ... }",
+                )
             if decl.id in self.parties:
                 first = self.parties[decl.id].origin
                 raise error_at(
@@ -273,6 +288,13 @@ class _Resolver:
 
     def _vocabulary(self, f: PackFile, decl: VocabDecl) -> None:
         if decl.op == "define":
+            if decl.id not in VOCABULARIES:
+                raise error_at(
+                    f,
+                    decl.pos,
+                    f"vocabulary '{decl.id}' is not one extraction uses, so nothing would read its words",
+                    did_you_mean(decl.id, VOCABULARIES) or f"the vocabularies are {', '.join(VOCABULARIES)}",
+                )
             if decl.id in self.vocabularies:
                 raise error_at(
                     f,
@@ -297,10 +319,14 @@ class _Resolver:
         if decl.kind == "override":
             state = self.rules[self._rule_to_change(f, decl.pos, decl.id, "override")]
             self._check_fields(f, decl, state.kind)
-            if "code" in decl.fields:
-                raise error_at(
-                    f, decl.fields["code"].pos, "an override keeps the rule's code", "remove the 'code' line"
-                )
+            for key in ("code", "aliases"):
+                if key in decl.fields:
+                    raise error_at(
+                        f,
+                        decl.fields[key].pos,
+                        f"an override keeps the rule's {keyword(key)}",
+                        f"remove the '{keyword(key)}' line; a rule's names are set where it is declared",
+                    )
             for key, value in values.items():
                 if key in ("suggest", "titles"):
                     state.values[key] = {**state.values.get(key, {}), **value}
@@ -320,29 +346,40 @@ class _Resolver:
                 f"rule '{decl.id}' is already declared at {first}",
                 f"change it with: override {decl.id} {{ ... }}",
             )
+        self._check_name_free(f, decl.id, decl.pos)
         self._check_fields(f, decl, decl.kind)
         required = ["code", "topic", "severity"] + (["bearers"] if decl.kind == "require" else [])
         for key in required:
             if key not in values:
                 raise error_at(f, decl.pos, f"rule '{decl.id}' has no '{keyword(key)}' line")
         code = values["code"]
-        if code in self.codes:
-            raise error_at(
-                f,
-                decl.fields["code"].pos,
-                f"code {code} is already used by rule '{self.codes[code]}'",
-                "codes are never reused: pick a new one",
-            )
+        self._check_name_free(f, code, decl.fields["code"].pos)
+        aliases: tuple[Located, ...] = values.get("aliases", ())
+        for i, alias in enumerate(aliases):
+            if alias.value in (decl.id, code) or any(a.value == alias.value for a in aliases[:i]):
+                raise error_at(f, alias.pos, f"'{alias.value}' is already a name of rule '{decl.id}'")
+            self._check_name_free(f, alias.value, alias.pos)
         if not (decl.title or "").strip():
             raise error_at(f, decl.pos, f"rule '{decl.id}' needs a title")
         self.codes[code] = decl.id
+        self.aliases.update((alias.value, decl.id) for alias in aliases)
         self.rules[decl.id] = _RuleState(decl.kind, {"title": decl.title, **values}, origin)
+
+    def _check_name_free(self, f: PackFile, name: str, pos: Pos) -> None:
+        """A new rule's id, code or alias must not name another rule, enabled or disabled, in any of its forms."""
+        for table, what, hint in (
+            (self.codes, "code", "codes are never reused: pick a new one"),
+            (self.aliases, "old name", "an old name keeps pointing at the renamed rule: pick a new one"),
+            ({rid: rid for rid in (*self.rules, *self.disabled)}, "id", None),
+        ):
+            if name in table:
+                raise error_at(f, pos, f"'{name}' is already the {what} of rule '{table[name]}'", hint)
 
     def _rule_to_change(self, f: PackFile, pos: Pos, rule_id: str, verb: str) -> str:
         """The id of the enabled rule `rule_id` names, by id or code."""
         if rule_id in self.rules:
             return rule_id
-        by_code = {code: rid for code, rid in self.codes.items() if rid in self.rules}
+        by_code = {name: rid for name, rid in (*self.codes.items(), *self.aliases.items()) if rid in self.rules}
         if rule_id in by_code:
             return by_code[rule_id]
         if rule_id in self.disabled:
@@ -450,8 +487,9 @@ class _Resolver:
         values = dict(state.values)
         if "applies" in values:
             values["applies"] = values["applies"][0]
-        if "bearers" in values:
-            values["bearers"] = tuple(b.value for b in values["bearers"])
+        for names in ("bearers", "aliases"):
+            if names in values:
+                values[names] = tuple(b.value for b in values[names])
         for groups in ("near", "specific"):
             if groups in values:
                 values[groups] = tuple(group.terms for group in values[groups])

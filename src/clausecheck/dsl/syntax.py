@@ -18,6 +18,7 @@ Amend = Literal["define", "+=", "-=", "="]
 
 _KEYWORDS = {
     "bearers": "bearer",
+    "aliases": "alias",
     "ambiguous_when": "ambiguous when",
     "citations": "cite",
     "examples": "example",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, get_args
 
 from lark import Token, Transformer, v_args
 from lark.exceptions import VisitError
@@ -18,7 +18,7 @@ from lark.exceptions import VisitError
 from clausecheck.dsl import terms as term_factory
 from clausecheck.dsl.diagnostics import did_you_mean, syntax_error
 from clausecheck.dsl.grammar import LANGUAGE_TAGS, parse
-from clausecheck.dsl.model import ALL_AMBIGUITY_KINDS, AllOf, AnyOf, Example, Mentions, Not
+from clausecheck.dsl.model import ALL_AMBIGUITY_KINDS, RULE_CODE, AllOf, AnyOf, Example, Mentions, Not, RuleStatus
 from clausecheck.dsl.syntax import (
     Decl,
     DisableDecl,
@@ -36,10 +36,9 @@ from clausecheck.dsl.syntax import (
 from clausecheck.errors import PackSyntaxError
 from clausecheck.types import SEVERITY_ORDER, Citation, Lang
 
-_CODE = re.compile(r"^[A-Z]+[0-9]+$")
 _JURISDICTION = re.compile(r"^[A-Z]{2,5}$")
 _YES = {"yes": True, "true": True, "no": False, "false": False}
-_REPEATABLE = {"citations", "suggest", "examples", "near", "specific"}
+_REPEATABLE = {"citations", "suggest", "examples", "near", "specific", "aliases"}
 _LANGS = ("zh-Hans", "zh-Hant", "en")
 
 
@@ -243,9 +242,9 @@ class _ToSyntax(Transformer):
             raise self._error("'within' cannot be removed; set it with +=", windows[0][1])
         return TopicDecl(
             id=str(name),
-            op=op,
+            op=op,  # type: ignore[arg-type]  # the grammar allows define, += and -= only
             title=title,
-            titles=self._titles(items, f"topic '{name}'"),  # type: ignore[arg-type]
+            titles=self._titles(items, f"topic '{name}'"),
             terms=self._collect(items),
             near=tuple(item[2] for item in items if item[0] == "near"),
             exclude=self._collect(items, "exclude"),
@@ -266,11 +265,18 @@ class _ToSyntax(Transformer):
 
     def code(self, children: list[Token]) -> tuple:
         (token,) = children
-        if not _CODE.match(token):
+        if not RULE_CODE.match(token):
             raise self._error(
                 f"'{token}' is not a rule code", token, hint="a code is capital letters then digits, e.g. CC101"
             )
         return ("code", Located(str(token), _pos(token)))
+
+    def alias(self, children: list[Token]) -> tuple:
+        return ("aliases", Located(tuple(Located(str(t), _pos(t)) for t in children), _pos(children[0])))
+
+    def status(self, children: list[Token]) -> tuple:
+        (token,) = children
+        return ("status", Located(self._choice(token, "status", get_args(RuleStatus)), _pos(token)))
 
     def topic_ref(self, children: list[Token]) -> tuple:
         return ("topic", Located(str(children[0]), _pos(children[0])))

@@ -1,18 +1,20 @@
 """The engine: a resolved pack compiled to durable-rules, run over one agreement's facts.
 
-Only `rete` touches durable-rules; this facade compiles each pack once per
-process, runs one document as one session and hands the firings to the
-verdict logic.
+Only `durable_adapter` touches durable-rules; this facade compiles each pack once per
+process, runs one document as one session and hands the firings to `weigh`,
+which turns them into verdicts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from clausecheck._identity_cache import IdentityCache
 from clausecheck.dsl.model import Pack
-from clausecheck.engine import rete
+from clausecheck.engine import durable_adapter
 from clausecheck.engine.compile import CompiledPack, compile_pack
 from clausecheck.engine.facts import engine_facts
-from clausecheck.engine.verdict import judge
+from clausecheck.engine.weigh import weigh
 from clausecheck.extract.model import Facts
 from clausecheck.findings import Finding, TopicVerdict
 from clausecheck.types import Lang
@@ -23,14 +25,14 @@ _compile: IdentityCache[Pack, CompiledPack] = IdentityCache(compile_pack)
 def compiled(pack: Pack) -> CompiledPack:
     """The pack compiled and registered in this process's engine (once per pack object)."""
     program = _compile(pack)
-    rete.register(program.key, program.rulesets)
+    durable_adapter.register(program.key, program.rulesets)
     return program
 
 
-def evaluate(
-    pack: Pack, facts: Facts, *, lang: Lang, parts: dict[str, str]
+def run_pack(
+    pack: Pack, facts: Facts, *, lang: Lang, parts: Mapping[str, str]
 ) -> tuple[list[TopicVerdict], list[Finding]]:
     """Run `pack` over one agreement's facts: the topic matrix and the findings."""
     program = compiled(pack)
-    matches = rete.run(program.key, engine_facts(facts))
-    return judge(pack, program, matches, facts.statements, lang, parts, facts.roles)
+    matches = durable_adapter.run(program.key, engine_facts(facts))
+    return weigh(pack, program, matches, facts.statements, lang, parts, facts.roles)

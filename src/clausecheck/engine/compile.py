@@ -115,14 +115,18 @@ def _forbid_patterns(rule: ForbidRule) -> dict[Pattern, list[dict[str, Any]]]:
     return {"void": [{"s": _statement(rule.topic, *tests)}]}
 
 
-def _dnf(condition: Condition) -> list[tuple[frozenset[str], frozenset[str]]]:
+_Alternative = tuple[frozenset[str], frozenset[str]]
+"""(topics that must be mentioned, topics that must not)"""
+
+
+def _dnf(condition: Condition) -> list[_Alternative]:
     """The condition as alternatives of (topics that must be mentioned, topics that must not)."""
     if isinstance(condition, Mentions):
         return [(frozenset([t]), frozenset()) for t in condition.topics]
     if isinstance(condition, AnyOf):
         return [term for item in condition.items for term in _dnf(item)]
     if isinstance(condition, AllOf):
-        terms = [(frozenset(), frozenset())]
+        terms: list[_Alternative] = [(frozenset(), frozenset())]
         for item in condition.items:
             terms = [(p1 | p2, n1 | n2) for p1, n1 in terms for p2, n2 in _dnf(item)]
         return [t for t in terms if not t[0] & t[1]]
@@ -130,7 +134,7 @@ def _dnf(condition: Condition) -> list[tuple[frozenset[str], frozenset[str]]]:
         # not (a1 or a2 ...) where each ai = (P, N): and over i of (not P or N)
         terms = [(frozenset(), frozenset())]
         for positive, negative in _dnf(condition.item):
-            options = [(frozenset(), frozenset([t])) for t in positive] + [
+            options: list[_Alternative] = [(frozenset(), frozenset([t])) for t in positive] + [
                 (frozenset([t]), frozenset()) for t in negative
             ]
             terms = [(p1 | p2, n1 | n2) for p1, n1 in terms for p2, n2 in options]

@@ -7,6 +7,8 @@ agreement's language so a reviewer can paste them into the draft.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from clausecheck.types import Lang
 
 _PARTY = {
@@ -118,7 +120,7 @@ def message(
     topic: str,
     title: str = "",
     words: str = "",
-    clauses: list[str] = (),
+    clauses: Sequence[str] = (),
     party: str = "none",
     bearers: tuple[str, ...] = (),
 ) -> str:

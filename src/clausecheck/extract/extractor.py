@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from clausecheck.document.labels import match_rendered
 from clausecheck.document.model import Block, ClauseNode, Document
@@ -136,24 +137,26 @@ class _Part:
         self._extractor = extractor
         self.scan, self.folded, self.lang = scan, folded, lang
         self._previous, self._inherited = previous, inherited
-        self._raw: Duty | bool | None = False
-        self._duty: Duty | bool | None = False
+        self._raw: Duty | Literal[False] | None = False  # False: not worked out yet
+        self._duty: Duty | Literal[False] | None = False
 
     @property
     def raw(self) -> Duty | None:
         """The duty the part states on its own words."""
-        if self._raw is False:
+        raw = self._raw
+        if raw is False:
             x = self._extractor
-            self._raw = analyse(self.scan, self.folded, self.lang, x.lex, x.roles)
-        return self._raw
+            raw = self._raw = analyse(self.scan, self.folded, self.lang, x.lex, x.roles)
+        return raw
 
     @property
     def duty(self) -> Duty | None:
         """The duty completed from the sentence and the lead-in or heading above."""
-        if self._duty is False:
+        duty = self._duty
+        if duty is False:
             previous = self._previous.duty if self._previous is not None else None
-            self._duty = self._extractor.complete(self.raw, previous, self._inherited, self.scan, self.folded)
-        return self._duty
+            duty = self._duty = self._extractor.complete(self.raw, previous, self._inherited, self.scan, self.folded)
+        return duty
 
 
 class _Extractor:
@@ -366,7 +369,7 @@ def _level(block: Block) -> int:
 def _ancestors(roots: tuple[ClauseNode, ...]) -> dict[str, frozenset[str]]:
     """Clause node id -> the ids of itself and every node above it."""
     out: dict[str, frozenset[str]] = {}
-    stack = [(node, frozenset()) for node in roots]
+    stack: list[tuple[ClauseNode, frozenset[str]]] = [(node, frozenset()) for node in roots]
     while stack:
         node, above = stack.pop()
         mine = above | {node.id}

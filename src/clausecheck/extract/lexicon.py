@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from clausecheck._identity_cache import IdentityCache
-from clausecheck.dsl.model import Pack, Term
+from clausecheck.dsl.model import ForbidRule, Pack, RequireRule, Term
 from clausecheck.extract.triggers import required_literals
 from clausecheck.language.normalize import fold_text
 from clausecheck.types import Lang
@@ -78,9 +78,11 @@ class Lexicon:
         self.topic_unless = {tid: self._add(t.unless) for tid, t in pack.topics.items()}
         self.vocab = {name: self._add(terms) for name, terms in pack.vocabularies.items()}
         self.parties = {pid: self._add(p.terms) for pid, p in pack.parties.items()}
-        self.rule_near = {r.id: [self._add(g) for g in r.near] for r in pack.rules if getattr(r, "near", ())}
+        self.rule_near = {
+            r.id: [self._add(g) for g in r.near] for r in pack.rules if isinstance(r, ForbidRule) and r.near
+        }
         self.rule_specific = {
-            r.id: [self._add(g) for g in r.specific] for r in pack.rules if getattr(r, "specific", ())
+            r.id: [self._add(g) for g in r.specific] for r in pack.rules if isinstance(r, RequireRule) and r.specific
         }
         self._empty = self._add(())
         self._automata = {lang: self._automaton(lang) for lang in _LANGS}
@@ -94,7 +96,7 @@ class Lexicon:
         """All literal terms and regex triggers of one language, each mapped to the sets that want it."""
         literals: dict[str, list[tuple[int, int]]] = {}  # word -> (set index, regex number or -1 for a term)
         for term_set, terms in self._sets:
-            regexes = []
+            regexes: list[tuple[int, re.Pattern[str], frozenset[str] | None]] = []
             for term in _terms_for(terms, lang):
                 if term.regex:
                     number = len(regexes)

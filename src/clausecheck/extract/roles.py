@@ -297,20 +297,21 @@ def _decide(parties: list[_Party]) -> dict[int, str]:
     # the employer named in a worker's definition (借调甲方…同志) sends that worker: the provider's side
     for i, party in enumerate(parties):
         if party.worker:
-            for j, other in enumerate(parties):
-                if j != i and not other.worker and any(n in d for n in other.names for d in party.described):
+            for j, employer in enumerate(parties):
+                if j != i and not employer.worker and any(n in d for n in employer.names for d in party.described):
                     decided[j] = "provider"
     principals = _principals(parties)
-    if len(principals) == 2 and _by_conduct(parties[principals[0]], parties[principals[1]]):
+    by_conduct = _by_conduct(parties[principals[0]], parties[principals[1]]) if len(principals) == 2 else None
+    if by_conduct is not None:
         a, b = principals
-        decided[a], decided[b] = _by_conduct(parties[a], parties[b])
+        decided[a], decided[b] = by_conduct
     elif len(principals) == 2:
         a, b = principals
         if (a in decided) != (b in decided):
             # one side is known: the other is its counterpart ("僱主" the client, so "僱員" the provider)
-            known, other = (a, b) if a in decided else (b, a)
+            known, counterpart = (a, b) if a in decided else (b, a)
             if decided[known] in _COMPLEMENT:
-                decided[other] = _COMPLEMENT[decided[known]]
+                decided[counterpart] = _COMPLEMENT[decided[known]]
         elif decided.get(a) == decided.get(b) and a in decided:
             va, vb = parties[a].votes, parties[b].votes
             keep = va["client"] + vb["provider"] >= va["provider"] + vb["client"]

@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import re
 
-try:  # Python 3.11+: the parser module is private but stable across the versions we support
-    from re import _constants as _c
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover - Python < 3.11 is not supported
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+# the parser module is private but stable across the Python versions we support (3.11, 3.12)
+from re import _constants as _c
+from re import _parser as _sre_parse
 
 Alternatives = frozenset[str] | None
 
@@ -52,8 +49,8 @@ def _sequence(items) -> Alternatives:
         if op is _c.SUBPATTERN:
             best = _better(best, _sequence(arg[-1]))
         elif op is _c.BRANCH:
-            branches = [_sequence(branch) for branch in arg[1]]
-            if all(branches):
+            branches = [found for found in map(_sequence, arg[1]) if found]
+            if len(branches) == len(arg[1]):  # every branch needs one of its literals
                 best = _better(best, frozenset().union(*branches))
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] >= 1:
             best = _better(best, _sequence(arg[2]))

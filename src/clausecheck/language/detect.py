@@ -74,12 +74,12 @@ def detect_all(texts: Iterable[str]) -> tuple[list[Lang | None], Lang, tuple[Lan
     agreement's Chinese script.
     """
     results = [_detect(t) for t in texts]
-    weights: Counter[str] = Counter()
+    weights: Counter[Lang] = Counter()
     for lang, weight, sure in results:
         if lang is not None and sure:
             weights[lang] += weight
     undecided = sum(w for lang, w, sure in results if lang is not None and not sure)
-    chinese = "zh-Hant" if weights["zh-Hant"] > weights["zh-Hans"] else "zh-Hans"
+    chinese: Lang = "zh-Hant" if weights["zh-Hant"] > weights["zh-Hans"] else "zh-Hans"
     if undecided:
         weights[chinese] += undecided
     langs: list[Lang | None] = [
@@ -89,4 +89,4 @@ def detect_all(texts: Iterable[str]) -> tuple[list[Lang | None], Lang, tuple[Lan
     if not total:
         return langs, "en", ()
     ranked = [lang for lang, w in weights.most_common() if w / total >= MIN_SHARE]
-    return langs, ranked[0], tuple(ranked)  # type: ignore[return-value]
+    return langs, ranked[0], tuple(ranked)

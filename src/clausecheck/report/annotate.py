@@ -15,25 +15,25 @@ from __future__ import annotations
 from clausecheck.document.annotate import AUTHOR, Note
 from clausecheck.document.model import Document
 from clausecheck.findings import DocumentResult, Finding, Location
-from clausecheck.report.labels import citations_for, label
 from clausecheck.report.placement import missing_duty_block, title_block
+from clausecheck.report.ui_strings import citations_for, ui_string
 from clausecheck.types import SEVERITY_ORDER, Lang
 
 
 def comment_text(finding: Finding, lang: Lang, where: Location | None = None) -> str:
     """The comment for one finding; `where` is given when the clause sits where Word takes no comment."""
-    severity = label(finding.severity, lang)
-    lines = [label("head", lang, code=finding.code, severity=severity) + finding.message]
+    severity = ui_string(finding.severity, lang)
+    lines = [ui_string("head", lang, code=finding.code, severity=severity) + finding.message]
     if where is not None:
-        lines.append(label("in_part", lang, part=label(where.part, lang)) + where.excerpt)
+        lines.append(ui_string("in_part", lang, part=ui_string(where.part, lang)) + where.excerpt)
     if finding.hint:
-        lines.append(label("fix", lang) + finding.hint)
+        lines.append(ui_string("fix", lang) + finding.hint)
     if finding.suggestion and finding.status != "forbidden":
         key = "add_here" if finding.status == "missing" else "suggested"
-        lines.append(label(key, lang) + finding.suggestion)
+        lines.append(ui_string(key, lang) + finding.suggestion)
     cited = citations_for(finding.citations, lang)
     if cited:
-        lines.append(label("basis", lang) + "; ".join(c.text for c in cited))
+        lines.append(ui_string("basis", lang) + "; ".join(c.text for c in cited))
     return "\n".join(lines)
 
 

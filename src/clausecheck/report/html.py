@@ -19,8 +19,8 @@ from typing import Any
 
 from clausecheck.document.model import Block, Document
 from clausecheck.findings import DocumentResult, Finding, Report
-from clausecheck.report.labels import citations_for, label
 from clausecheck.report.placement import missing_duty_block
+from clausecheck.report.ui_strings import citations_for, ui_string
 from clausecheck.types import SEVERITY_ORDER
 
 _SEVERITIES = sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.__getitem__, reverse=True)
@@ -82,7 +82,7 @@ def _document(index: int, result: DocumentResult, document: Document | None) -> 
     if result.error:
         return out
     cited: dict[str, list[tuple[str, Finding]]] = {}
-    findings = []
+    findings: list[dict[str, Any]] = []
     for i, f in enumerate(sorted(result.findings, key=lambda f: (-SEVERITY_ORDER[f.severity], f.code))):
         anchor = f"{prefix}-f{i}"
         add_at = missing_duty_block(result, document, f.topic) if document and not f.locations else None
@@ -103,7 +103,7 @@ def _document(index: int, result: DocumentResult, document: Document | None) -> 
         for s in _SEVERITIES
         if any(x["finding"].severity == s for x in findings)
     ]
-    out["labels"] = {k: label(k, lang).rstrip(":： ") for k in ("fix", "suggested", "add_here", "basis")}
+    out["labels"] = {k: ui_string(k, lang).rstrip(":： ") for k in ("fix", "suggested", "add_here", "basis")}
     if document is not None:
         out["parts"] = _text_items(document, prefix, cited)
     return out

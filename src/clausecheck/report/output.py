@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from pathlib import Path
 
 from clausecheck.errors import UsageError
 
@@ -66,13 +65,3 @@ def _mode(target: str) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
-
-
-def replace_generated(folder: Path, files: dict[str, str], pattern: str = "*") -> None:
-    """Make `folder` hold exactly these generated text files: write each, remove the stale ones."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.glob(pattern):
-        if stale.name not in files:
-            stale.unlink()
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8", newline="\n")

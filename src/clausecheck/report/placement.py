@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from clausecheck.document.model import ClauseNode, Document
-from clausecheck.findings import DocumentResult
+from clausecheck.findings import DocumentResult, Finding, TopicVerdict
 from clausecheck.language.normalize import fold_text
 
 _LATIN = re.compile(r"[a-z]+")
@@ -70,12 +70,8 @@ def missing_duty_block(result: DocumentResult, document: Document, topic: str) -
     """The block on which to ask for the missing `topic`: the heading of the most fitting article."""
     title = next((t.title for t in result.topics if t.topic == topic), "") or topic.replace("_", " ")
     wanted = _words(title)
-    cited = Counter(
-        loc.block_id
-        for located in (*result.topics, *result.findings)
-        for loc in located.locations
-        if loc.part in ANCHORED_PARTS
-    )
+    located: list[TopicVerdict | Finding] = [*result.topics, *result.findings]
+    cited = Counter(loc.block_id for item in located for loc in item.locations if loc.part in ANCHORED_PARTS)
     best, best_score = None, (0, 0)
     for node in _candidates(document.clauses):
         if not node.block_ids:

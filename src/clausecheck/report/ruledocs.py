@@ -1,33 +1,41 @@
-"""A page per bundled rule, rendered from the packs: `docs/rules/*.md`.
+"""A page per rule, rendered from the packs: `docs/rules/*.md` and `clausecheck explain`.
 
 A rule's documentation lives with the rule (title, rationale, citations,
-suggested wording, examples in its pack file); this renders it, as
-`clausecheck explain` does for the terminal, so it is never written twice
-(STYLE habit 4). The same Markdown is the SARIF rule help. A test fails when
-the committed pages drift from the packs; regenerate them with
+suggested wording, examples in its pack file); this renders it, so it is
+never written twice (STYLE habit 4): `clausecheck explain RULE` prints the
+page `docs/rules/RULE.md` holds, and its middle is the SARIF rule help. A
+test fails when the committed pages drift from the packs; regenerate them with
 
-    python -m clausecheck.report.ruledocs docs/rules
+    python -m tests.regenerate
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from clausecheck.dsl import describe
-from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
-from clausecheck.report.output import replace_generated
+from clausecheck.dsl.diagnostics import shown
+from clausecheck.dsl.model import ForbidRule, Origin, Pack, RequireRule
+from clausecheck.resources import bundled_packs_dir
 
 Rule = RequireRule | ForbidRule
 
 _LANG_NAMES = {"en": "English", "zh-Hans": "简体中文", "zh-Hant": "繁體中文"}
 INDEX = "README.md"
-_GENERATED = "<!-- generated from the packs by `python -m clausecheck.report.ruledocs docs/rules`; do not edit -->"
+GENERATED_NOTE = "<!-- generated from the packs by `python -m tests.regenerate`; do not edit -->"
 
 
-def pack_file(pack_id: str) -> str:
-    """The pack file as the repository names it."""
-    return f"rules/{pack_id}/pack.ccr"
+def pack_file(path: str) -> str:
+    """A pack file as a reader finds it: a bundled one as the repository names it, another relative to here."""
+    bundled = bundled_packs_dir()
+    file = Path(path)
+    if file.is_relative_to(bundled):
+        return f"rules/{file.relative_to(bundled).as_posix()}"
+    return shown(path)
+
+
+def _where(origin: Origin) -> str:
+    return f"{origin.pack} (`{pack_file(origin.file)}:{origin.line}`)"
 
 
 def rule_help(rule: Rule) -> str:
@@ -54,11 +62,22 @@ def rule_help(rule: Rule) -> str:
 
 
 def rule_page(rule: Rule, pack: Pack, others: list[Pack]) -> str:
-    """The page of a rule as its own pack declares it; `others` are the bundled packs that may override it."""
+    """The page of a rule as `pack` resolves it; `others` are the packs that may override or disable it.
+
+    The docs render each rule from the pack that declares it; `explain` from the pack it was asked about.
+    """
     topic = pack.topics[rule.topic]
-    rows = [
-        ("code", rule.code),
-        ("pack", f"{pack.id} (`{pack_file(pack.id)}`)"),
+    rows = [("code", rule.code)]
+    if rule.aliases:
+        rows.append(("formerly", ", ".join(f"`{name}`" for name in rule.aliases)))
+    rows += [
+        ("status", rule.status),
+        ("pack", f"{pack.id} (`{pack_file(pack.path)}`)"),
+    ]
+    if rule.origin.pack != pack.id:
+        rows.append(("declared in", _where(rule.origin)))
+    rows += [("overridden in", _where(o)) for o in rule.overridden_at]
+    rows += [
         ("kind", rule.kind),
         ("severity", rule.severity),
         ("topic", f"`{topic.id}`: {topic.title}"),
@@ -73,8 +92,6 @@ def rule_page(rule: Rule, pack: Pack, others: list[Pack]) -> str:
     out = [
         f"# {rule.code} `{rule.id}`: {rule.title}",
         "",
-        _GENERATED,
-        "",
         "| | |",
         "|---|---|",
         *(f"| {k} | {v.replace('|', '&#124;')} |" for k, v in rows),
@@ -84,7 +101,7 @@ def rule_page(rule: Rule, pack: Pack, others: list[Pack]) -> str:
     changes = _elsewhere(rule, others)
     if changes:
         out += ["## In other packs", "", *changes, ""]
-    out.append(f"See also: `clausecheck explain {rule.id}`.")
+    out.append(f"Its test cases: `clausecheck packs test {rule.origin.pack} -k {rule.id}`.")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -114,7 +131,7 @@ def _elsewhere(rule: Rule, packs: list[Pack]) -> list[str]:
 def pages(packs: list[Pack]) -> dict[str, str]:
     """File name -> page, for every rule the packs declare, plus the index."""
     out: dict[str, str] = {}
-    index = ["# Bundled rules", "", _GENERATED, ""]
+    index = ["# Bundled rules", "", GENERATED_NOTE, ""]
     for pack in sorted(packs, key=lambda p: (len(p.lineage), p.id)):
         own = [r for r in pack.rules if r.origin.pack == pack.id]
         if not own:
@@ -129,8 +146,10 @@ def pages(packs: list[Pack]) -> dict[str, str]:
             "|---|---|---|---|",
         ]
         for rule in own:
-            out[f"{rule.id}.md"] = rule_page(rule, pack, packs)
-            index.append(f"| {rule.code} | [`{rule.id}`]({rule.id}.md) | {rule.severity} | {rule.title} |")
+            title, rest = rule_page(rule, pack, packs).split("\n", 1)
+            out[f"{rule.id}.md"] = f"{title}\n\n{GENERATED_NOTE}\n{rest}"
+            status = "" if rule.status == "stable" else f" ({rule.status})"
+            index.append(f"| {rule.code} | [`{rule.id}`]({rule.id}.md){status} | {rule.severity} | {rule.title} |")
         index.append("")
     out[INDEX] = "\n".join(index).rstrip("\n") + "\n"
     return out
@@ -144,16 +163,3 @@ def bundled_pages() -> dict[str, str]:
     folder = bundled_packs_dir()
     packs = [load_pack(child) for child in sorted(folder.iterdir()) if (child / "pack.ccr").is_file()]
     return pages(packs)
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    target = Path(args[0] if args else "docs/rules")
-    wanted = bundled_pages()
-    replace_generated(target, wanted, "*.md")
-    print(f"wrote {len(wanted)} pages to {target}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -19,7 +19,7 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from clausecheck.dsl.model import Pack
+from clausecheck.dsl.model import RULE_CODE, Pack
 from clausecheck.findings import DocumentResult, Finding, Location, Report, SuppressedFinding
 from clausecheck.report.ruledocs import rule_help
 from clausecheck.types import Severity
@@ -49,7 +49,7 @@ def _rules(packs: list[Pack]) -> list[dict[str, Any]]:
             if rule.code in rules:
                 continue
             basis = "; ".join(c.text for c in rule.citations)
-            rules[rule.code] = {
+            descriptor: dict[str, Any] = {
                 "id": rule.code,
                 "name": rule.id,
                 "shortDescription": {"text": rule.title},
@@ -61,6 +61,16 @@ def _rules(packs: list[Pack]) -> list[dict[str, Any]]:
                 "defaultConfiguration": {"level": level(rule.severity)},
                 "properties": {"tags": [rule.kind, rule.topic, pack.id], "severity": rule.severity},
             }
+            # a renamed rule's old codes and ids, so a viewer can carry results over from older logs
+            old_codes = [name for name in rule.aliases if RULE_CODE.match(name)]
+            old_ids = [name for name in rule.aliases if not RULE_CODE.match(name)]
+            if old_codes:
+                descriptor["deprecatedIds"] = old_codes
+            if old_ids:
+                descriptor["deprecatedNames"] = old_ids
+            if rule.status != "stable":
+                descriptor["properties"]["status"] = rule.status
+            rules[rule.code] = descriptor
     return list(rules.values())
 
 

@@ -5,13 +5,12 @@ the model's own, in serialization mode (every field is always written). It
 is published as `docs/report-schema.json` for tools that read the report;
 a test fails when the file and the models drift apart. Regenerate it with
 
-    python -m clausecheck.report.schema docs/report-schema.json
+    python -m tests.regenerate
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from typing import Any
 
 SCHEMA_ID = "https://clausecheck.invalid/report-schema.json"
@@ -34,17 +33,3 @@ def report_schema() -> dict[str, Any]:
 def schema_text() -> str:
     """The schema as written to `docs/report-schema.json`."""
     return json.dumps(report_schema(), ensure_ascii=False, indent=2) + "\n"
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if not args:
-        sys.stdout.write(schema_text())
-        return 0
-    with open(args[0], "w", encoding="utf-8", newline="\n") as f:
-        f.write(schema_text())
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

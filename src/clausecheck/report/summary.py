@@ -47,7 +47,7 @@ def _worst(result: DocumentResult) -> str:
 
 def summary_rows(report: Report) -> list[tuple[str, ...]]:
     """One row per agreement: path, language, topics present/ambiguous/missing, void clauses, findings, worst, accepted."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for r in report.documents:
         if r.error:
             rows.append((r.path, "", "", "", "", "", "", f"error: {r.error_type}", ""))

@@ -16,34 +16,35 @@ labels written as text), and two lists of expectations:
         - ppe.provided
 
 An expectation names a rule (id or code), optionally with
-`status[/kind][ by party]` — `ppe.provided: ambiguous/weak_modality` — or a
-row of the topic matrix, `topic ppe: present`. `todo: "why"` marks a known
-gap: the case is expected to fail (and is reported when it starts passing).
+`status[/kind][ by party][ at clause]` — `ppe.provided: ambiguous/weak_modality at 4.1`
+— or a row of the topic matrix, `topic ppe: present`. `at 5.2` (or `at 5.2, 7.1`)
+says where the finding must point, as semgrep's `ruleid:` marks a line: a
+finding on the right rule but the wrong clause does not count. `todo: "why"`
+marks a known gap: the case is expected to fail, and fails the run as soon as
+it passes, until the todo is removed.
 
 `check_case` proves a case is coherent with the resolved pack (every rule,
 topic, status, kind and party it names exists); `evaluate_case` judges a
 checker result against the expectations (`clausecheck.testing.runner.run_case`
-renders a case to a real .docx and runs the whole checker on it).
+renders a case to a real .docx and runs the whole checker on it). The files
+are read by `clausecheck.testing.casefile`.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, Literal, get_args
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from clausecheck.dsl.diagnostics import did_you_mean, syntax_error
+from clausecheck.dsl.diagnostics import did_you_mean
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
-from clausecheck.errors import PackError
-from clausecheck.findings import DocumentResult
+from clausecheck.findings import DocumentResult, Location
 from clausecheck.types import FindingKind, FindingStatus, Lang, PartyRole, TopicStatus, VerdictKind
 
-CASES_DIR = "cases"
-
 _EXPECTATION = re.compile(r"^\s*(?P<status>[a-z_]+)?\s*(?:/\s*(?P<kind>[a-z_]+))?\s*(?:\bby\s+(?P<party>[a-z_]+))?\s*$")
+_AT = re.compile(r"^(?P<head>.*?)(?:^|\s+)at\s+(?P<clauses>\S.*?)\s*$")
 
 
 class _Model(BaseModel):
@@ -58,30 +59,54 @@ class Expectation(_Model):
     status: str | None = None
     kind: str | None = None
     party: str | None = None
+    at: tuple[str, ...] = Field((), description="clauses the finding (or row) must point at, each of them")
     written: str = Field(description="the expectation as written, for messages")
+    line: int = Field(0, description="where it is written in its case file")
 
     @classmethod
-    def parse(cls, item: Any) -> Expectation:
-        """`ppe.provided`, `{ppe.provided: ambiguous/weak_modality}` or `{topic ppe: present by provider}`."""
+    def parse(cls, item: Any, line: int = 0) -> Expectation:
+        """`ppe.provided`, `ppe.provided at 5.2`, `{ppe.provided: ambiguous/weak_modality at 4.1}` or
+        `{topic ppe: present by provider}`."""
         if isinstance(item, str):
             key, value = item, None
         elif isinstance(item, dict) and len(item) == 1:
             ((key, value),) = item.items()
         else:
             raise ValueError(f"an expectation is a rule id or one 'name: status' pair, not {item!r}")
-        key = str(key).strip()
+        key, value = str(key).strip(), None if value is None else str(value).strip()
+        written = key if value is None else f"{key}: {value}"
+        key, at_key = _split_at(key)
+        value, at_value = _split_at(value) if value is not None else (None, ())
+        if at_key and at_value:
+            raise ValueError(f"'{written}' says 'at' twice: write it once, at the end")
         target: Literal["rule", "topic"] = "rule"
         if key.startswith("topic "):
             target, key = "topic", key[len("topic ") :].strip()
-        match = _EXPECTATION.match("" if value is None else str(value))
+        match = _EXPECTATION.match(value or "")
         if not match:
-            raise ValueError(f"cannot read {value!r}: write status[/kind][ by party], e.g. ambiguous/vague by provider")
-        written = key if value is None else f"{'topic ' if target == 'topic' else ''}{key}: {value}"
+            raise ValueError(
+                f"cannot read '{value}': write status[/kind][ by party][ at clause], e.g. ambiguous/vague by provider"
+            )
         if target == "topic" and not match["status"]:
             raise ValueError(f"'topic {key}' needs a status: present, ambiguous or missing")
         return cls(
-            target=target, name=key, status=match["status"], kind=match["kind"], party=match["party"], written=written
+            target=target,
+            name=key,
+            status=match["status"],
+            kind=match["kind"],
+            party=match["party"],
+            at=at_key or at_value,
+            written=written,
+            line=line,
         )
+
+
+def _split_at(text: str) -> tuple[str, tuple[str, ...]]:
+    """`ambiguous at 5.2, 7.1` -> ('ambiguous', ('5.2', '7.1'))."""
+    match = _AT.match(text)
+    if match is None:
+        return text, ()
+    return match["head"].strip(), tuple(c.strip() for c in match["clauses"].split(",") if c.strip())
 
 
 class PackCase(_Model):
@@ -102,86 +127,32 @@ class PackCase(_Model):
     def _expectations(cls, value: Any) -> tuple[Expectation, ...]:
         if value is None:
             return ()
-        if not isinstance(value, list):
+        if not isinstance(value, (list, tuple)):
             raise ValueError("a list of expectations")
         return tuple(item if isinstance(item, Expectation) else Expectation.parse(item) for item in value)
 
 
 class CaseOutcome(_Model):
-    """The verdict on one case: passed, or the expectations that failed."""
+    """The verdict on one case: passed, or the expectations that failed, and what the checker found instead."""
 
     case: str
     outcome: Literal["pass", "fail", "xfail", "xpass"]
     failures: tuple[str, ...] = ()
+    found: tuple[str, ...] = Field(
+        (), description="the topic verdicts, findings and statements of the case's agreement, when asked for"
+    )
 
     @property
     def ok(self) -> bool:
         """Passing, or failing as its todo says it will."""
         return self.outcome in ("pass", "xfail")
 
-
-# ---- loading ---------------------------------------------------------------------------------------------
-
-
-def cases_dir(pack: Pack) -> Path:
-    """The folder of the pack's own cases (beside its pack file)."""
-    return Path(pack.path).parent / CASES_DIR
-
-
-def load_cases(pack: Pack) -> list[PackCase]:
-    """Every case in the pack's `cases/*.yaml`, in file order; a malformed file is a `PackError`."""
-    cases: list[PackCase] = []
-    seen: dict[str, PackCase] = {}
-    folder = cases_dir(pack)
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        for case in _read(path):
-            if case.id in seen:
-                first = seen[case.id]
-                raise _error(path, case.line, f"case id '{case.id}' is also used at {first.file}:{first.line}")
-            seen[case.id] = case
-            cases.append(case)
-    return cases
-
-
-def _read(path: Path) -> list[PackCase]:
-    text = path.read_text(encoding="utf-8-sig")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise syntax_error(f"invalid YAML: {e.problem}", file=str(path), text=text, line=line, column=column) from None
-    if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
-        raise _error(path, 1, "a case file holds a list under 'cases:'", text=text)
-    out = []
-    for raw in data["cases"]:
-        case_id = raw.get("id") if isinstance(raw, dict) else None
-        line = _line_of(text, case_id)
-        if not isinstance(raw, dict):
-            raise _error(path, line, "each case is a mapping with id, lang, text, fires, not_fires", text=text)
-        try:
-            out.append(PackCase(**raw, file=str(path), line=line))
-        except ValidationError as e:
-            problems = "; ".join(
-                f"{'.'.join(str(p) for p in err['loc']) or 'case'}: {err['msg']}" for err in e.errors()
-            )
-            raise _error(path, line, f"case '{case_id}': {problems}", text=text) from None
-        except TypeError as e:
-            raise _error(path, line, f"case '{case_id}': {e}", text=text) from None
-    return out
-
-
-def _line_of(text: str, case_id: Any) -> int:
-    if case_id is not None:
-        m = re.search(rf"^\s*-?\s*id:\s*['\"]?{re.escape(str(case_id))}['\"]?\s*$", text, re.MULTILINE)
-        if m:
-            return text.count("\n", 0, m.start()) + 1
-    return 1
-
-
-def _error(path: Path, line: int, message: str, *, text: str | None = None) -> PackError:
-    source = text if text is not None else path.read_text(encoding="utf-8-sig")
-    return syntax_error(message, file=str(path), text=source, line=line, column=1)
+    def message(self) -> str:
+        """What went wrong and what was found: for a test's failure message or a terminal."""
+        lines = list(self.failures)
+        if self.outcome == "xpass":
+            lines.append("the case passes now: remove its todo")
+        return "\n".join([*lines, *self.found])
 
 
 # ---- checking against the pack -----------------------------------------------------------------------------
@@ -195,17 +166,25 @@ _PARTIES = get_args(PartyRole)
 
 
 def check_case(case: PackCase, pack: Pack) -> list[str]:
-    """What in `case` does not fit the resolved pack (unknown rule, topic, status...); empty when coherent."""
+    """What in `case` does not fit the resolved pack (unknown rule, topic, status...); empty when coherent.
+
+    Each problem starts with `file:line:` of the expectation at fault when the case was read from a file.
+    """
     problems = []
     if not case.text.strip():
-        problems.append("the text is empty")
+        problems.append(f"{_where(case, 0)}the text is empty")
     if not case.fires and not case.not_fires:
-        problems.append("the case expects nothing: add fires or not_fires")
+        problems.append(f"{_where(case, 0)}the case expects nothing: add fires or not_fires")
     for expectation in (*case.fires, *case.not_fires):
-        problems += [f"{expectation.written}: {p}" for p in _check_expectation(expectation, pack)]
+        where = _where(case, expectation.line)
+        problems += [f"{where}{expectation.written}: {p}" for p in _check_expectation(expectation, pack)]
     both = {e.written for e in case.fires} & {e.written for e in case.not_fires}
-    problems += [f"{w}: listed under both fires and not_fires" for w in sorted(both)]
+    problems += [f"{_where(case, 0)}{w}: listed under both fires and not_fires" for w in sorted(both)]
     return problems
+
+
+def _where(case: PackCase, line: int) -> str:
+    return f"{case.file}:{line or case.line}: " if case.file else ""
 
 
 def _rule_of(pack: Pack, name: str) -> RequireRule | ForbidRule | None:
@@ -238,6 +217,8 @@ def _check_expectation(e: Expectation, pack: Pack) -> list[str]:
             hint = did_you_mean(e.name, [r.id for r in pack.rules])
             problems.append(f"pack '{pack.id}' has no rule '{e.name}'" + (f"; {hint}" if hint else ""))
         return problems
+    if e.name in rule.aliases:
+        problems.append(f"'{e.name}' is an old name of rule '{rule.id}': write {rule.id} or {rule.code}")
     if e.status is not None:
         allowed = _RULE_STATUSES[rule.kind]
         if e.status not in _FINDING_STATUSES:
@@ -271,7 +252,22 @@ def untested_rules(pack: Pack, cases: list[PackCase]) -> list[str]:
     return gaps
 
 
+def names(case: PackCase, pack: Pack) -> set[str]:
+    """Every name a case answers to for `packs test -k`: its id, and each rule (id and code) or topic it expects."""
+    out = {case.id}
+    for e in (*case.fires, *case.not_fires):
+        rule = _rule_of(pack, e.name) if e.target == "rule" else None
+        out |= {rule.id, rule.code} if rule is not None else {e.name}
+    return out
+
+
 # ---- judging an engine result ----------------------------------------------------------------------------
+
+
+def _points_at(locations: Sequence[Location], clauses: Sequence[str], at: tuple[str, ...]) -> bool:
+    """Whether every clause of `at` is among the places a finding or row points at (a clause label or block id)."""
+    places = {*clauses, *(loc.clause for loc in locations if loc.clause), *(loc.block_id for loc in locations)}
+    return all(clause in places for clause in at)
 
 
 def _holds(e: Expectation, result: DocumentResult) -> bool:
@@ -281,6 +277,7 @@ def _holds(e: Expectation, result: DocumentResult) -> bool:
             and row.status == e.status
             and (e.kind is None or e.kind in row.kinds)
             and (e.party is None or row.party == e.party)
+            and _points_at(row.locations, row.clauses, e.at)
             for row in result.topics
         )
     return any(
@@ -288,6 +285,7 @@ def _holds(e: Expectation, result: DocumentResult) -> bool:
         and (e.status is None or f.status == e.status)
         and (e.kind is None or f.kind == e.kind)
         and (e.party is None or f.party == e.party)
+        and _points_at(f.locations, (), e.at)
         for f in result.findings
     )
 
@@ -297,7 +295,7 @@ def evaluate_case(case: PackCase, result: DocumentResult) -> CaseOutcome:
     failures = [f"expected {e.written}, not found" for e in case.fires if not _holds(e, result)]
     failures += [f"expected no {e.written}, but it was found" for e in case.not_fires if _holds(e, result)]
     if case.todo:
-        outcome = "xpass" if not failures else "xfail"
+        outcome: Literal["pass", "fail", "xfail", "xpass"] = "xpass" if not failures else "xfail"
     else:
         outcome = "fail" if failures else "pass"
     return CaseOutcome(case=case.id, outcome=outcome, failures=tuple(failures))

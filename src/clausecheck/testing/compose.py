@@ -468,7 +468,11 @@ class _Builder:
         if match is None or match.value is None:
             return None, text
         series, value = match.series, match.value
-        if match.alt_series and self.letter_values.get(match.alt_series) == (match.alt_value or 0) - 1:
+        if (
+            match.alt_series
+            and match.alt_value is not None
+            and self.letter_values.get(match.alt_series) == match.alt_value - 1
+        ):
             series, value = match.alt_series, match.alt_value  # (h) then (i): a letter
             match = LabelMatch(match.label, match.cite, series, None, match.form, value, match.rest)
         style = _list_style(match)
@@ -677,7 +681,9 @@ class _Builder:
 
 def _cells(line: str) -> list[str]:
     """Cells of a `| a | b |` row, not splitting inside `{…}` markup or `[[…]]` nested tables."""
-    cells, buf, depth = [], [], 0
+    cells: list[str] = []
+    buf: list[str] = []
+    depth = 0
     body = line[1:-1]
     i = 0
     while i < len(body):

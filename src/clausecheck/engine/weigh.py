@@ -1,4 +1,4 @@
-"""From the engine's firings to verdicts: the topic matrix and the findings.
+"""Weighing the engine's firings into verdicts: the topic matrix and the findings.
 
 The engine says which statements match which pattern of each rule; this
 module weighs that evidence. A topic is present when some binding duty on an
@@ -8,16 +8,16 @@ weakness found is reported, strongest evidence first.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
 from clausecheck.engine import messages
 from clausecheck.engine.compile import CompiledPack
-from clausecheck.engine.rete import RuleMatch
+from clausecheck.engine.durable_adapter import RuleMatch
 from clausecheck.extract.model import Statement
-from clausecheck.findings import Finding, Location, TopicVerdict
+from clausecheck.findings import Finding, Location, TopicVerdict, fingerprint
 from clausecheck.language.normalize import has_han
 from clausecheck.types import Lang
 
@@ -67,7 +67,7 @@ def _party(statements: list[Statement]) -> str:
     return "both" if roles & {"both", "client", "provider"} else sorted(roles)[0]
 
 
-def _location(s: Statement, parts: dict[str, str]) -> Location:
+def _location(s: Statement, parts: Mapping[str, str]) -> Location:
     return Location(block_id=s.block_id, clause=s.clause, excerpt=s.text, part=parts.get(s.block_id, "body"))
 
 
@@ -77,16 +77,11 @@ def _title(item: RequireRule | ForbidRule, pack: Pack, lang: Lang) -> tuple[str,
     return topic.titles.get(lang, topic.title), item.titles.get(lang, item.title)
 
 
-def _fingerprint(rule: str, statements: list[Statement]) -> str:
-    text = "\n".join(s.text for s in statements)
-    return hashlib.sha256(f"{rule}\n{text}".encode()).hexdigest()[:16]
-
-
-class Judge:
+class _Weigher:
     """Turns one document's evidence into topic verdicts and findings."""
 
     def __init__(
-        self, pack: Pack, evidence: Evidence, lang: Lang, parts: dict[str, str], names: dict[str, list[str]]
+        self, pack: Pack, evidence: Evidence, lang: Lang, parts: Mapping[str, str], names: dict[str, list[str]]
     ) -> None:
         self.pack = pack
         self.evidence = evidence
@@ -124,7 +119,7 @@ class Judge:
             locations=[_location(s, self.parts) for s in statements],
             citations=list(rule.citations),
             suggestion=self._suggestion(rule),
-            fingerprint=_fingerprint(rule.id, statements),
+            fingerprint=fingerprint(rule.id, (s.text for s in statements)),
         )
 
     def _suggestion(self, rule: RequireRule | ForbidRule) -> str | None:
@@ -180,7 +175,7 @@ class Judge:
             # an allowed party addresses it, if weakly: another party's duty on the topic is no defect of its own
             weaknesses = [p for p in weaknesses if p != "other_actor"]
         kinds = list(dict.fromkeys(_KIND_OF_PATTERN[p] for p in weaknesses)) or ["no_actor"]
-        findings = []
+        findings: list[Finding] = []
         for pattern in weaknesses or ["no_actor"]:
             statements = ev.statements(rule.id, pattern) or addressing
             kind = _KIND_OF_PATTERN[pattern]
@@ -254,20 +249,20 @@ def _words(kind: str, statements: list[Statement]) -> str:
     return ""
 
 
-def judge(
+def weigh(
     pack: Pack,
     compiled: CompiledPack,
     matches: list[RuleMatch],
     statements: list[Statement],
     lang: Lang,
-    parts: dict[str, str],
+    parts: Mapping[str, str],
     names: dict[str, list[str]],
 ) -> tuple[list[TopicVerdict], list[Finding]]:
     """The topic matrix (one row per required topic) and the findings of one document.
 
     `names` maps each role to the agreement's names for it, for suggested wording.
     """
-    j = Judge(pack, Evidence(compiled, matches, statements), lang, parts, names)
+    j = _Weigher(pack, Evidence(compiled, matches, statements), lang, parts, names)
     rows: dict[str, TopicVerdict] = {}
     findings: list[Finding] = []
     rank = {"missing": 0, "ambiguous": 1, "present": 2}

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+
+import pytest
 
 from clausecheck.cli import main
 from clausecheck.cli.outline import _ranges
 from clausecheck.document.model import Document
 from clausecheck.testing.compose import compose_docx
+
+from ..document.test_hostile import CASES as HOSTILE
 
 NOTATION = """上海某某有限公司（以下简称“甲方”）
 第一条 安全责任
@@ -44,11 +46,20 @@ def test_json_outline_is_the_document_model(tmp_path, capsys):
     assert document.has_tracked_changes
 
 
-def test_missing_file_exits_2(tmp_path):
-    out = subprocess.run(
-        [sys.executable, "-m", "clausecheck", "outline", str(tmp_path / "none.docx")], capture_output=True, text=True
-    )
-    assert out.returncode == 2 and "no such file" in out.stderr
+def test_missing_file_exits_2(tmp_path, capsys):
+    assert main(["outline", str(tmp_path / "none.docx")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["empty file", "legacy .doc", "encrypted .docx", "zip bomb (ratio)", "Strict OOXML"])
+def test_a_hostile_file_exits_2_with_a_message(name, tmp_path, capsys):
+    data, _expected = HOSTILE[name]
+    path = tmp_path / "agreement.docx"
+    path.write_bytes(data)
+    assert main(["outline", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err and "Traceback" not in err
+    assert "hint:" in err
 
 
 def test_block_ranges():

@@ -1,4 +1,4 @@
-"""The few words reports add around findings, in the agreement's language.
+"""The UI strings reports add around findings, in the agreement's language.
 
 Findings arrive with their message, hint and suggested wording already in
 the agreement's language (`clausecheck.engine.messages`); a Word comment or
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from clausecheck.types import Citation, Lang
 
-LABELS: dict[str, dict[Lang, str]] = {
+UI_STRINGS: dict[str, dict[Lang, str]] = {
     "head": {
         "en": "clausecheck {code} ({severity}): ",
         "zh-Hans": "clausecheck {code}（{severity}）：",
@@ -37,8 +37,9 @@ _HOME: dict[Lang, frozenset[str]] = {"zh-Hans": frozenset({"CN"}), "zh-Hant": fr
 """jurisdictions that write in a language; English agreements are signed everywhere, so all apply"""
 
 
-def label(key: str, lang: Lang, **fields: str) -> str:
-    return LABELS[key][lang].format(**fields)
+def ui_string(key: str, lang: Lang, **fields: str) -> str:
+    """The UI string `key` in `lang`, its `{fields}` filled in."""
+    return UI_STRINGS[key][lang].format(**fields)
 
 
 def citations_for(citations: list[Citation], lang: Lang) -> list[Citation]:
