@@ -34,6 +34,8 @@ vocabulary provider_conduct { en "personnel" }
 vocabulary payer_conduct { en "shall pay" }
 vocabulary declarative { zh-Hans "提供" }
 vocabulary shifts_liability { en "at its sole risk" }
+vocabulary condition { en "if" }
+vocabulary clause_opening { en "where" }
 require ppe.provided "Who provides PPE" {
   code CC101
   topic ppe

@@ -44,6 +44,9 @@ VOCABULARIES: dict[str, str] = {
     "provider_conduct": "words right after a party's name that show it does the work: 人员/派驻/负责施工; 's personnel/shall supply",
     "shifts_liability": "wording that puts every loss on the party it names, whatever the cause: 一切责任由…/均由…自负; "
     "at its sole risk (an exemption when that party is the provider)",
+    "condition": "words that open a condition: a modal or party after them in the clause is the condition's: "
+    "如需/一旦/如遇; if/in case/provided that",
+    "clause_opening": "adverbials that, opening a clause, keep it from naming the duty's bearer: 凡/由于/经; where/upon/subject to",
     "declarative": "verbs that state a duty without a modal when a party opens the clause: 甲方发给/乙方提供/乙方遵守",
     "payer_conduct": "words right after a party's name that show it pays for the work: 支付/付款; shall pay/agrees to pay",
 }

@@ -43,23 +43,50 @@ def _real(hits: list[Hit], friends: list[Hit]) -> list[Hit]:
     return [h for h in hits if not any(f.start < h.end and h.start < f.end for f in friends)]
 
 
-# a modal word inside a condition ("如甲方需使用塔机，…", "if the Contractor shall fail to…") states no duty
-_IN_CONDITION = re.compile(
-    r"(?:如(?![实下期同此何])|若|如果|假如|倘若|一旦|\b(?:if|when|whenever|unless|in\s+the\s+event)\b)", re.IGNORECASE
-)
 _CLAUSE_BOUNDARY = re.compile(r"[，,；;：:]")
+_BEFORE_A_NAME = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 
 
-def _conditional(text: str, hit: Hit) -> bool:
-    start = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, hit.start)), default=0)
-    return _IN_CONDITION.search(text, start, hit.start) is not None
+class _Conditions:
+    """Where the conditions of one sentence part stand: the `condition` vocabulary (如需, 一旦, if, in case,
+    provided that), which makes a modal or a party after it in the same clause the condition's, and the
+    `clause_opening` vocabulary (凡, 由于, where, upon, subject to), which keeps a clause it opens from being
+    the one that names the duty's bearer."""
+
+    __slots__ = ("conditions", "openings", "text")
+
+    def __init__(self, scan: Scan, text: str, lexicon: Lexicon) -> None:
+        self.text = text
+        self.conditions = scan.find(lexicon.words("condition"))
+        self.openings = scan.find(lexicon.words("clause_opening"))
+
+    def clause_start(self, position: int) -> int:
+        return max((m.end() for m in _CLAUSE_BOUNDARY.finditer(self.text, 0, position)), default=0)
+
+    def contain(self, hit: Hit) -> bool:
+        """A word inside a condition: "如甲方需使用塔机，…", "if the Contractor shall fail to…"; a hedge that is
+        itself a condition ("甲方如需…，乙方应…") counts as inside it."""
+        start = self.clause_start(hit.start)
+        return any(start <= c.start <= hit.start for c in self.conditions)
+
+    def open(self, start: int, end: int) -> bool:
+        """Whether the clause text[start:end] opens with a condition or an adverbial ("如甲方需要，", "Where …,")."""
+        first = len(self.text[start:end]) - len(self.text[start:end].lstrip()) + start
+        return any(h.start == first for h in (*self.conditions, *self.openings))
+
+    def govern(self, start: int, party: Hit) -> bool:
+        """A party right after "if"/"如" in its clause is the subject of a condition, not of the duty."""
+        return any(
+            start <= h.start and _BEFORE_A_NAME.fullmatch(self.text, h.end, party.start)
+            for h in (*self.conditions, *self.openings)
+        )
 
 
-def _main_modal(scan: Scan, text: str, lexicon: Lexicon, friends: list[Hit]) -> tuple[str, Hit] | None:
+def _main_modal(scan: Scan, lexicon: Lexicon, friends: list[Hit], conditions: _Conditions) -> tuple[str, Hit] | None:
     """The first modal word outside a condition, longest and most specific first where several start together."""
     best: tuple[int, int, int, str, Hit] | None = None
     for kind in _PRIORITY:
-        hits = [h for h in _real(scan.find(lexicon.words(kind)), friends) if not _conditional(text, h)]
+        hits = [h for h in _real(scan.find(lexicon.words(kind)), friends) if not conditions.contain(h)]
         if hits:
             hit = hits[0]
             key = (hit.start, -(hit.end - hit.start), _PRIORITY[kind])
@@ -75,19 +102,6 @@ def _hedge(scan: Scan, lang: Lang, lexicon: Lexicon, friends: list[Hit], modal: 
         if modal.start - window // 2 <= hit.start <= modal.end + window:
             return hit
     return None
-
-
-_CONDITIONAL = re.compile(
-    r"^\s*(?:如|若|如果|假如|倘若|凡|当|遇|因|由于|对于|经|在[^，,]{0,20}(?:时|后|前|期间)$|if|when|whenever|where|unless|upon|"
-    r"in\s+the\s+event|should|subject\s+to|before|after|until|following|without)",
-    re.IGNORECASE,
-)
-
-
-# a party right after "if"/"如" is the subject of a condition, not of the duty
-_CONDITION_BEFORE = re.compile(
-    r"(?:如|若|如果|假如|倘若|一旦|\b(?:if|when|whenever|where|unless|should)\s+(?:the\s+)?)$", re.IGNORECASE
-)
 
 
 def _people_subject(text: str, lang: Lang, people: list[Hit], start: int, modal: Hit) -> Hit | None:
@@ -110,7 +124,13 @@ _UNSPECIFIC = re.compile(r"(?:相关|有关|其他|其它|任何|一切|\b(?:rel
 
 
 def _subject(
-    text: str, lang: Lang, parties: list[tuple[Hit, str]], both: list[Hit], people: list[Hit], modal: Hit
+    text: str,
+    lang: Lang,
+    parties: list[tuple[Hit, str]],
+    both: list[Hit],
+    people: list[Hit],
+    modal: Hit,
+    conditions: _Conditions,
 ) -> tuple[str, str]:
     """The party a duty's clause opens with, or the agent the sentence names.
 
@@ -143,13 +163,9 @@ def _subject(
         return "none", ""
     for i in range(len(starts) - 1, -1, -1):
         start, end = starts[i], (ends[i] if i < len(ends) else modal.start)
-        if i < len(starts) - 1 and _CONDITIONAL.match(text[start:end]):
+        if i < len(starts) - 1 and conditions.open(start, end):
             continue
-        in_clause = [
-            (h, role)
-            for h, role in mentions
-            if start <= h.start < end and not _CONDITION_BEFORE.search(text, start, h.start)
-        ]
+        in_clause = [(h, role) for h, role in mentions if start <= h.start < end and not conditions.govern(start, h)]
         if in_clause:
             h, role = in_clause[0]
             return role, h.text
@@ -162,7 +178,7 @@ _ASSIGNING_EN = re.compile(r"^\s*(?:the\s+)?$", re.IGNORECASE)
 _TO_VERB_EN = re.compile(r"\s+to\s+(?!be\b)[a-z]{3,}", re.IGNORECASE)
 
 
-def _assigned(scan: Scan, text: str, lexicon: Lexicon, roles: Roles) -> Duty | None:
+def _assigned(scan: Scan, text: str, lexicon: Lexicon, roles: Roles, conditions: _Conditions) -> Duty | None:
     """Duties assigned without a modal verb: "劳动防护用品由乙方提供", "Contractor to provide PPE" (schedules),
     and the declarative Chinese duty "甲方发给乙方劳动保护用品", a party opening the clause with a verb of
     the `declarative` vocabulary."""
@@ -173,8 +189,8 @@ def _assigned(scan: Scan, text: str, lexicon: Lexicon, roles: Roles) -> Duty | N
             return Duty(role, h.text, False, "binding", "由")
         if _ASSIGNING_EN.match(before) and _TO_VERB_EN.match(text, h.end):
             return Duty(role, h.text, False, "binding", "to")
-        clause_start = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, h.start)), default=0)
-        opens = _OPENING.fullmatch(text, clause_start, h.start) and not _CONDITIONAL.match(text, clause_start)
+        clause_start = conditions.clause_start(h.start)
+        opens = _OPENING.fullmatch(text, clause_start, h.start) and not conditions.open(clause_start, h.start + 1)
         verb = next((d for d in declared if _DECLARED_GAP.fullmatch(text, h.end, d.start)), None)
         if opens and verb is not None:
             return Duty(role, h.text, False, "binding", verb.text)
@@ -190,9 +206,10 @@ def _only_assists(scan: Scan, lexicon: Lexicon, lang: Lang, modal: Hit) -> bool:
 def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -> Duty | None:
     """The duty a (folded) sentence part states, or None when it has no modal word."""
     friends = scan.find(lexicon.words("false_friends"))
-    found = _main_modal(scan, text, lexicon, friends)
+    conditions = _Conditions(scan, text, lexicon)
+    found = _main_modal(scan, lexicon, friends, conditions)
     if found is None:
-        return _assigned(scan, text, lexicon, roles)
+        return _assigned(scan, text, lexicon, roles, conditions)
     kind, modal = found
     modality = _MODALITY[kind]
     words = modal.text
@@ -208,6 +225,7 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -
         scan.find(lexicon.words("both_parties")),
         scan.find(lexicon.words("personnel")),
         modal,
+        conditions,
     )
     if _only_assists(scan, lexicon, lang, modal):
         role = "none"  # 乙方应协助甲方…, shall assist: the party helps; the agreement names no owner

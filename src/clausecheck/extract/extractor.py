@@ -168,6 +168,7 @@ class _Extractor:
         self.roles: Roles = assign_roles(document, self.lex)
         self.attachments = Attachments.of(document)
         self.ancestors = _ancestors(document.clauses)
+        self.item_parents = _item_parents(document.clauses)
         self.statements: list[Statement] = []
         self.mentions: set[str] = set()
         self.contexts: list[_Context] = []
@@ -209,6 +210,8 @@ class _Extractor:
         self.contexts = [c for c in self.contexts if self._in_scope(c, block)]
         inherited_topics, inherited_duty, lead = self._inherited()
         previous: _Part | None = None
+        first: _Part | None = None
+        leads = False
         for number, part in enumerate(segments(block.text)):
             folding = fold(part.text)
             folded = folding.text
@@ -217,7 +220,11 @@ class _Extractor:
             # an item is read with its lead-in: "Datec indemnifies BSP against: (a) any injury..."
             topics = topic_matches(self.lex.scan(f"{lead} {folded}", lang) if lead else scan, self.lex)
             self.mentions.update(t.topic for t in topics)
-            current = _Part(self, scan, folded, lang, previous if part.continues else None, inherited_duty)
+            # a list item that states a condition ("严重损害工人身体健康的；") borrows no duty from its lead-in
+            condition = _CONDITION_ITEM.search(folded) is not None
+            current = _Part(
+                self, scan, folded, lang, previous if part.continues else None, None if condition else inherited_duty
+            )
             if (
                 number == 0
                 and _heading_candidate(block, block.text)
@@ -226,11 +233,13 @@ class _Extractor:
                 self._push_heading(block, folded, topics)
                 return
             previous = current
+            first = first or current
             if part.text.rstrip().endswith((":", "：")):
                 lead = folded
                 lead_duty = current.duty or self._listed_duties(scan, folded)
                 if lead_duty is not None and block.clause_id is not None:  # a preamble's "as follows" leads nothing
                     self.contexts.append(_Context(block.clause_id, _level(block), duty=lead_duty, lead=folded))
+                    leads = True
             exemption = scan.first(self.lex.words("exemption"))
             shift = scan.first(self.lex.words("shifts_liability")) if exemption is None else None
             if not (topics or inherited_topics or exemption or shift or self.all_statements):
@@ -243,6 +252,17 @@ class _Extractor:
             if duty is None and exemption is None:
                 continue
             self._statement(block, part.text, scan, folding, lang, duty, topics, exemption.text if exemption else None)
+        self._lead_items(block, first, leads)
+
+    def _lead_items(self, block: Block, opening: _Part | None, leads: bool) -> None:
+        """A clause whose opening sentence puts a duty on a party leads its enumerated items, colon or not:
+        "A. Subcontractor shall obtain and maintain the insurance as required herein." then "(1) Commercial
+        General Liability Insurance …", "(3) Workers' Compensation Insurance …"."""
+        if leads or opening is None or block.clause_id not in self.item_parents:
+            return
+        duty = opening.duty
+        if duty is not None and duty.role in ("client", "provider", "both") and duty.modality == "binding":
+            self.contexts.append(_Context(block.clause_id, _level(block), duty=duty))
 
     def complete(
         self, duty: Duty | None, previous: Duty | None, inherited: Duty | None, scan: Scan, folded: str
@@ -255,7 +275,7 @@ class _Extractor:
             role, words = subject_only(scan, folded, self.lex, self.roles)
             if role == "none":
                 role, words = source.role, source.actor_words
-            return Duty(role, words, source.each_own, source.modality if previous else "binding", source.modal_words)
+            return Duty(role, words, source.each_own, source.modality, source.modal_words)
         if duty.role == "none":
             return Duty(source.role, source.actor_words, source.each_own, duty.modality, duty.modal_words)
         return duty
@@ -360,6 +380,21 @@ def _number_prefix(label: str | None) -> str | None:
     if match is None or match.value is None or (match.series.startswith("decimal:") and "." in label.rstrip(".")):
         return None
     return f"{match.value}."
+
+
+_CONDITION_ITEM = re.compile(r"的\s*[；;。.,，]?\s*$")
+
+
+def _item_parents(roots: tuple[ClauseNode, ...]) -> frozenset[str]:
+    """Ids of the clause nodes that have enumerated items ((1), (a), ①) under them."""
+    found: set[str] = set()
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        if any(child.kind == "item" for child in node.children):
+            found.add(node.id)
+        stack.extend(node.children)
+    return frozenset(found)
 
 
 def _level(block: Block) -> int:
