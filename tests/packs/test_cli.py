@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from clausecheck.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_list_shows_the_bundled_packs(capsys):
@@ -68,27 +71,39 @@ def test_test_runs_every_bundled_pack(capsys):
 
 
 @pytest.mark.parametrize("rule", ["ppe.provided", "CC101"])
-def test_explain(capsys, rule: str):
+def test_explain_prints_the_generated_rule_page(capsys, rule: str):
     assert main(["explain", rule]) == 0
     out = capsys.readouterr().out
-    assert "CC101 ppe.provided" in out and "Legal basis" in out and "PRC Work Safety Law art. 45" in out
-    assert "Suggested wording" in out and "zh-Hant" in out and "Test cases" in out
-    assert "bearer:    provider | client | both" in out
-    assert "  fires     ppe-missing-en: " in out and "  no finding ppe-provider-en: " in out
+    page = (ROOT / "docs" / "rules" / "ppe.provided.md").read_text(encoding="utf-8")
+    assert out.startswith(page.rstrip("\n"))
+    assert "## Legal basis" in out and "PRC Work Safety Law art. 45" in out and "## Test cases" in out
+    assert "- fires `ppe-missing-en`: " in out and "- no finding `ppe-provider-en`: " in out
 
 
 def test_explain_a_forbid_rule(capsys):
     assert main(["explain", "injury.waiver"]) == 0
     out = capsys.readouterr().out
-    assert "kind:      forbid (severity critical)" in out
-    assert "fires on:  the topic together with exemption wording" in out and "bearer:" not in out
+    assert "| kind | forbid |" in out and "| severity | critical |" in out and "| bearer |" not in out
 
 
 def test_explain_in_one_language(capsys):
-    assert main(["explain", "CC101", "--lang", "zh-Hans"]) == 0
-    out = capsys.readouterr().out
-    assert "由谁提供劳动防护用品" in out and "zh-Hant:" not in out
-    assert "topic:     ppe (劳动防护用品)" in out
+    assert main(["explain", "CC101", "--locale", "zh-Hans"]) == 0
+    assert capsys.readouterr().out.startswith("CC101 ppe.provided: 由谁提供劳动防护用品 (劳动防护用品)")
+
+
+def test_explain_reads_the_settings_and_finds_a_rule_of_a_pack_in_a_pack_path(capsys, tmp_path, monkeypatch):
+    own = tmp_path / "packs" / "mine"
+    own.mkdir(parents=True)
+    (own / "pack.ccr").write_text(
+        'pack mine "Mine" { extends safety-core }\n'
+        'require my.rule "Mine" { code ZZ900 topic ppe bearer provider severity low }\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "clausecheck.toml").write_text('pack-path = ["packs"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["explain", "ZZ900"]) == 0
+    assert capsys.readouterr().out.startswith("# ZZ900 `my.rule`: Mine")
+    assert main(["explain", "ZZ900", "--no-config"]) == 2
 
 
 def test_explain_unknown_rule_suggests(capsys):

@@ -99,7 +99,7 @@ def test_missing_duties_go_on_the_fitting_heading_and_footer_clauses_on_the_titl
         text = comment.text
         if "CC107" in text:  # employer's liability insurance: no 'Insurance' heading, so 'Liability'
             assert anchors[comment.comment_id] == "2. Liability"
-            assert "Add a clause here: " in text
+            assert "Add it at 2: " in text  # the insertion point, cited as printed
         if "CC110" in text:  # coordination: no heading shares a word, so the article holding the safety clauses
             assert anchors[comment.comment_id] == "1. Health and Safety"
         if "CC108" in text:  # cited in the footer, where Word takes no comment
@@ -171,18 +171,31 @@ def test_examples_comment_in_the_agreements_language(name):
     annotated, notes = annotate(data, EXAMPLES[name])
     assert notes
     texts = [c.text for c in docx.Document(io.BytesIO(annotated)).comments]
-    marker = {"en": "What to do: ", "zh-Hans": "处理建议：", "zh-Hant": "處理建議："}[read_document(data).lang]
-    assert all(marker in t for t in texts)
+    lang = read_document(data).lang
+    marker = {"en": "What to do: ", "zh-Hans": "处理建议：", "zh-Hant": "處理建議："}[lang]
+    summary = {"en": "clausecheck summary: ", "zh-Hans": "clausecheck 审查摘要：", "zh-Hant": "clausecheck 審查摘要："}[
+        lang
+    ]
+    assert texts[0].startswith(summary)  # the summary comment on the title comes first
+    assert all(marker in t for t in texts[1:])
     assert hashlib.sha256(example_path(name).read_bytes()).digest() == hashlib.sha256(data).digest()
 
 
-def test_comment_text_cites_the_law_of_the_agreements_language():
-    _document, result = judged(example_path("it-onsite-services.zh-Hans"), "it-onsite")
+def test_comment_text_cites_the_governing_law_in_the_readers_language():
+    path = example_path("it-onsite-services.zh-Hans")
+    _document, result = judged(path, "it-onsite")
     void = next(f for f in result.findings if f.status == "forbidden")
     text = comment_text(void, "zh-Hans")
-    assert "依据：" in text and "PRC Civil Code art. 506(1)" in text
+    assert "依据：《中华人民共和国民法典》第五百零六条第（一）项" in text
     assert "Unfair Contract Terms Act" not in text  # UK law is noise in a PRC agreement
-    assert "Unfair Contract Terms Act" in comment_text(void, "en")
+    english = Checker("it-onsite", locale="en").check(path).result
+    void = next(f for f in english.findings if f.status == "forbidden")
+    assert "Basis: PRC Civil Code art. 506(1)" in comment_text(void, "en")
+    assert "Unfair Contract Terms Act" not in comment_text(void, "en")
+    every = Checker("it-onsite", locale="en", all_jurisdictions=True).check(path).result
+    void = next(f for f in every.findings if f.status == "forbidden")
+    laws = [c.text for c in void.citations]
+    assert laws[0].startswith("PRC") and "Unfair Contract Terms Act 1977 s.2(1)" in laws  # governing law first
 
 
 def test_a_note_outside_the_main_text_is_refused():

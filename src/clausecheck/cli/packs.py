@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from clausecheck.cli.common import add_pack_options, pack_path, settings
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -12,29 +14,41 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="list, show, validate and test rule packs",
         description="Work with rule packs: the bundled ones by name, your own by path.",
     )
-    p.add_argument(
-        "--pack-path",
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="also look for packs by name in DIR (repeatable; CLAUSECHECK_PACK_PATH works too)",
-    )
+    add_pack_options(p)
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    actions.add_parser("list", help="packs found by name").set_defaults(run=run_list)
+    listing = actions.add_parser("list", help="packs found by name")
+    add_pack_options(listing, keep_parent=True)
+    listing.set_defaults(run=run_list)
     show = actions.add_parser("show", help="the resolved pack, with where each rule came from")
-    show.add_argument("pack", metavar="NAME|PATH")
+    show.add_argument("name", nargs="?", metavar="NAME|PATH")
     show.add_argument("--json", action="store_true", help="print the resolved pack model as JSON")
+    add_pack_options(show, keep_parent=True)
     show.set_defaults(run=run_show)
     validate = actions.add_parser("validate", help="parse and resolve a pack and check its test cases")
-    validate.add_argument("pack", metavar="PATH|NAME")
+    validate.add_argument("name", nargs="?", metavar="PATH|NAME")
+    add_pack_options(validate, keep_parent=True)
     validate.set_defaults(run=run_validate)
     test = actions.add_parser("test", help="run a pack's test cases (default: every bundled pack)")
-    test.add_argument("pack", nargs="?", metavar="NAME|PATH")
+    test.add_argument("name", nargs="?", metavar="NAME|PATH")
     test.add_argument("-v", "--verbose", action="store_true", help="list every case, not only failures")
+    add_pack_options(test, keep_parent=True)
     test.set_defaults(run=run_test)
 
 
+def _prepare(args: argparse.Namespace, *, needs_pack: bool) -> None:
+    """Fold the shared options into plain fields: `pack` (the one named), `pack_path` (with the settings')."""
+    from clausecheck.errors import UsageError
+
+    config = settings(args)
+    args.pack_path = pack_path(args, config)
+    named = getattr(args, "name", None) or (args.pack[0] if args.pack else None)
+    if named is None and needs_pack:
+        raise UsageError("name a pack", hint="clausecheck packs show NAME (or --pack NAME)")
+    args.pack = named
+
+
 def run_list(args: argparse.Namespace) -> int:
+    _prepare(args, needs_pack=False)
     from clausecheck.dsl.diagnostics import shown
     from clausecheck.dsl.loader import available_packs, load_pack
     from clausecheck.errors import PackError
@@ -56,6 +70,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    _prepare(args, needs_pack=True)
     from clausecheck.dsl import describe
     from clausecheck.dsl.diagnostics import shown
     from clausecheck.dsl.loader import load_pack
@@ -97,6 +112,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    _prepare(args, needs_pack=True)
     from clausecheck.dsl.diagnostics import shown
     from clausecheck.dsl.loader import load_pack
     from clausecheck.testing.cases import check_case, load_cases, untested_rules
@@ -117,6 +133,7 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_test(args: argparse.Namespace) -> int:
+    _prepare(args, needs_pack=False)
     from clausecheck.dsl.loader import available_packs, load_pack
     from clausecheck.testing.cases import CaseOutcome, check_case, load_cases, untested_rules
     from clausecheck.testing.runner import run_case
