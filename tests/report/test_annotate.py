@@ -249,3 +249,88 @@ def test_libreoffice_opens_the_copy_and_sees_every_comment(tmp_path: Path, marku
         content = z.read("content.xml")
     assert content.count(b"<office:annotation ") + content.count(b"<office:annotation>") == len(notes)
     assert content.count(b"<office:annotation-end") == len(notes)
+
+
+def ranged_text(annotated: bytes) -> dict[int, tuple[str, str]]:
+    """Comment id -> (the text its range wraps, the text of the paragraph holding it)."""
+    root = docx.Document(io.BytesIO(annotated)).element.body
+    out = {}
+    for start in root.iter(f"{{{W}}}commentRangeStart"):
+        cid = start.get(f"{{{W}}}id")
+        p = next(start.iterancestors(f"{{{W}}}p"))
+        inside, wrapped = False, []
+        for el in p.iter():
+            if el.tag == f"{{{W}}}commentRangeStart" and el.get(f"{{{W}}}id") == cid:
+                inside = True
+            elif el.tag == f"{{{W}}}commentRangeEnd" and el.get(f"{{{W}}}id") == cid:
+                break
+            elif inside and el.tag == f"{{{W}}}t":
+                wrapped.append(el.text or "")
+        out[int(cid)] = ("".join(wrapped), "".join(t.text or "" for t in p.iter(f"{{{W}}}t")))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "words", "paragraph"),
+    [
+        ("it-onsite-services.zh-Hans", "CC102", "可", "甲方可视情况向乙方派驻人员介绍机房的危险因素和防范措施。"),
+        ("it-onsite-services.zh-Hans", "CC106", "及时", "发生安全事故时，乙方应及时向甲方报告。"),
+        ("it-onsite-services.zh-Hans", "CC201", "无论何种原因", "无论何种原因，甲方概不负责。"),
+        ("onsite-maintenance.en", "CC106", "promptly", "to the Customer promptly."),
+    ],
+)
+def test_a_comment_wraps_the_offending_words_of_its_paragraph(name, code, words, paragraph):
+    annotated, _notes = annotate(example_path(name).read_bytes(), EXAMPLES[name])
+    comments = {c.comment_id: c.text for c in docx.Document(io.BytesIO(annotated)).comments}
+    ranges = ranged_text(annotated)
+    (cid,) = [i for i, text in comments.items() if text.startswith(f"clausecheck {code}")]
+    wrapped, whole = ranges[cid]
+    assert paragraph in whole and wrapped != whole
+    assert words in wrapped and len(wrapped) <= len(words) + 12  # the words (a finding's span), not the paragraph
+
+
+def test_the_title_gets_a_summary_comment_with_counts_and_the_three_most_serious():
+    data = example_path("onsite-maintenance.en").read_bytes()
+    annotated, _ = annotate(data)
+    first = next(iter(docx.Document(io.BytesIO(annotated)).comments)).text
+    assert first.startswith("clausecheck summary: 1 critical, 4 high, 2 medium. Most serious: ")
+    lines = first.splitlines()
+    assert len(lines) == 4 and lines[1].startswith("CC201 (critical) 5.2: Void clause")
+    assert anchored_text(annotated)[0] == "On-Site Equipment Maintenance Agreement"
+
+
+PLACED = """
+# Services Agreement
+This Agreement is made between Northgate Ltd (the "Customer") and Brightwire Ltd (the "Supplier").
+1. Services
+1.1 The Supplier shall maintain the lifts at the Site.
+2. Site Safety
+2.1 The Supplier shall supply each Engineer with personal protective equipment at its own cost.
+2.2 The Customer shall tell the Supplier's engineers about the hazards of the Site before they start.
+3. Insurance
+3.1 The Supplier shall hold motor insurance.
+4. Fees
+4.1 The Customer shall pay the fees monthly.
+Signed for and on behalf of the Customer
+"""
+
+
+def missing_anchor(notation: str, code: str) -> str:
+    annotated, _ = annotate(compose_docx(notation))
+    comments = {c.comment_id: c.text for c in docx.Document(io.BytesIO(annotated)).comments}
+    (cid,) = [i for i, t in comments.items() if t.startswith(f"clausecheck {code}")]
+    return anchored_text(annotated)[cid]
+
+
+def test_missing_duties_go_to_their_article_else_a_related_one_else_before_the_signatures():
+    assert missing_anchor(PLACED, "CC107") == "3. Insurance"  # insurance duties at the insurance article
+    assert missing_anchor(PLACED, "CC110") == "2. Site Safety"  # coordination: the article with the safety clauses
+    bare = "# Services Agreement\nThe Supplier shall maintain the lifts.\nThe Customer shall pay monthly.\nSigned by the Customer"
+    assert missing_anchor(bare, "CC107") == "The Customer shall pay monthly."  # the end of the body, not the title
+
+
+def test_the_place_of_a_missing_duty_does_not_move_when_other_findings_are_accepted():
+    accepted = PLACED.replace(
+        "2.1 The", "2.1 {comment:clausecheck: accept ppe.provided, hazard.disclosed everywhere}The"
+    )
+    assert missing_anchor(accepted, "CC110") == missing_anchor(PLACED, "CC110") == "2. Site Safety"
