@@ -3,6 +3,8 @@
     >>> import clausecheck
     >>> report = clausecheck.check("agreement.docx", pack="it-onsite")
     >>> [t.status for t in report.documents[0].topics]
+    >>> print(clausecheck.render(report, format="sarif"))
+    >>> clausecheck.annotate("agreement.docx", "agreement.reviewed.docx", redline=True)
 
 The public surface is what `__all__` lists; everything else is internal.
 Names are imported lazily so `import clausecheck` and the command start fast.
@@ -17,6 +19,9 @@ from clausecheck._version import __version__
 
 _EXPORTS = {
     "check": "clausecheck.api",
+    "annotate": "clausecheck.api",
+    "render": "clausecheck.api",
+    "Annotated": "clausecheck.api",
     "Checker": "clausecheck.checker",
     "read_document": "clausecheck.document.reader",
     "load_pack": "clausecheck.dsl.loader",
@@ -37,7 +42,7 @@ _EXPORTS = {
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:
-    from clausecheck.api import check
+    from clausecheck.api import Annotated, annotate, check, render
     from clausecheck.checker import Checker
     from clausecheck.document.model import Block, ClauseNode, Document
     from clausecheck.document.reader import read_document

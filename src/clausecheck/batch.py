@@ -22,10 +22,20 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from clausecheck.checker import Checker, CheckerSettings, Outcome
 from clausecheck.document.model import Document
 from clausecheck.errors import UsageError
-from clausecheck.findings import DocumentResult
+from clausecheck.findings import DocumentResult, SkippedFile
 
 AGREEMENT_SUFFIXES = (".docx",)
 _SKIPPED_DIRS = {".git", ".hg", ".svn", ".venv", "node_modules", "__pycache__"}
+_NOT_CHECKED = {
+    ".doc": "a Word 97-2003 document: open it in Word and save it as a Word Document (.docx)",
+    ".pdf": "a PDF: check the Word document (.docx) it was made from",
+    ".rtf": "a Rich Text file: save it as a Word Document (.docx)",
+    ".odt": "an OpenDocument text: save it as a Word Document (.docx)",
+    ".wps": "a WPS document: save it as a Word Document (.docx)",
+    ".docm": "a macro-enabled Word document: save it as a Word Document (.docx)",
+    ".dotx": "a Word template: save it as a Word Document (.docx)",
+}
+"""files that look like agreements but are not .docx: listed as skipped, with what to do"""
 
 
 def expand(inputs: Sequence[str]) -> list[str]:
@@ -53,17 +63,40 @@ def expand(inputs: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def skipped(inputs: Sequence[str]) -> list[SkippedFile]:
+    """Agreement-like files (.doc, .pdf ...) that folders and patterns in `inputs` hold but `expand` leaves out."""
+    out: list[SkippedFile] = []
+    for item in inputs:
+        if os.path.isdir(item):
+            candidates = _walk(item)
+        elif glob.has_magic(item) and not os.path.exists(item):
+            candidates = []
+            for match in sorted(glob.glob(item, recursive=True)):
+                candidates += _walk(match) if os.path.isdir(match) else [match]
+        else:
+            continue
+        for path in candidates:
+            reason = _NOT_CHECKED.get(os.path.splitext(path)[1].lower())
+            if reason and not os.path.basename(path).startswith("~$"):
+                out.append(SkippedFile(path=path, reason=reason))
+    return list({s.path: s for s in out}.values())
+
+
+def _walk(folder: str) -> list[str]:
+    out = []
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
+        out += [os.path.join(here, f) for f in sorted(files)]
+    return out
+
+
 def _is_agreement(path: str) -> bool:
     name = os.path.basename(path)
     return name.lower().endswith(AGREEMENT_SUFFIXES) and not name.startswith("~$")
 
 
 def _folder(folder: str) -> list[str]:
-    out = []
-    for here, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
-        out += [os.path.join(here, f) for f in sorted(files) if _is_agreement(f)]
-    return out
+    return [path for path in _walk(folder) if _is_agreement(path)]
 
 
 _worker_checker: Checker | None = None

@@ -20,15 +20,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import BinaryIO, get_args
 
 from clausecheck._version import __version__
 from clausecheck.document.model import Document
 from clausecheck.dsl.model import Pack
 from clausecheck.dsl.registry import RuleRegistry
 from clausecheck.engine.messages import undecided_parties
-from clausecheck.errors import ClauseCheckError, DocumentError
+from clausecheck.errors import ClauseCheckError, DocumentError, UsageError
 from clausecheck.findings import DocumentResult, Finding, Report, RoleAssignment, TopicVerdict
+from clausecheck.report.placement import insertion_points
 from clausecheck.suppress import Baseline, accept_by_comments, comment_acceptances, unknown_acceptances
 from clausecheck.types import Lang
 
@@ -60,6 +61,8 @@ class CheckerSettings:
     disabled_by: str = "the caller"
     locale: Lang | None = None
     baseline: str | None = None
+    all_jurisdictions: bool = False
+    select: tuple[str, ...] = ()
 
 
 @dataclass
@@ -88,13 +91,23 @@ class Checker:
         disabled_by: str = "the caller",
         locale: Lang | None = None,
         baseline: str | os.PathLike[str] | Baseline | None = None,
+        all_jurisdictions: bool = False,
+        select: Iterable[str] = (),
     ) -> None:
+        """`disable` leaves out rules by id, code or topic; `select`, when given, keeps only the rules it names."""
         from clausecheck.config import disable_rules
+
+        if locale is not None and locale not in get_args(Lang):
+            raise UsageError(f"unknown locale '{locale}'", hint=f"use one of {', '.join(get_args(Lang))}")
+        self.all_jurisdictions = all_jurisdictions
 
         self.search_path = tuple(os.fspath(p) for p in search_path)
         self.disable = tuple(disable)
+        self.select = tuple(select)
         self.disabled_by = disabled_by
-        self.packs: list[Pack] = disable_rules(resolve_packs(packs, self.search_path), self.disable, disabled_by)
+        self.packs: list[Pack] = disable_rules(
+            resolve_packs(packs, self.search_path), self.disable, disabled_by, select=self.select
+        )
         self.registry = RuleRegistry(self.packs)
         self.locale = locale
         if baseline is None or isinstance(baseline, Baseline):
@@ -111,6 +124,8 @@ class Checker:
             disabled_by=settings.disabled_by,
             locale=settings.locale,
             baseline=settings.baseline,
+            all_jurisdictions=settings.all_jurisdictions,
+            select=settings.select,
         )
 
     @property
@@ -123,6 +138,8 @@ class Checker:
             disabled_by=self.disabled_by,
             locale=self.locale,
             baseline=os.fspath(self.baseline.path) if self.baseline else None,
+            all_jurisdictions=self.all_jurisdictions,
+            select=self.select,
         )
 
     def judge(self, document: Document) -> Outcome:
@@ -165,10 +182,22 @@ class Checker:
 
     def _run_packs(self, document: Document) -> DocumentResult:
         """Each pack's topic matrix and findings, merged: the first pack to judge a topic or finding wins."""
+        from clausecheck.document.governing_law import governing_law
+        from clausecheck.document.self_name import self_name
         from clausecheck.engine import run_pack
+        from clausecheck.engine.applicability import mentioned_scopes
+        from clausecheck.engine.weigh import Audience
         from clausecheck.extract.extractor import extract
 
         lang = self.locale or document.lang
+        law = governing_law(document)
+        audience = Audience(
+            lang=lang,
+            wording_lang=document.lang,
+            governing=law.jurisdictions,
+            all_jurisdictions=self.all_jurisdictions,
+            agreement=self_name(document) if lang == document.lang else "",
+        )
         parts = {b.id: b.part for b in document.blocks}
         topics: dict[str, TopicVerdict] = {}
         findings: dict[tuple[str, str, str], Finding] = {}
@@ -180,21 +209,28 @@ class Checker:
             for role, aliases in facts.roles.items():
                 known = roles.setdefault(role, [])
                 known += [a for a in aliases if a not in known]
-            rows, found = run_pack(pack, facts, lang=lang, parts=parts)
+            scopes = mentioned_scopes(pack, (b.text for b in document.blocks))
+            rows, found = run_pack(pack, facts, audience=audience, parts=parts, scopes=scopes)
             for row in rows:
                 topics.setdefault(row.topic, row)
             for finding in found:
                 findings.setdefault((finding.rule, finding.status, finding.fingerprint), finding)
-        return DocumentResult(
+        result = DocumentResult(
             path=document.source,
             lang=document.lang,
+            locale=lang,
             pack="+".join(p.id for p in self.packs),
             roles=[RoleAssignment(role=r, aliases=a) for r, a in roles.items()],
             topics=list(topics.values()),
             findings=list(findings.values()),
             has_tracked_changes=document.has_tracked_changes,
+            governing_law=list(law.jurisdictions),
+            governing_law_clause=law.clause,
+            applicable=not topics or any(t.status != "not_applicable" for t in topics.values()),
             warnings=[*document.warnings, *(undecided_parties(undecided, lang) if undecided else [])],
         )
+        titles = {t.id: [t.title, *t.titles.values()] for pack in reversed(self.packs) for t in pack.topics.values()}
+        return insertion_points(result, document, titles)
 
 
 def _source_name(source: Source) -> str:

@@ -4,11 +4,16 @@ A team that keeps its agreements in a repository writes its packs, its
 threshold and the rules it does not want once, beside them, instead of in
 every CI job. The file is found by walking up from the working folder; the
 nearest wins, and in one folder `clausecheck.toml` wins over `pyproject.toml`
-(which counts only when it has a `[tool.clausecheck]` table). Keys carry the
-names of the command-line flags, and a flag given on the command line wins:
+(which counts only when it has a `[tool.clausecheck]` table). A
+`clausecheck.toml` holds the same keys at its top level, without the table
+header. Keys carry the names of the command-line flags, and a flag given on
+the command line wins:
 
     [tool.clausecheck]
     pack = ["it-onsite"]           # names, or paths relative to this file
+    pack-path = ["packs"]          # folders of your own packs, relative to this file
+    select = ["ppe", "CC201"]      # check only these rules or topics
+    ignore = ["CC108"]             # the same as disable
     fail-on = "medium"
     locale = "zh-Hans"
     disable = ["site_rules.followed", "CC108"]
@@ -31,7 +36,7 @@ from clausecheck.types import Lang, Severity
 
 CONFIG_FILE = "clausecheck.toml"
 PYPROJECT = "pyproject.toml"
-_KEYS = ("pack", "fail-on", "locale", "disable", "baseline")
+_KEYS = ("pack", "pack-path", "fail-on", "locale", "disable", "ignore", "select", "baseline")
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,9 @@ class Config:
     fail_on: Severity | None = None
     locale: Lang | None = None
     disable: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    pack_path: tuple[str, ...] = ()
     baseline: str | None = None
 
 
@@ -85,6 +93,9 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
         fail_on=_choice(path, "fail-on", table.get("fail-on"), get_args(Severity)),
         locale=_choice(path, "locale", table.get("locale"), get_args(Lang)),
         disable=tuple(_strings(path, "disable", table.get("disable", []))),
+        ignore=tuple(_strings(path, "ignore", table.get("ignore", []))),
+        select=tuple(_strings(path, "select", table.get("select", []))),
+        pack_path=tuple(str(folder / d) for d in _strings(path, "pack-path", table.get("pack-path", []))),
         baseline=str(folder / baseline) if baseline else None,
     )
 
@@ -117,26 +128,35 @@ def _pack(folder: Path, value: str) -> str:
     return os.path.relpath(candidate) if candidate.exists() else value
 
 
-def disable_rules(packs: list[Pack], names: tuple[str, ...], source: str) -> list[Pack]:
-    """The packs without the rules named (by id, code or old name); a name no pack has is a usage error.
+def disable_rules(
+    packs: list[Pack], names: tuple[str, ...], source: str, *, select: tuple[str, ...] = ()
+) -> list[Pack]:
+    """The packs without the rules named (by id, code, old name, or topic for all its rules), and, when
+    `select` names any, without every rule it does not name. A name no pack has is a usage error.
 
     The packs must be usable together (`RuleRegistry`): otherwise a name could disable two rules at once.
     """
-    registry = RuleRegistry(packs)
-    ids = set()
-    for name in names:
-        rule = registry.find(name)
-        if rule is None:
-            raise UsageError(
-                f"{source}: no rule '{name}' to disable in {', '.join(p.id for p in packs)}",
-                hint=did_you_mean(name, registry.names()) or "see: clausecheck packs show NAME",
-            )
-        ids.add(rule.id)
-    if not ids:
+    if not names and not select:
         return packs
+    registry = RuleRegistry(packs)
+    topics = {rule.topic for pack in packs for rule in pack.rules}
+
+    def rule_ids(name: str) -> set[str]:
+        rule = registry.find(name)
+        if rule is not None:
+            return {rule.id}
+        if name in topics:
+            return {r.id for pack in packs for r in pack.rules if r.topic == name}
+        raise UsageError(
+            f"{source}: no rule or topic '{name}' in {', '.join(p.id for p in packs)}",
+            hint=did_you_mean(name, [*registry.names(), *topics]) or "see: clausecheck packs show NAME",
+        )
+
+    dropped = {i for name in names for i in rule_ids(name)}
+    kept = {i for name in select for i in rule_ids(name)}
     out = []
     for pack in packs:
-        gone = [r for r in pack.rules if r.id in ids]
+        gone = [r for r in pack.rules if r.id in dropped or (select and r.id not in kept)]
         if not gone:
             out.append(pack)
             continue

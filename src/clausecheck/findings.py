@@ -35,6 +35,9 @@ class Location(_Model):
     clause: str | None = Field(None, description="the clause as cited: '7.2(b)', '第五条（二）'")
     excerpt: str = Field(description="the sentence in the agreement's own words")
     part: str = "body"
+    words: str = Field(
+        "", description="the offending words inside the excerpt ('可视情况', 'promptly'); a Word comment wraps them"
+    )
 
 
 class Finding(_Model):
@@ -51,7 +54,14 @@ class Finding(_Model):
     hint: str = Field("", description="what to do, in the agreement's language")
     locations: list[Location] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
-    suggestion: str | None = Field(None, description="suggested wording in the agreement's language")
+    suggestion: str | None = Field(
+        None,
+        description="wording to paste into the agreement, in the agreement's own language and names for the parties; "
+        "for a void clause, the wording that replaces it",
+    )
+    insertion_point: Location | None = Field(
+        None, description="for a missing duty: the paragraph after which its clause belongs"
+    )
     fingerprint: str = Field("", description="rule + clause-text hash, stable across re-runs (for baselines)")
 
 
@@ -81,8 +91,14 @@ class TopicVerdict(_Model):
     kinds: list[VerdictKind] = Field(default_factory=list)
     party: PartyRole = "none"
     rules: list[str] = Field(default_factory=list, description="require rules on this topic")
-    clauses: list[str] = Field(default_factory=list, description="clauses that address the topic")
+    clauses: list[str] = Field(default_factory=list, description="clauses that address the topic: those of `locations`")
     locations: list[Location] = Field(default_factory=list)
+    void: list[str] = Field(
+        default_factory=list,
+        description="clauses that settle the topic but are void (a forbidden finding quotes them): "
+        "the duty is present only on paper",
+    )
+    reason: str = Field("", description="why the topic is not_applicable, in the report's language")
 
 
 class RoleAssignment(_Model):
@@ -97,6 +113,7 @@ class DocumentResult(_Model):
 
     path: str
     lang: Lang | None = None
+    locale: Lang | None = Field(None, description="the language of messages and labels: --locale, else `lang`")
     pack: str | None = None
     roles: list[RoleAssignment] = Field(default_factory=list)
     topics: list[TopicVerdict] = Field(default_factory=list)
@@ -110,8 +127,22 @@ class DocumentResult(_Model):
         description="what limits the verdicts on this agreement: parties whose side could not be decided, "
         "content the reader could not see",
     )
+    governing_law: list[str] = Field(
+        default_factory=list,
+        description="jurisdictions whose law governs the agreement (CN, TW, HK, UK, US), from its governing-law "
+        "clause or else its language; citations of these come first",
+    )
+    governing_law_clause: str | None = Field(None, description="the clause that names the governing law, if any")
+    applicable: bool = Field(True, description="false: no pack applies to this agreement (topics not_applicable)")
     error: str | None = Field(None, description="why the agreement could not be checked; then nothing else is set")
     error_type: str | None = None
+
+
+class SkippedFile(_Model):
+    """A file met in a folder that is not a .docx agreement (a .doc, a .pdf), with why it was not checked."""
+
+    path: str
+    reason: str
 
 
 class Report(_Model):
@@ -121,3 +152,6 @@ class Report(_Model):
     version: str
     packs: list[str]
     documents: list[DocumentResult]
+    skipped: list[SkippedFile] = Field(
+        default_factory=list, description="files found in folders that were not checked (legacy .doc, .pdf ...)"
+    )

@@ -1,11 +1,14 @@
 """Accepted findings: a reviewer's Word comment or a baseline file keeps a finding from being reported as new.
 
-A safety officer accepts a finding where she works, in Word: a comment
-anywhere in the agreement that reads `clausecheck: accept ppe.provided —
-the client's own PPE policy applies` accepts that rule's findings in that
-agreement (several rules may be listed, by id or code, separated by commas).
-A rule renamed since keeps answering to its old id or code (its aliases),
-in comments and in baselines alike.
+A safety officer accepts a finding where she works, in Word: a comment on a
+clause that reads `clausecheck: accept ppe.provided — the client's own PPE
+policy applies` accepts that rule's findings on that clause (the paragraphs
+the comment is anchored on; several rules may be listed, by id or code,
+separated by commas). A missing duty is accepted by such a comment on its
+insertion point. `clausecheck: accept ppe.provided everywhere` (or `全部`)
+accepts the rule's findings anywhere in the agreement. A rule renamed since
+keeps answering to its old id or code (its aliases), in comments and in
+baselines alike.
 A team accepts the state of a whole folder with a baseline file
 (`--write-baseline`, then `--baseline` on later runs): a finding is listed by
 rule and by the fingerprint of its clause text, so it stays accepted while
@@ -32,7 +35,8 @@ from clausecheck.findings import DocumentResult, Finding, Report, SuppressedFind
 from clausecheck.report.output import write_atomically
 
 _ACCEPT = re.compile(
-    r"clausecheck\s*[:：]\s*(?:accept|接受)\s+(?P<rules>[\w.\-]+(?:\s*[,，、]\s*[\w.\-]+)*)\s*(?P<reason>.*)",
+    r"clausecheck\s*[:：]\s*(?:accept|接受)\s+(?P<rules>[\w.\-]+(?:\s*[,，、]\s*[\w.\-]+)*)"
+    r"(?:\s+(?P<everywhere>everywhere\b|全部|全文))?\s*(?P<reason>.*)",
     re.IGNORECASE,
 )
 _REASON_LEAD = " \t—–-:：,，;；"
@@ -47,6 +51,9 @@ class Acceptance:
     reason: str
     author: str
     comment_id: str
+    block_ids: tuple[str, ...] = ()
+    """the paragraphs the comment is anchored on: the clause it accepts the rule for"""
+    everywhere: bool = False
 
 
 def comment_acceptances(document: Document) -> list[Acceptance]:
@@ -58,8 +65,9 @@ def comment_acceptances(document: Document) -> list[Acceptance]:
             if match is None:
                 continue
             reason = match["reason"].strip().lstrip(_REASON_LEAD).strip()
+            everywhere = bool(match["everywhere"])
             for rule in re.split(r"\s*[,，、]\s*", match["rules"]):
-                found.append(Acceptance(rule, reason, comment.author, comment.id))
+                found.append(Acceptance(rule, reason, comment.author, comment.id, comment.block_ids, everywhere))
     return found
 
 
@@ -77,22 +85,28 @@ def _suppress(result: DocumentResult, why: dict[int, Suppression]) -> DocumentRe
     return result.model_copy(update={"findings": kept, "suppressed": [*result.suppressed, *moved]})
 
 
+def _covers(a: Acceptance, f: Finding, registry: RuleRegistry) -> bool:
+    """Whether acceptance `a` accepts finding `f`: same rule (by id, code or old name), and on its clause
+    (or everywhere)."""
+    rule = registry.find(a.rule)
+    if rule is None or rule.id != f.rule:
+        return False
+    if a.everywhere:
+        return True
+    blocks = {loc.block_id for loc in f.locations} or ({f.insertion_point.block_id} if f.insertion_point else set())
+    return bool(blocks & set(a.block_ids))
+
+
 def accept_by_comments(
     result: DocumentResult, acceptances: Iterable[Acceptance], registry: RuleRegistry
 ) -> DocumentResult:
-    """Move the findings whose rule a comment accepts (by id, code or old name) to `suppressed`."""
-    by_rule: dict[str, Acceptance] = {}
-    for a in acceptances:
-        rule = registry.find(a.rule)
-        if rule is not None:
-            by_rule.setdefault(rule.id, a)
+    """Move the findings a comment accepts (its rule, on the clause it is anchored on) to `suppressed`."""
+    acceptances = list(acceptances)
     why = {}
     for i, f in enumerate(result.findings):
-        accepted = by_rule.get(f.rule)
-        if accepted is not None:
-            why[i] = Suppression(
-                kind="comment", source=f"comment {accepted.comment_id}", reason=accepted.reason, author=accepted.author
-            )
+        a = next((a for a in acceptances if _covers(a, f, registry)), None)
+        if a is not None:
+            why[i] = Suppression(kind="comment", source=f"comment {a.comment_id}", reason=a.reason, author=a.author)
     return _suppress(result, why)
 
 

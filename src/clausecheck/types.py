@@ -17,7 +17,7 @@ Severity = Literal["info", "low", "medium", "high", "critical"]
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
 
 PartyRole = Literal["client", "provider", "both", "none"]
-TopicStatus = Literal["present", "ambiguous", "missing"]
+TopicStatus = Literal["present", "ambiguous", "missing", "not_applicable"]
 FindingStatus = Literal["missing", "ambiguous", "conflict", "forbidden"]
 FindingKind = Literal[
     "missing", "no_actor", "weak_modality", "vague", "dangling_reference", "conflict", "wrong_bearer", "exemption"
@@ -32,3 +32,6 @@ class Citation(BaseModel):
 
     text: str = Field(description="'PRC Work Safety Law art. 45', 'UK UCTA 1977 s.2(1)'")
     jurisdiction: str | None = Field(None, description="CN, TW, HK, UK, US, INTL")
+    kind: Literal["law", "practice"] = Field(
+        "law", description="law: a legal basis; practice: a model form or practice note (FIDIC, JCT), never a basis"
+    )

@@ -61,5 +61,12 @@ def test_disabled_rules_leave_the_pack_and_are_recorded():
     assert not {"injury.waiver", "coordination.arranged"} & {r.id for r in pack.rules}
     assert {d.id for d in pack.disabled} >= {"injury.waiver", "coordination.arranged"}
     assert all(d.reason == "disabled by clausecheck.toml" for d in pack.disabled if d.id == "injury.waiver")
-    with pytest.raises(UsageError, match="no rule 'ppe'"):
-        disable_rules(resolve_packs("safety-core"), ("ppe",), "the command line")
+    with pytest.raises(UsageError, match="no rule or topic 'pppe'"):
+        disable_rules(resolve_packs("safety-core"), ("pppe",), "the command line")
+
+
+def test_a_topic_disables_its_rules_and_select_keeps_only_what_it_names():
+    (pack,) = disable_rules(resolve_packs("safety-core"), ("ppe",), "the command line")
+    assert "ppe.provided" not in {r.id for r in pack.rules}
+    (pack,) = disable_rules(resolve_packs("safety-core"), (), "the command line", select=("ppe", "CC201"))
+    assert {r.id for r in pack.rules} == {"ppe.provided", "injury.waiver"}

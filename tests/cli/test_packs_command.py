@@ -187,3 +187,18 @@ def test_a_misspelt_key_in_a_case_file_is_an_error_at_its_line(capsys, scaffold)
     assert main(["packs", "test", str(scaffold)]) == 2
     err = capsys.readouterr().err
     assert "acme.yaml:12:5: unknown key 'not_fire' in a case" in err and "did you mean 'not_fires'" in err
+
+
+def test_explain_reads_the_settings_and_finds_a_rule_of_a_pack_in_a_pack_path(capsys, tmp_path, monkeypatch):
+    own = tmp_path / "packs" / "mine"
+    own.mkdir(parents=True)
+    (own / "pack.ccr").write_text(
+        'pack mine "Mine" { extends safety-core }\n'
+        'require my.rule "Mine" { code ZZ900 topic ppe bearer provider severity low }\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "clausecheck.toml").write_text('pack-path = ["packs"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["explain", "ZZ900"]) == 0
+    assert capsys.readouterr().out.startswith("# ZZ900 `my.rule`: Mine")
+    assert main(["explain", "ZZ900", "--no-config"]) == 2

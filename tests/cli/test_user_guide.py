@@ -51,13 +51,25 @@ def test_the_report_excerpts_are_real_output(capsys, monkeypatch):
             assert line in out.splitlines(), line
 
 
-def test_the_settings_example_loads(tmp_path):
-    (toml,) = blocks("toml")
-    path = tmp_path / "pyproject.toml"
-    path.write_text(toml, encoding="utf-8")
-    config = load_config(path)
-    packs = disable_rules(resolve_packs(list(config.pack)), config.disable, str(path))
-    assert config.fail_on == "medium" and packs[0].id == "it-onsite"
+def test_the_settings_examples_load_and_say_the_same_with_or_without_the_table(tmp_path):
+    pyproject, own = blocks("toml")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    (tmp_path / "b" / "clausecheck.toml").write_text(own, encoding="utf-8")
+    with_table, without = (
+        load_config(tmp_path / "a" / "pyproject.toml"),
+        load_config(tmp_path / "b" / "clausecheck.toml"),
+    )
+    assert with_table.fail_on == without.fail_on == "medium" and with_table.pack == without.pack == ("it-onsite",)
+    assert with_table.disable == without.disable and with_table.locale == without.locale == "zh-Hans"
+    packs = disable_rules(resolve_packs(list(with_table.pack)), with_table.disable, "pyproject.toml")
+    assert packs[0].id == "it-onsite"
+
+
+def test_the_redlined_page_picture_is_there():
+    (picture,) = re.findall(r"!\[[^\]]+\]\((images/[^)]+\.png)\)", GUIDE)
+    assert (ROOT / "docs" / picture).read_bytes().startswith(b"\x89PNG")
 
 
 def test_the_acceptance_examples_accept():

@@ -64,7 +64,7 @@ def test_chinese_articles_items_and_parts(read, auto):
         "甲方义务": "第五条",
         "提供安全帽；": "第五条（一）",
         "告知危险源。": "第五条（二）",
-        "危险源清单；": "第五条（二）第1项",
+        "危险源清单；": "第五条（二）1",  # as printed: 1. under （二）
         "乙方义务": "第六条",
         "遵守现场规定。": "第六条第1款",
     }
@@ -181,3 +181,15 @@ def test_articles_close_open_items_but_not_a_part_heading_them(read):
         "附表1-1（2）",
         "附表1-1第三条",
     ]
+
+
+@BOTH
+def test_an_item_under_an_enumeration_is_cited_as_printed(read, auto):
+    doc = read("三、安全责任\n1. 乙方应当配备安全帽。\n2. 甲方应当告知危险因素。", auto_numbering=auto)
+    assert [b.clause for b in doc.blocks][1:] == ["三、1", "三、2"]  # never an invented 三、第1项
+
+
+def test_a_traditional_agreement_is_never_cited_with_simplified_characters(read):
+    doc = read("第一條 工作範圍\n四、承攬範圍：\n1．乙方應提供個人防護具。")
+    assert [b.clause for b in doc.blocks] == ["第一條", "第一條第四款", "第一條第四款第1項"]
+    assert not any("项" in (b.clause or "") for b in doc.blocks)

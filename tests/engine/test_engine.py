@@ -6,6 +6,7 @@ import pytest
 
 from clausecheck.dsl.model import AllOf, ForbidRule, Mentions, Not
 from clausecheck.engine import compile_pack, durable_adapter, run_pack
+from clausecheck.engine.weigh import Audience
 from clausecheck.extract.model import Facts, Qualifier, Reference
 
 from .builders import ORIGIN, make_pack, require, stmt
@@ -13,7 +14,7 @@ from .builders import ORIGIN, make_pack, require, stmt
 
 def run(pack, statements, mentions=(), lang="en"):
     facts = Facts(statements=statements, mentions=list(mentions))
-    topics, findings = run_pack(pack, facts, lang=lang, parts={})
+    topics, findings = run_pack(pack, facts, audience=Audience(lang=lang, wording_lang=lang), parts={})
     return {t.topic: t for t in topics}, findings
 
 

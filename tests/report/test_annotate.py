@@ -99,7 +99,7 @@ def test_missing_duties_go_on_the_fitting_heading_and_footer_clauses_on_the_titl
         text = comment.text
         if "CC107" in text:  # employer's liability insurance: no 'Insurance' heading, so 'Liability'
             assert anchors[comment.comment_id] == "2. Liability"
-            assert "Add a clause here: " in text
+            assert "Add it at 2: " in text  # the insertion point, cited as printed
         if "CC110" in text:  # coordination: no heading shares a word, so the article holding the safety clauses
             assert anchors[comment.comment_id] == "1. Health and Safety"
         if "CC108" in text:  # cited in the footer, where Word takes no comment
@@ -171,18 +171,31 @@ def test_examples_comment_in_the_agreements_language(name):
     annotated, notes = annotate(data, EXAMPLES[name].pack)
     assert notes
     texts = [c.text for c in docx.Document(io.BytesIO(annotated)).comments]
-    marker = {"en": "What to do: ", "zh-Hans": "处理建议：", "zh-Hant": "處理建議："}[read_document(data).lang]
-    assert all(marker in t for t in texts)
+    lang = read_document(data).lang
+    marker = {"en": "What to do: ", "zh-Hans": "处理建议：", "zh-Hant": "處理建議："}[lang]
+    summary = {"en": "clausecheck summary: ", "zh-Hans": "clausecheck 审查摘要：", "zh-Hant": "clausecheck 審查摘要："}[
+        lang
+    ]
+    assert texts[0].startswith(summary)  # the summary comment on the title comes first
+    assert all(marker in t for t in texts[1:])
     assert hashlib.sha256(example_path(name).read_bytes()).digest() == hashlib.sha256(data).digest()
 
 
-def test_comment_text_cites_the_law_of_the_agreements_language():
-    _document, result = judged(example_path("it-onsite-services.zh-Hans"), "it-onsite")
+def test_comment_text_cites_the_governing_law_in_the_readers_language():
+    path = example_path("it-onsite-services.zh-Hans")
+    _document, result = judged(path, "it-onsite")
     void = next(f for f in result.findings if f.status == "forbidden")
     text = comment_text(void, "zh-Hans")
-    assert "依据：" in text and "PRC Civil Code art. 506(1)" in text
+    assert "依据：《中华人民共和国民法典》第五百零六条第（一）项" in text
     assert "Unfair Contract Terms Act" not in text  # UK law is noise in a PRC agreement
-    assert "Unfair Contract Terms Act" in comment_text(void, "en")
+    english = Checker("it-onsite", locale="en").check(path).result
+    void = next(f for f in english.findings if f.status == "forbidden")
+    assert "Basis: PRC Civil Code art. 506(1)" in comment_text(void, "en")
+    assert "Unfair Contract Terms Act" not in comment_text(void, "en")
+    every = Checker("it-onsite", locale="en", all_jurisdictions=True).check(path).result
+    void = next(f for f in every.findings if f.status == "forbidden")
+    laws = [c.text for c in void.citations]
+    assert laws[0].startswith("PRC") and "Unfair Contract Terms Act 1977 s.2(1)" in laws  # governing law first
 
 
 def test_a_note_outside_the_main_text_is_refused():
@@ -236,3 +249,88 @@ def test_libreoffice_opens_the_copy_and_sees_every_comment(tmp_path: Path, marku
         content = z.read("content.xml")
     assert content.count(b"<office:annotation ") + content.count(b"<office:annotation>") == len(notes)
     assert content.count(b"<office:annotation-end") == len(notes)
+
+
+def ranged_text(annotated: bytes) -> dict[int, tuple[str, str]]:
+    """Comment id -> (the text its range wraps, the text of the paragraph holding it)."""
+    root = docx.Document(io.BytesIO(annotated)).element.body
+    out = {}
+    for start in root.iter(f"{{{W}}}commentRangeStart"):
+        cid = start.get(f"{{{W}}}id")
+        p = next(start.iterancestors(f"{{{W}}}p"))
+        inside, wrapped = False, []
+        for el in p.iter():
+            if el.tag == f"{{{W}}}commentRangeStart" and el.get(f"{{{W}}}id") == cid:
+                inside = True
+            elif el.tag == f"{{{W}}}commentRangeEnd" and el.get(f"{{{W}}}id") == cid:
+                break
+            elif inside and el.tag == f"{{{W}}}t":
+                wrapped.append(el.text or "")
+        out[int(cid)] = ("".join(wrapped), "".join(t.text or "" for t in p.iter(f"{{{W}}}t")))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "words", "paragraph"),
+    [
+        ("it-onsite-services.zh-Hans", "CC102", "可", "甲方可视情况向乙方派驻人员介绍机房的危险因素和防范措施。"),
+        ("it-onsite-services.zh-Hans", "CC106", "及时", "发生安全事故时，乙方应及时向甲方报告。"),
+        ("it-onsite-services.zh-Hans", "CC201", "无论何种原因", "无论何种原因，甲方概不负责。"),
+        ("onsite-maintenance.en", "CC106", "promptly", "to the Customer promptly."),
+    ],
+)
+def test_a_comment_wraps_the_offending_words_of_its_paragraph(name, code, words, paragraph):
+    annotated, _notes = annotate(example_path(name).read_bytes(), EXAMPLES[name].pack)
+    comments = {c.comment_id: c.text for c in docx.Document(io.BytesIO(annotated)).comments}
+    ranges = ranged_text(annotated)
+    (cid,) = [i for i, text in comments.items() if text.startswith(f"clausecheck {code}")]
+    wrapped, whole = ranges[cid]
+    assert paragraph in whole and wrapped != whole
+    assert words in wrapped and len(wrapped) <= len(words) + 12  # the words (a finding's span), not the paragraph
+
+
+def test_the_title_gets_a_summary_comment_with_counts_and_the_three_most_serious():
+    data = example_path("onsite-maintenance.en").read_bytes()
+    annotated, _ = annotate(data)
+    first = next(iter(docx.Document(io.BytesIO(annotated)).comments)).text
+    assert first.startswith("clausecheck summary: 1 critical, 4 high, 2 medium. Most serious: ")
+    lines = first.splitlines()
+    assert len(lines) == 4 and lines[1].startswith("CC201 (critical) 5.2: Void clause")
+    assert anchored_text(annotated)[0] == "On-Site Equipment Maintenance Agreement"
+
+
+PLACED = """
+# Services Agreement
+This Agreement is made between Northgate Ltd (the "Customer") and Brightwire Ltd (the "Supplier").
+1. Services
+1.1 The Supplier shall maintain the lifts at the Site.
+2. Site Safety
+2.1 The Supplier shall supply each Engineer with personal protective equipment at its own cost.
+2.2 The Customer shall tell the Supplier's engineers about the hazards of the Site before they start.
+3. Insurance
+3.1 The Supplier shall hold motor insurance.
+4. Fees
+4.1 The Customer shall pay the fees monthly.
+Signed for and on behalf of the Customer
+"""
+
+
+def missing_anchor(notation: str, code: str) -> str:
+    annotated, _ = annotate(compose_docx(notation))
+    comments = {c.comment_id: c.text for c in docx.Document(io.BytesIO(annotated)).comments}
+    (cid,) = [i for i, t in comments.items() if t.startswith(f"clausecheck {code}")]
+    return anchored_text(annotated)[cid]
+
+
+def test_missing_duties_go_to_their_article_else_a_related_one_else_before_the_signatures():
+    assert missing_anchor(PLACED, "CC107") == "3. Insurance"  # insurance duties at the insurance article
+    assert missing_anchor(PLACED, "CC110") == "2. Site Safety"  # coordination: the article with the safety clauses
+    bare = "# Services Agreement\nThe Supplier shall maintain the lifts.\nThe Customer shall pay monthly.\nSigned by the Customer"
+    assert missing_anchor(bare, "CC107") == "The Customer shall pay monthly."  # the end of the body, not the title
+
+
+def test_the_place_of_a_missing_duty_does_not_move_when_other_findings_are_accepted():
+    accepted = PLACED.replace(
+        "2.1 The", "2.1 {comment:clausecheck: accept ppe.provided, hazard.disclosed everywhere}The"
+    )
+    assert missing_anchor(accepted, "CC110") == missing_anchor(PLACED, "CC110") == "2. Site Safety"

@@ -52,7 +52,9 @@ def test_results_are_located_by_file_clause_and_paragraph():
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     assert rules[void["ruleIndex"]]["id"] == "CC201"
     missing = next(r for r in results if r["properties"]["status"] == "missing")
-    assert missing["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
+    region = missing["locations"][0]["physicalLocation"]["region"]  # the insertion point, not line 1
+    assert region == {"startLine": 9, "snippet": {"text": "Health and Safety"}}
+    assert missing["locations"][0]["logicalLocations"][0]["name"] == "3" and missing["properties"]["insertionPoint"]
 
 
 def test_an_unreadable_agreement_is_a_notification(tmp_path):

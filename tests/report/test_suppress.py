@@ -47,11 +47,29 @@ def test_a_comment_naming_a_rule_accepts_its_findings_with_the_reason():
     validate_report(Report(version="0", packs=["safety-core"], documents=[result]).model_dump(mode="json"))
 
 
-def test_codes_lists_and_chinese_wording_are_accepted():
-    notation = AGREEMENT_EN.replace("2.1 The Supplier", "2.1 {comment:OK. clausecheck：接受 CC201、CC102}The Supplier")
+def test_codes_lists_and_chinese_wording_are_accepted_everywhere_when_asked():
+    notation = AGREEMENT_EN.replace(
+        "2.1 The Supplier", "2.1 {comment:OK. clausecheck：接受 CC201、CC102 全部}The Supplier"
+    )
     _, result = judge_with_comments(notation)
     assert {s.code for s in result.suppressed} == {"CC201", "CC102"}
     assert not {"CC201", "CC102"} & {f.code for f in result.findings}
+
+
+def test_a_comment_accepts_a_rule_only_on_the_clause_it_is_anchored_on():
+    second = "1.4 The Supplier shall not be liable for any injury to any visitor, howsoever caused.\n2. Insurance"
+    notation = AGREEMENT_EN.replace("2. Insurance", second)
+    on_first = notation.replace("1.3 The", "1.3 {comment:clausecheck: accept CC201 — capped}The")
+    _, result = judge_with_comments(on_first)
+    assert [s.locations[0].clause for s in result.suppressed if s.code == "CC201"] == ["1.3"]
+    assert [f.locations[0].clause for f in result.findings if f.code == "CC201"] == ["1.4"]
+    elsewhere = notation.replace("2.1 The", "2.1 {comment:clausecheck: accept CC201 — capped}The")
+    _, result = judge_with_comments(elsewhere)  # anchored on another clause: accepts nothing
+    assert not [s for s in result.suppressed if s.code == "CC201"]
+    everywhere = notation.replace("2.1 The", "2.1 {comment:clausecheck: accept CC201 everywhere — capped}The")
+    _, result = judge_with_comments(everywhere)
+    assert sorted(s.locations[0].clause for s in result.suppressed if s.code == "CC201") == ["1.3", "1.4"]
+    assert [s.suppression.reason for s in result.suppressed][:1] == ["capped"]
 
 
 def test_a_comment_without_the_prefix_accepts_nothing():

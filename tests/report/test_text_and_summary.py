@@ -23,7 +23,11 @@ def test_accepted_findings_are_counted_then_listed_on_request():
     reviewed = document.model_copy(
         update={
             "comments": (
-                Comment(id="7", author="Li Wei", text="Fine by legal.\nclausecheck: accept CC201, CC105 - see memo 12"),
+                Comment(
+                    id="7",
+                    author="Li Wei",
+                    text="Fine by legal.\nclausecheck: accept CC201, CC105 everywhere - see memo 12",
+                ),
             )
         }
     )

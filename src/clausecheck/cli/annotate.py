@@ -1,11 +1,14 @@
-"""`clausecheck annotate IN.docx -o OUT.docx`: the draft back with Word comments on what to fix.
+"""`clausecheck annotate IN.docx -o OUT.docx`: the draft back with Word comments (and tracked changes) on what to fix.
 
-A safety officer reviews in Word: each clause at fault gets a comment on its
-own paragraph (what is wrong, what to do, the wording that settles it, the
-legal basis), each missing duty a comment on the heading where it belongs,
-in the agreement's language, by the author "clausecheck". Findings already
-accepted (a comment `clausecheck: accept RULE`, or `--baseline`) get none.
-The input is never written to; the copy is written atomically.
+A safety officer reviews in Word: each clause at fault gets a comment on the
+offending words (what is wrong, what to do, the wording that settles it, the
+legal basis), each missing duty a comment on the article where it belongs,
+the title a summary, in the report's language, by the author "clausecheck".
+With `--redline` the wording is also proposed as tracked changes. Findings
+already accepted (a comment `clausecheck: accept RULE`, or `--baseline`) get
+none. The input is never written to; the copy is written atomically. The
+exit code is `check`'s: 1 when a finding reaches `--fail-on`, so annotate can
+gate a workflow too.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import argparse
 import os
 import sys
 
-from clausecheck.cli.common import add_options, resolve
+from clausecheck.cli.common import add_fail_on, add_options, resolve
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,12 +25,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         "annotate",
         help="write a copy of an agreement with Word comments on the clauses at fault",
         description="Check an agreement and write a copy with a Word comment on each clause at fault "
-        "and on the heading where each missing duty belongs.",
+        "and on the article where each missing duty belongs; --redline also proposes the wording as "
+        "tracked changes. Exit code as for check.",
     )
     p.add_argument("input", metavar="IN.docx", help="the agreement (never modified)")
     p.add_argument(
         "-o", "--output", metavar="OUT.docx", help="the annotated copy (default: IN.annotated.docx beside the input)"
     )
+    p.add_argument(
+        "--redline",
+        action="store_true",
+        help="also propose the suggested wording as tracked changes (insertions, and deletions of void clauses)",
+    )
+    add_fail_on(p)
     add_options(p)
     p.set_defaults(run=run)
 
@@ -38,29 +48,24 @@ def default_output(path: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from clausecheck.document.annotate import anchorable, write_comments
-    from clausecheck.document.package import load_bytes
-    from clausecheck.document.reader import read_with_paragraphs
+    from clausecheck.api import annotate_with
     from clausecheck.errors import UsageError
-    from clausecheck.report.annotate import plan_comments
-    from clausecheck.report.output import same_file, write_atomically
+    from clausecheck.report.output import same_file
+    from clausecheck.report.summary import reaches
 
     output = args.output or default_output(args.input)
     if os.path.exists(args.input) and same_file(output, args.input):
         raise UsageError(f"{output} is the input; annotate never writes over it", hint="give another path with -o")
     options = resolve(args)
-    name, data = load_bytes(args.input)
-    document, paragraphs = read_with_paragraphs(name, data)
-    outcome = options.checker.judge(document)
-    result = outcome.result
-    notes = plan_comments(result, document, anchorable(paragraphs), options.checker.locale)
-    write_atomically(output, write_comments(data, document, paragraphs, notes), never=(args.input,))
-    for warning in outcome.warnings:
+    done = annotate_with(options.checker, args.input, output, redline=args.redline)
+    result = done.result
+    for warning in done.warnings:
         print(f"clausecheck: warning: {warning}", file=sys.stderr)
     missing = sum(1 for f in result.findings if not f.locations)
     accepted = f"; {len(result.suppressed)} accepted finding(s) left out" if result.suppressed else ""
+    changes = f", {done.changes} tracked change(s)" if args.redline else ""
     print(
-        f"wrote {output}: {len(notes)} comment(s) for {len(result.findings)} finding(s), "
+        f"wrote {output}: {done.comments} comment(s){changes} for {len(result.findings)} finding(s), "
         f"{missing} of them missing duties{accepted}"
     )
-    return 0
+    return 1 if reaches(result, options.fail_on) else 0

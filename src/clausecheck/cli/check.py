@@ -4,8 +4,10 @@ Paths may be files, folders (searched recursively for .docx) or glob
 patterns; with `--jobs N` they are checked in N worker processes. Findings a
 reviewer accepted (a Word comment `clausecheck: accept RULE`, or a
 `--baseline` file) are counted, not reported as new, and do not fail the run.
-Exit code: 2 when any agreement could not be read (or the command is
-misused), else 1 when a finding reaches `--fail-on`, else 0.
+Files in folders that look like agreements but are not .docx (.doc, .pdf)
+are listed as skipped with what to do. Exit code: 2 when any agreement could
+not be read (or the command is misused, or with `--strict` a file was
+skipped), else 1 when a finding reaches `--fail-on`, else 0.
 """
 
 from __future__ import annotations
@@ -18,11 +20,9 @@ from typing import TYPE_CHECKING
 from clausecheck.cli.common import add_fail_on, add_options, resolve
 
 if TYPE_CHECKING:
-    from clausecheck.checker import Outcome
-    from clausecheck.dsl.model import Pack
     from clausecheck.findings import Report
 
-FORMATS = ("text", "json", "sarif", "html")
+FORMATS = ("text", "json", "sarif", "html", "junit")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,7 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--format",
         choices=FORMATS,
         default="text",
-        help="text (default), json (the Report model), sarif (SARIF 2.1.0) or html (one self-contained page)",
+        help="text (default), json (the Report model), sarif (SARIF 2.1.0), html (one self-contained page) "
+        "or junit (JUnit XML for CI test views)",
     )
     p.add_argument("-o", "--output", metavar="PATH", help="write the report to PATH instead of standard output")
     add_fail_on(p)
@@ -57,6 +58,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--show-suppressed", action="store_true", help="list accepted findings in the text report")
     p.add_argument(
+        "--statistics", action="store_true", help="after the report, count findings per rule across all agreements"
+    )
+    p.add_argument("--strict", action="store_true", help="exit 2 when a file in a folder was skipped (.doc, .pdf)")
+    p.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
@@ -65,29 +70,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def _render(
-    fmt: str, report: Report, outcomes: list[Outcome], packs: list[Pack], *, color: bool, show_suppressed: bool
-) -> str:
-    if fmt == "json":
-        return report.model_dump_json(indent=2) + "\n"
-    if fmt == "sarif":
-        from clausecheck.report.sarif import render_sarif
-
-        return render_sarif(report, packs)
-    if fmt == "html":
-        from clausecheck.report.html import render_html
-
-        return render_html(report, {o.result.path: o.document for o in outcomes if o.document is not None})
-    from clausecheck.report.text import render_text
-
-    return render_text(report, color=color, show_suppressed=show_suppressed)
-
-
 def run(args: argparse.Namespace) -> int:
     from clausecheck import batch
     from clausecheck.errors import UsageError
     from clausecheck.report.output import write_atomically
-    from clausecheck.report.summary import print_summary, progress
+    from clausecheck.report.render import render_report
+    from clausecheck.report.summary import print_statistics, print_summary, progress
 
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per CPU) or more")
@@ -97,12 +85,20 @@ def run(args: argparse.Namespace) -> int:
     jobs = args.jobs or os.cpu_count() or 1
     with progress(len(inputs)) as advance:
         outcomes = batch.run(inputs, checker, jobs=jobs, keep_documents=args.format == "html", on_done=advance)
-    report = checker.report(o.result for o in outcomes)
+    report = checker.report(o.result for o in outcomes).model_copy(update={"skipped": batch.skipped(args.inputs)})
     for outcome in outcomes:
         for warning in outcome.warnings:
             print(f"clausecheck: warning: {warning}", file=sys.stderr)
     color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty())
-    text = _render(args.format, report, outcomes, checker.packs, color=color, show_suppressed=args.show_suppressed)
+    text = render_report(
+        report,
+        args.format,
+        documents={o.result.path: o.document for o in outcomes if o.document is not None},
+        packs=checker.packs,
+        color=color,
+        show_suppressed=args.show_suppressed,
+        fail_on=options.fail_on,
+    )
     if args.output:
         write_atomically(args.output, text.encode("utf-8"), never=tuple(inputs))
     else:
@@ -111,20 +107,30 @@ def run(args: argparse.Namespace) -> int:
     if len(inputs) > 1:
         to_stdout = args.output or args.format == "text"
         print_summary(report, sys.stdout if to_stdout else sys.stderr, fail_on=options.fail_on)
+    if args.statistics:
+        print_statistics(report, sys.stdout if to_stdout_ok(args) else sys.stderr)
     for result in report.documents:
         if result.error:
             print(f"clausecheck: error: {result.error}", file=sys.stderr)
+    for skipped in report.skipped:
+        print(f"clausecheck: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
     if args.write_baseline:
         from clausecheck.suppress import write_baseline
 
         count = write_baseline(args.write_baseline, report)
         print(f"clausecheck: wrote {count} finding(s) to the baseline {args.write_baseline}", file=sys.stderr)
-    return exit_code(report, options.fail_on, baseline_written=bool(args.write_baseline))
+    return exit_code(report, options.fail_on, baseline_written=bool(args.write_baseline), strict=args.strict)
 
 
-def exit_code(report: Report, fail_on: str, *, baseline_written: bool = False) -> int:
-    """2 for an unreadable agreement, else 1 when a finding reaches `fail_on` (unless a baseline was just written)."""
-    if any(r.error for r in report.documents):
+def to_stdout_ok(args: argparse.Namespace) -> bool:
+    """Whether extra tables may go to standard output: not when it carries a JSON, SARIF, HTML or XML report."""
+    return bool(args.output) or args.format == "text"
+
+
+def exit_code(report: Report, fail_on: str, *, baseline_written: bool = False, strict: bool = False) -> int:
+    """2 for an unreadable agreement (or a skipped file with `strict`), else 1 when a finding reaches `fail_on`
+    (unless a baseline was just written), else 0."""
+    if any(r.error for r in report.documents) or (strict and report.skipped):
         return 2
     if baseline_written:
         return 0

@@ -1,10 +1,17 @@
-"""`clausecheck explain RULE`: the rule's page, as `docs/rules/` shows it: what it checks, why, the law and the wording."""
+"""`clausecheck explain RULE`: the rule's page, as `docs/rules/` shows it: what it checks, why, the law and the wording.
+
+The rule is found by id, code or old name across every installed pack
+(bundled ones, `--pack-path` folders, `pack-path` in the settings file,
+CLAUSECHECK_PACK_PATH), or in the packs `--pack` names.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from typing import TYPE_CHECKING
+
+from clausecheck.cli.common import add_locale, add_pack_options, pack_path, settings
 
 if TYPE_CHECKING:
     from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
@@ -14,13 +21,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "explain",
         help="explain a rule: rationale, legal basis, suggested wording, examples",
-        description="Print a rule's page (the one docs/rules/ holds), by id (ppe.provided), code (CC101) or old name.",
+        description="Print a rule's page (the one docs/rules/ holds), by id (ppe.provided), code (CC101) or old "
+        "name, from any installed pack.",
     )
     p.add_argument("rule", metavar="RULE", help="rule id, code or old name")
-    p.add_argument(
-        "--pack", metavar="NAME|PATH", help="the rule as this pack resolves it (default: the pack that declares it)"
-    )
-    p.add_argument("--pack-path", action="append", default=[], metavar="DIR", help="also look for packs in DIR")
+    add_pack_options(p)
+    add_locale(p, "the rule's title line above its page")
     p.set_defaults(run=run)
 
 
@@ -30,8 +36,11 @@ def _find(args: argparse.Namespace) -> tuple[RequireRule | ForbidRule, Pack, lis
     from clausecheck.dsl.loader import available_packs, load_pack
     from clausecheck.errors import UsageError
 
-    everywhere = [load_pack(path, search_path=args.pack_path) for path in available_packs(args.pack_path).values()]
-    packs = [load_pack(args.pack, search_path=args.pack_path)] if args.pack else everywhere
+    config = settings(args)
+    search = pack_path(args, config)
+    everywhere = [load_pack(path, search_path=search) for path in available_packs(search).values()]
+    names = args.pack or list(config.pack)
+    packs = [load_pack(name, search_path=search) for name in names] if names else everywhere
     found = []
     for pack in packs:
         try:
@@ -52,5 +61,9 @@ def run(args: argparse.Namespace) -> int:
     from clausecheck.report.ruledocs import rule_page
 
     rule, pack, others = _find(args)
+    if args.locale and args.locale in rule.titles:
+        topic = pack.topics[rule.topic]
+        title = topic.titles.get(args.locale, topic.title)
+        sys.stdout.write(f"{rule.code} {rule.id}: {rule.titles[args.locale]} ({title})\n\n")
     sys.stdout.write(rule_page(rule, pack, others))
     return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from clausecheck.cli.common import add_pack_options, pack_path, settings
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
@@ -14,7 +16,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "references and exemptions, with its clause.",
     )
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--pack", default="safety-core", metavar="NAME|PATH")
+    add_pack_options(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--all", action="store_true", help="also statements that address no topic")
     p.set_defaults(run=run)
@@ -26,7 +28,8 @@ def run(args: argparse.Namespace) -> int:
     from clausecheck.extract.extractor import extract
     from clausecheck.report.facts import facts_lines
 
-    (pack,) = resolve_packs(args.pack)
+    config = settings(args)
+    (pack,) = resolve_packs((args.pack or list(config.pack) or ["safety-core"])[:1], pack_path(args, config))
     document = read_document(args.file)
     facts = extract(document, pack, all_statements=args.all)
     if args.format == "json":

@@ -11,6 +11,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from clausecheck.cli.common import add_pack_options
+
 if TYPE_CHECKING:  # the model (and pydantic) loads only when the command runs: `--version` stays fast
     from clausecheck.document.model import ClauseNode, Document
 
@@ -28,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="text for people (default) or the Document as JSON"
     )
+    add_pack_options(parser)
     parser.set_defaults(run=run)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from clausecheck.cli.common import add_pack_options, pack_path, settings
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
@@ -12,24 +14,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="list, show, validate, test and start rule packs",
         description="Work with rule packs: the bundled ones by name, your own by path.",
     )
-    p.add_argument(
-        "--pack-path",
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="also look for packs by name in DIR (repeatable; CLAUSECHECK_PACK_PATH works too)",
-    )
+    add_pack_options(p)
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    actions.add_parser("list", help="packs found by name").set_defaults(run=run_list)
+    listing = actions.add_parser("list", help="packs found by name")
+    add_pack_options(listing, keep_parent=True)
+    listing.set_defaults(run=run_list)
     show = actions.add_parser("show", help="the resolved pack, with where each rule came from")
-    show.add_argument("pack", metavar="NAME|PATH")
+    show.add_argument("name", nargs="?", metavar="NAME|PATH")
     show.add_argument("--json", action="store_true", help="print the resolved pack model as JSON")
+    add_pack_options(show, keep_parent=True)
     show.set_defaults(run=run_show)
     validate = actions.add_parser("validate", help="parse and resolve a pack and check its test cases")
-    validate.add_argument("pack", metavar="PATH|NAME")
+    validate.add_argument("name", nargs="?", metavar="PATH|NAME")
+    add_pack_options(validate, keep_parent=True)
     validate.set_defaults(run=run_validate)
     test = actions.add_parser("test", help="run a pack's test cases (default: every bundled pack)")
-    test.add_argument("pack", nargs="?", metavar="NAME|PATH")
+    test.add_argument("name", nargs="?", metavar="NAME|PATH")
     test.add_argument("-v", "--verbose", action="store_true", help="list every case, not only failures")
     test.add_argument(
         "-k",
@@ -39,6 +39,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "(* and ? as in file names)",
     )
     test.add_argument("--facts", action="store_true", help="show the statements found in each case's agreement")
+    add_pack_options(test, keep_parent=True)
     test.set_defaults(run=run_test)
     new = actions.add_parser("new", help="start a pack: a folder with one rule and the cases that test it")
     new.add_argument("name", metavar="NAME", help="the pack's name, which is also its folder's")
@@ -46,7 +47,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new.set_defaults(run=run_new)
 
 
+def _prepare(args: argparse.Namespace, *, needs_pack: bool) -> None:
+    """Fold the shared options into plain fields: `pack` (the one named), `pack_path` (with the settings')."""
+    from clausecheck.errors import UsageError
+
+    config = settings(args)
+    args.pack_path = pack_path(args, config)
+    named = getattr(args, "name", None) or (args.pack[0] if args.pack else None)
+    if named is None and needs_pack:
+        raise UsageError("name a pack", hint="clausecheck packs show NAME (or --pack NAME)")
+    args.pack = named
+
+
 def run_list(args: argparse.Namespace) -> int:
+    _prepare(args, needs_pack=False)
     from clausecheck.dsl.diagnostics import shown
     from clausecheck.dsl.loader import available_packs, load_pack
     from clausecheck.errors import PackError
@@ -68,6 +82,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    _prepare(args, needs_pack=True)
     from clausecheck.dsl import describe
     from clausecheck.dsl.diagnostics import shown
     from clausecheck.dsl.loader import load_pack
@@ -112,6 +127,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    _prepare(args, needs_pack=True)
     from clausecheck.dsl.diagnostics import shown
     from clausecheck.dsl.loader import load_pack
     from clausecheck.testing.casefile import load_cases
@@ -139,6 +155,7 @@ def run_test(args: argparse.Namespace) -> int:
     """Run the cases; a failing case, a todo case that passes and a rule without cases each fail the run."""
     from fnmatch import fnmatchcase
 
+    _prepare(args, needs_pack=False)
     from clausecheck.dsl.loader import available_packs, load_pack
     from clausecheck.testing.casefile import load_cases
     from clausecheck.testing.cases import names, untested_rules

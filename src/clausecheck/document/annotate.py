@@ -1,4 +1,4 @@
-"""Word comments written into a copy of an agreement.
+"""Word comments, and tracked changes on request, written into a copy of an agreement.
 
 python-docx handles the package (the comments part, its content type and
 relationship, ids that continue after a reviewer's own comments); the anchor
@@ -15,8 +15,13 @@ the same bytes. A text-box paragraph is anchored on the body paragraph that
 holds the box. Word allows no comments in headers and footers; the caller
 places those elsewhere (`clausecheck.report.annotate`).
 
-The input bytes are never changed; the copy is read back and must have the
-same text, block for block, or nothing is returned.
+A comment with `words` is anchored on those words when they can be given
+runs of their own (`runs.isolate`), else on the whole paragraph. Edits
+(`Edit`) become tracked changes by "clausecheck" (`redline`).
+
+The input bytes are never changed. The copy is read back and must have the
+same text, block for block, once clausecheck's own revisions are rejected;
+with them accepted, each inserted wording must read in its block.
 """
 
 from __future__ import annotations
@@ -31,8 +36,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
+from clausecheck.document import redline
 from clausecheck.document.model import Document
 from clausecheck.document.package import W
+from clausecheck.document.runs import isolate
 from clausecheck.errors import ClauseCheckError, NotADocx
 
 AUTHOR = "clausecheck"
@@ -46,6 +53,18 @@ class Note:
 
     block_id: str
     text: str
+    words: str = ""
+    """the offending words in the paragraph to anchor on; the whole paragraph when empty or not found"""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A tracked change on a block: insert wording after a sentence, delete a sentence, or add a paragraph after."""
+
+    block_id: str
+    kind: str  # "insert" | "delete" | "paragraph"
+    text: str = ""
+    sentence: str = ""
 
 
 class AnnotationError(ClauseCheckError):
@@ -85,27 +104,39 @@ def anchorable(paragraphs: Sequence[etree._Element | None]) -> frozenset[str]:
     )
 
 
-def _anchor(p: etree._Element, comment_id: int) -> None:
+def _anchor(p: etree._Element, comment_id: int, words: str = "") -> None:
+    """Anchor a comment on `words` in `p` when they can be isolated, else on the whole paragraph."""
     start = OxmlElement("w:commentRangeStart", {qn("w:id"): str(comment_id)})
+    end = OxmlElement("w:commentRangeEnd", {qn("w:id"): str(comment_id)})
+    run = OxmlElement("w:r")
+    run.append(OxmlElement("w:commentReference", {qn("w:id"): str(comment_id)}))
+    found = isolate(p, words) if words else None
+    if found is not None:
+        found[0].addprevious(start)
+        found[1].addnext(end)
+        end.addnext(run)
+        return
     ppr = p.find(_PPR)
     if ppr is not None:
         ppr.addnext(start)
     else:
         p.insert(0, start)
-    p.append(OxmlElement("w:commentRangeEnd", {qn("w:id"): str(comment_id)}))
-    run = OxmlElement("w:r")
-    run.append(OxmlElement("w:commentReference", {qn("w:id"): str(comment_id)}))
+    p.append(end)
     p.append(run)
 
 
 def write_comments(
-    data: bytes, document: Document, paragraphs: Sequence[etree._Element | None], notes: Sequence[Note]
+    data: bytes,
+    document: Document,
+    paragraphs: Sequence[etree._Element | None],
+    notes: Sequence[Note],
+    edits: Sequence[Edit] = (),
 ) -> bytes:
-    """A copy of the agreement in `data` with `notes` as Word comments by "clausecheck".
+    """A copy of the agreement in `data` with `notes` as Word comments and `edits` as tracked changes.
 
     `document` and `paragraphs` come from `read_with_paragraphs` over the
-    same bytes. A note on a block outside the main part (header, footer,
-    note) raises `AnnotationError`: Word would not show it.
+    same bytes. A note or edit on a block outside the main part (header,
+    footer, note) raises `AnnotationError`: Word would not show it.
     """
     try:
         word = docx.Document(io.BytesIO(data))
@@ -114,30 +145,66 @@ def write_comments(
             document.source, f"cannot be annotated ({e})", hint="save it as a Word Document (.docx) and annotate that"
         ) from None
     root = word.element
-    targets = []
-    for note in notes:
-        source = paragraphs[int(note.block_id[1:])]
-        path = _path(_outermost_paragraph(source)) if source is not None else None
-        if path is None:
-            raise AnnotationError(
-                f"{document.source}: block {note.block_id} is not in the main text; Word allows no comment there"
-            )
-        target = _follow(root, path)
-        if target.tag != _P:
-            raise AnnotationError(f"{document.source}: block {note.block_id} was not found again in the package")
-        targets.append(target)
-    for note, target in zip(notes, targets):
+    note_targets = [_target(root, document, paragraphs, note.block_id) for note in notes]
+    edit_targets = [_target(root, document, paragraphs, edit.block_id) for edit in edits]
+    revisions = redline.Revisions.after(root)
+    for edit, target in reversed(list(zip(edits, edit_targets))):  # later paragraphs first: earlier ones stay put
+        _apply(edit, target, revisions)
+    for note, target in zip(notes, note_targets):
         comment = word.comments.add_comment(text=note.text, author=AUTHOR, initials=INITIALS)
-        _anchor(target, comment.comment_id)
+        _anchor(target, comment.comment_id, note.words)
     out = io.BytesIO()
     word.save(out)
     annotated = out.getvalue()
-    _same_text(document, annotated)
+    _same_text(document, _rejected(annotated) if edits else annotated)
     return annotated
 
 
+def _target(
+    root: etree._Element, document: Document, paragraphs: Sequence[etree._Element | None], block_id: str
+) -> etree._Element:
+    """The `w:p` of python-docx's parse that holds `block_id` of the reader's parse."""
+    source = paragraphs[int(block_id[1:])]
+    path = _path(_outermost_paragraph(source)) if source is not None else None
+    if path is None:
+        raise AnnotationError(
+            f"{document.source}: block {block_id} is not in the main text; Word allows no comment there"
+        )
+    target = _follow(root, path)
+    if target.tag != _P:
+        raise AnnotationError(f"{document.source}: block {block_id} was not found again in the package")
+    return target
+
+
+def _apply(edit: Edit, p: etree._Element, revisions: redline.Revisions) -> None:
+    if edit.kind == "paragraph":
+        redline.new_paragraph_after(p, edit.text, revisions)
+    elif edit.kind == "delete":
+        if redline.delete(p, edit.sentence, revisions) and edit.text:
+            redline.insert_after(p, edit.sentence, edit.text, revisions)
+    else:
+        redline.insert_after(p, edit.sentence, edit.text, revisions)
+
+
+def _rejected(annotated: bytes) -> bytes:
+    """The copy with clausecheck's revisions rejected: it must read as the original."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(annotated))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+                redline.reject(root)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(info, data)
+    return out.getvalue()
+
+
 def _same_text(document: Document, annotated: bytes) -> None:
-    """The copy reads exactly as the original: comments never become agreement text."""
+    """The copy reads exactly as the original: comments (and rejected revisions) never become agreement text."""
     from clausecheck.document.reader import read_document
 
     copy = read_document(annotated)

@@ -62,6 +62,7 @@ class ClauseTree:
         self._count = 0
         self._members: list[tuple[str, _Node | None, bool]] = []  # (block id, node, opened it)
         self._heuristic_headings: set[str] = set()
+        self._texts: list[str] = []
 
     def add(
         self,
@@ -73,6 +74,8 @@ class ClauseTree:
         opens: bool = True,
     ) -> None:
         """One block; it opens a clause when it is labelled or a heading and `opens` (not in a table)."""
+        if len(self._texts) < 200:
+            self._texts.append(text)
         if opens and (match is not None or heading is not None):
             if match is not None and match.rank == RANK_ANNEX and not self._roots:
                 match = None  # "Exhibit 10.21" above the first clause titles the document, it is no annex
@@ -229,6 +232,9 @@ class ClauseTree:
         """The roots of the tree and, per block id, its citation and heading level."""
         for root in self._roots:
             _mark_articles_below(root)
+        from clausecheck.language.detect import detect
+
+        self._traditional = detect("".join(self._texts))[0] == "zh-Hant"
         for root in self._roots:
             self._assign(root, labelled_depth=0, cited=None, in_annex=None)
         placements: dict[str, Placement] = {}
@@ -249,7 +255,7 @@ class ClauseTree:
         if match is None:
             node.path = cited.path if cited else node.title[:60]
         else:
-            node.path = _cite(match, node.series, node.value, cited, in_annex)
+            node.path = _cite(match, node.series, node.value, cited, in_annex, self._traditional)
         if match is not None and not node.title and node.kind in ("part", "article", "annex"):
             node.title = _short_title(match.rest)
         counts = match is not None and node.kind not in ("part", "annex")
@@ -318,7 +324,21 @@ def _number_of(node: _Node) -> str | None:
     return None
 
 
-def _cite(match: LabelMatch, series: str | None, value: int | None, parent: _Node | None, annex: _Node | None) -> str:
+def _cite(
+    match: LabelMatch,
+    series: str | None,
+    value: int | None,
+    parent: _Node | None,
+    annex: _Node | None,
+    traditional: bool = False,
+) -> str:
+    """How a person cites the clause: its label under its parent's citation, as the document prints it.
+
+    Legal units are added only where the convention names them: 第三条 + 一、 is
+    第三条第一款, 第三条第一款 + 1. its 第1项 (項 in a traditional-Chinese
+    agreement). Elsewhere the label is kept as printed: 1. under 三、 is 三、1,
+    never an invented 三、第1项.
+    """
     form = match.form
     if form == "annex":
         return match.cite
@@ -328,22 +348,29 @@ def _cite(match: LabelMatch, series: str | None, value: int | None, parent: _Nod
         return str(value) if form == "number" else match.cite
     base = parent.path
     if form == "enum":
-        return f"{base}第{match.cite.rstrip('、')}{_unit(base)}"  # 第一条 + 一、 → 第一条第一款
+        number = match.cite.rstrip("、")
+        if base.endswith(("条", "條", "款")):  # 第一条 + 一、 → 第一条第一款
+            return f"{base}第{number}{_unit(base, traditional)}"
+        return f"{base}{match.cite}"
     if form == "bracket":
         return base + match.cite
     if form == "letter":
         return f"{base}({match.cite})"  # 'b.' under 7.2 is cited 7.2(b)
     # a bare number: 1. 1、 1)
     if _CJK.search(base):
-        return f"{base}第{value}{'项' if parent.kind == 'annex' else _unit(base)}"
+        if base.endswith(("条", "條", "款")) or parent.kind == "annex":
+            return f"{base}第{value}{_unit(base, traditional)}"
+        return f"{base}{value}" if base.endswith(("、", "）", ")", "．", ".")) else f"{base} {value}"
     if parent.kind == "annex":
         return f"{base}, {value}"
     return f"{base}.{value}"
 
 
-def _unit(base: str) -> str:
-    """What a numbered subdivision is called under `base`: 款 under an article (条), 项 below that."""
-    return "款" if base.endswith(("条", "條")) else "项"
+def _unit(base: str, traditional: bool) -> str:
+    """What a numbered subdivision is called under `base`: 款 under an article (条), 项 (項) below that."""
+    if base.endswith(("条", "條")):
+        return "款"
+    return "項" if traditional else "项"
 
 
 def _join_annex(annex: str, own: str) -> str:

@@ -141,6 +141,36 @@ Condition = Annotated[Mentions | AllOf | AnyOf | Not, Field(discriminator="kind"
 """An applicability condition: a rule counts only where it holds."""
 
 
+class Scope(_Model):
+    """Words that show what kind of agreement it is (work on a site, people sent), for a pack's `applies when`.
+
+    Unlike a topic, a scope is never matched to statements and no rule is
+    about it: it only decides whether the pack speaks to the agreement.
+    """
+
+    id: str
+    title: str
+    terms: tuple[Term, ...]
+    origin: Origin
+
+
+class Statute(_Model):
+    """A law as each language names it, so a citation reads in the reader's language.
+
+    `PRC Work Safety Law art. 45` is shown as 《中华人民共和国安全生产法》第四十五条 to a
+    zh-Hans reader: citations are written in English in the pack, and the
+    statute whose English name starts a citation gives its name per language.
+    """
+
+    jurisdiction: str
+    name: str = Field(description="the English name citations start with: 'PRC Work Safety Law'")
+    names: dict[Lang, str] = Field(default_factory=dict, description="the statute's own name per language")
+    items: tuple[int, ...] = Field(
+        (), description="articles whose numbered subdivisions (1), (2) are items (项), not paragraphs (款)"
+    )
+    origin: Origin
+
+
 class Example(_Model):
     """A short wording shown by `clausecheck explain`."""
 
@@ -218,6 +248,14 @@ class Pack(_Model):
     parties: dict[str, Party]
     topics: dict[str, Topic]
     vocabularies: dict[str, tuple[Term, ...]]
+    applies: Condition | None = Field(
+        None, description="the pack applies to an agreement only where this holds; else its topics are not_applicable"
+    )
+    not_applicable: dict[Lang, str] = Field(
+        default_factory=dict, description="why the pack does not apply (when `applies` fails), per language"
+    )
+    statutes: tuple[Statute, ...] = ()
+    scopes: dict[str, Scope] = Field(default_factory=dict)
     rules: tuple[Rule, ...] = Field(description="enabled rules after overrides, in declaration order")
     disabled: tuple[DisabledRule, ...] = ()
     path: str = Field(description="the pack file")

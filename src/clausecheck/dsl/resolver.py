@@ -11,6 +11,7 @@ made the bad reference.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,8 @@ from clausecheck.dsl.model import (
     Pack,
     Party,
     RequireRule,
+    Scope,
+    Statute,
     Term,
     Topic,
 )
@@ -35,6 +38,8 @@ from clausecheck.dsl.syntax import (
     PartyDecl,
     Pos,
     RuleDecl,
+    ScopeDecl,
+    StatuteDecl,
     TopicDecl,
     VocabDecl,
     keyword,
@@ -52,6 +57,8 @@ PARTIES = {
     "provider": "the party whose people do the work",
 }
 """The parties extraction assigns and the report names: every agreement is read as a client and a provider."""
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w-]*)\}")
+"""`{client}`, `{provider}` in suggested wording: the party as the agreement names it"""
 
 
 @dataclass
@@ -148,6 +155,8 @@ class _Resolver:
         self.disabled: dict[str, DisabledRule] = {}
         self.codes: dict[str, str] = {}
         self.aliases: dict[str, str] = {}
+        self.statutes: dict[tuple[str, str], Statute] = {}
+        self.scopes: dict[str, Scope] = {}
 
     def run(self, files: list[PackFile], parents: dict[str, tuple[str, ...]]) -> Pack:
         for f in files:
@@ -164,6 +173,13 @@ class _Resolver:
                     self._rule(f, decl, origin, refs)
                 elif isinstance(decl, DisableDecl):
                     self._disable(f, decl, origin)
+                elif isinstance(decl, StatuteDecl):
+                    self._statute(decl, origin)
+                elif isinstance(decl, ScopeDecl):
+                    self._scope(f, decl, origin)
+            if f.header.applies is not None:
+                for mention in f.header.applies.value[1]:
+                    refs.append(_Ref("scope", mention.value, mention.pos, f, f"the condition of pack '{f.header.id}'"))
             self._check_refs(refs)
         target = files[-1]
         missing = [name for name in VOCABULARIES if name not in self.vocabularies]
@@ -412,10 +428,16 @@ class _Resolver:
         if "applies" in decl.fields:
             for mention in decl.fields["applies"].value[1]:
                 refs.append(_Ref("topic", mention.value, mention.pos, f, f"the condition of {where}"))
+        if "suggest" in decl.fields:
+            located = decl.fields["suggest"]
+            for text in located.value.values():
+                for name in PLACEHOLDER.findall(text):
+                    refs.append(_Ref("party", name, located.pos, f, f"the suggested wording of {where}"))
 
     def _check_refs(self, refs: list[_Ref]) -> None:
         for ref in refs:
-            known: dict[str, Any] = self.topics if ref.kind == "topic" else self.parties
+            by_kind: dict[str, dict[str, Any]] = {"topic": self.topics, "scope": {**self.scopes, **self.topics}}
+            known = by_kind.get(ref.kind, self.parties)
             if ref.name not in known:
                 extra = ["both"] if ref.kind == "party" else []
                 raise error_at(
@@ -425,6 +447,17 @@ class _Resolver:
                     did_you_mean(ref.name, [*known, *extra])
                     or f'declare it with: {ref.kind} {ref.name} "Title" {{ ... }}',
                 )
+
+    def _scope(self, f: PackFile, decl: ScopeDecl, origin: Origin) -> None:
+        if decl.id in self.scopes or decl.id in self.topics:
+            raise error_at(f, decl.pos, f"'{decl.id}' is already declared as a scope or topic")
+        self.scopes[decl.id] = Scope(id=decl.id, title=decl.title, terms=_dedupe(decl.terms), origin=origin)
+
+    def _statute(self, decl: StatuteDecl, origin: Origin) -> None:
+        """A statute declared again (in a child pack) replaces the parent's."""
+        self.statutes[(decl.jurisdiction, decl.name)] = Statute(
+            jurisdiction=decl.jurisdiction, name=decl.name, names=decl.names, items=decl.items, origin=origin
+        )
 
     def _disable(self, f: PackFile, decl: DisableDecl, origin: Origin) -> None:
         rule_id = self._rule_to_change(f, decl.pos, decl.id, "disable")
@@ -450,6 +483,10 @@ class _Resolver:
         languages = next((h.languages for h in inherited if h.languages), None)
         jurisdictions = next((h.jurisdictions for h in inherited if h.jurisdictions), ())
         extra: dict[str, Any] = {"languages": languages} if languages else {}
+        applying = next((h for h in inherited if h.applies is not None), None)
+        if applying is not None and applying.applies is not None:
+            extra["applies"] = applying.applies.value[0]
+            extra["not_applicable"] = applying.reasons
         return Pack(
             id=header.id,
             title=header.title,
@@ -478,6 +515,8 @@ class _Resolver:
             vocabularies={name: tuple(terms) for name, terms in self.vocabularies.items()},
             rules=tuple(self._model_rule(rid, s) for rid, s in self.rules.items()),
             disabled=tuple(self.disabled.values()),
+            statutes=tuple(self.statutes.values()),
+            scopes=self.scopes,
             path=target.path,
             **extra,
         )

@@ -116,9 +116,29 @@ class PackHeader:
     extends: tuple[Located, ...]
     """Each value is `("name", str)` or `("path", str)`."""
     pos: Pos
+    applies: Located | None = None
+    """`applies when ...`: the value is (Condition, topic references), as for a rule."""
+    reasons: dict[Lang, str] = field(default_factory=dict)
 
 
-Decl = PartyDecl | TopicDecl | VocabDecl | RuleDecl | DisableDecl
+@dataclass(frozen=True, slots=True)
+class StatuteDecl:
+    jurisdiction: str
+    name: str
+    names: dict[Lang, str]
+    items: tuple[int, ...]
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeDecl:
+    id: str
+    title: str
+    terms: tuple[Term, ...]
+    pos: Pos
+
+
+Decl = PartyDecl | TopicDecl | VocabDecl | RuleDecl | DisableDecl | StatuteDecl | ScopeDecl
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,8 @@ from clausecheck.dsl.syntax import (
     PartyDecl,
     Pos,
     RuleDecl,
+    ScopeDecl,
+    StatuteDecl,
     TopicDecl,
     VocabDecl,
     keyword,
@@ -195,11 +197,22 @@ class _ToSyntax(Transformer):
         )
         return ("extends", refs)
 
+    def reason_field(self, children: list[Token]) -> tuple:
+        tag, *texts = children
+        return ("reason", (tag, self._lang(tag, allow_any=False), self._strings(texts)))
+
     @v_args(meta=True)
     def pack_decl(self, meta: Any, children: list) -> PackHeader:
         name, title, *fields = children
         seen: dict[str, Any] = {}
+        reasons: dict[Lang, str] = {}
         for key, value in fields:
+            if key == "reason":
+                tag, lang, text = value
+                if lang in reasons:
+                    raise self._error(f"two '{lang}' reasons in the pack header", tag)
+                reasons[lang] = text
+                continue
             if key in seen:
                 raise self._error(f"'{key}' is given twice in the pack header", Pos(meta.line, meta.column))
             seen[key] = value
@@ -211,6 +224,40 @@ class _ToSyntax(Transformer):
             jurisdictions=seen.get("jurisdictions", ()),
             extends=seen.get("extends", ()),
             pos=_pos(name),
+            applies=seen.get("applies"),
+            reasons=reasons,
+        )
+
+    # ---- scopes and statutes ------------------------------------------------------
+
+    def scope_decl(self, children: list) -> ScopeDecl:
+        name, title, *lines = children
+        terms = self._collect(lines)
+        if not terms:
+            raise self._error(f"scope '{name}' has no terms", name)
+        return ScopeDecl(str(name), self._string(title), terms, _pos(name))
+
+    def items(self, children: list[Token]) -> tuple:
+        return ("items", _pos(children[0]), tuple(int(t) for t in children))
+
+    def statute_decl(self, children: list) -> StatuteDecl:
+        jurisdiction, name, *lines = children
+        names: dict[Lang, str] = {}
+        for line in lines:
+            if line[0] != "terms":
+                continue
+            for term in line[2]:
+                if term.regex or term.lang is None:
+                    raise self._error("a statute's name is a literal string under a language tag", line[1])
+                if term.lang in names:
+                    raise self._error(f"statute {name} has two '{term.lang}' names", line[1])
+                names[term.lang] = term.text
+        return StatuteDecl(
+            jurisdiction=self._jurisdiction(jurisdiction),
+            name=self._string(name),
+            names=names,
+            items=tuple(i for line in lines if line[0] == "items" for i in line[2]),
+            pos=_pos(jurisdiction),
         )
 
     # ---- parties, topics, vocabularies ------------------------------------------
@@ -325,9 +372,19 @@ class _ToSyntax(Transformer):
         return ("applies", Located((None, ()), _pos(meta)))
 
     def cite(self, children: list[Token]) -> tuple:
-        jurisdiction = self._jurisdiction(children.pop(0)) if children[0].type == "NAME" else None
-        citations = tuple(Citation(text=self._string(t), jurisdiction=jurisdiction) for t in children)
-        return ("citations", Located(citations, _pos(children[0])))
+        """`cite [JURISDICTION] [practice] "text"...`: `practice` marks model forms and practice notes."""
+        pos = _pos(children[0])
+        jurisdiction, kind = None, "law"
+        while children[0].type == "NAME":
+            token = children.pop(0)
+            if token == "practice":
+                kind = "practice"
+            elif jurisdiction is None:
+                jurisdiction = self._jurisdiction(token)
+            else:
+                raise self._error(f"'{token}' after the jurisdiction: only 'practice' may follow it", token)
+        citations = tuple(Citation(text=self._string(t), jurisdiction=jurisdiction, kind=kind) for t in children)
+        return ("citations", Located(citations, pos))
 
     def rationale(self, children: list[Token]) -> tuple:
         return ("rationale", Located(self._strings(children), _pos(children[0])))

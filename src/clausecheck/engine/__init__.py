@@ -7,17 +7,17 @@ which turns them into verdicts.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from clausecheck._identity_cache import IdentityCache
 from clausecheck.dsl.model import Pack
 from clausecheck.engine import durable_adapter
+from clausecheck.engine.applicability import holds
 from clausecheck.engine.compile import CompiledPack, compile_pack
 from clausecheck.engine.facts import engine_facts
-from clausecheck.engine.weigh import weigh
+from clausecheck.engine.weigh import Audience, weigh
 from clausecheck.extract.model import Facts
 from clausecheck.findings import Finding, TopicVerdict
-from clausecheck.types import Lang
 
 _compile: IdentityCache[Pack, CompiledPack] = IdentityCache(compile_pack)
 
@@ -30,9 +30,23 @@ def compiled(pack: Pack) -> CompiledPack:
 
 
 def run_pack(
-    pack: Pack, facts: Facts, *, lang: Lang, parts: Mapping[str, str]
+    pack: Pack, facts: Facts, *, audience: Audience, parts: Mapping[str, str], scopes: Iterable[str] = ()
 ) -> tuple[list[TopicVerdict], list[Finding]]:
-    """Run `pack` over one agreement's facts: the topic matrix and the findings."""
+    """Run `pack` over one agreement's facts: the topic matrix and the findings.
+
+    A pack whose `applies when` condition fails for the agreement reports
+    every topic `not_applicable`, with the pack's reason; its forbid rules
+    still run (a void clause is void in any agreement). `scopes` are the
+    pack's scopes the agreement mentions (`applicability.mentioned_scopes`).
+    """
     program = compiled(pack)
     matches = durable_adapter.run(program.key, engine_facts(facts))
-    return weigh(pack, program, matches, facts.statements, lang, parts, facts.roles)
+    rows, findings = weigh(pack, program, matches, facts.statements, audience, parts, facts.roles)
+    if pack.applies is None or holds(pack.applies, {*facts.mentions, *scopes}):
+        return rows, findings
+    reason = pack.not_applicable.get(audience.lang) or pack.not_applicable.get("en", "")
+    na = [
+        row.model_copy(update={"status": "not_applicable", "kinds": [], "party": "none", "reason": reason})
+        for row in rows
+    ]
+    return na, [f for f in findings if f.status == "forbidden"]

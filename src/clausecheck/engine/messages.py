@@ -20,13 +20,13 @@ _PARTY = {
 _MESSAGES: dict[str, dict[Lang, str]] = {
     "missing": {
         "en": "No clause settles {topic}.",
-        "zh-Hans": "协议未约定{topic}。",
-        "zh-Hant": "協議未約定{topic}。",
+        "zh-Hans": "{agreement}未约定{topic}。",
+        "zh-Hant": "{agreement}未約定{topic}。",
     },
     "no_actor": {
         "en": "{topic} is addressed, but no clause names the party that bears it.",
-        "zh-Hans": "协议涉及{topic}，但未写明由哪一方负责。",
-        "zh-Hant": "協議涉及{topic}，但未寫明由哪一方負責。",
+        "zh-Hans": "{agreement}涉及{topic}，但未写明由哪一方负责。",
+        "zh-Hant": "{agreement}涉及{topic}，但未寫明由哪一方負責。",
     },
     "weak_modality": {
         "en": "{topic} is only hedged (\u201c{words}\u201d), not made a binding duty.",
@@ -37,6 +37,11 @@ _MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{topic} is left vague (\u201c{words}\u201d): no period, amount or standard pins it down.",
         "zh-Hans": "关于{topic}的约定含糊（\u201c{words}\u201d），未写明期限、金额或标准。",
         "zh-Hant": "關於{topic}的約定含糊（\u300c{words}\u300d），未寫明期限、金額或標準。",
+    },
+    "unspecific": {
+        "en": "{topic} is addressed, but the clause leaves out what the duty must cover (its kind, scope or amount).",
+        "zh-Hans": "关于{topic}的约定未写明应涵盖的具体内容（种类、范围或金额）。",
+        "zh-Hant": "關於{topic}的約定未寫明應涵蓋的具體內容（種類、範圍或金額）。",
     },
     "dangling_reference": {
         "en": "{topic} is delegated to \u201c{words}\u201d, which the agreement neither attaches nor identifies.",
@@ -104,6 +109,9 @@ _HINTS: dict[str, dict[Lang, str]] = {
 }
 
 
+_AGREEMENT = {"en": "the agreement", "zh-Hans": "协议", "zh-Hant": "協議"}
+
+
 def party_name(role: str, lang: Lang) -> str:
     """How a role reads in a message: 'the provider', '服务方'."""
     return _PARTY[lang].get(role, role)
@@ -123,10 +131,19 @@ def message(
     clauses: Sequence[str] = (),
     party: str = "none",
     bearers: tuple[str, ...] = (),
+    agreement: str = "",
 ) -> str:
-    """The message for a finding of `kind`."""
+    """The message for a finding of `kind`; a vague finding with no vague words says what content is missing.
+
+    `agreement` is the agreement's own word for itself (合同, 契約, 合約), used
+    when the message is in the agreement's script.
+    """
     sep = ", " if lang == "en" else "、"
+    if kind == "vague" and not words:
+        kind = "unspecific"
+    own = agreement if agreement and lang != "en" else _AGREEMENT[lang]
     return _MESSAGES[kind][lang].format(
+        agreement=own,
         topic=topic,
         title=title,
         words=words,

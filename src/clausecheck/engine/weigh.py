@@ -11,15 +11,35 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
 from clausecheck.engine import messages
+from clausecheck.engine.citations import localize, select
 from clausecheck.engine.compile import CompiledPack
 from clausecheck.engine.durable_adapter import RuleMatch
+from clausecheck.engine.wording import fill_placeholders
 from clausecheck.extract.model import Statement
 from clausecheck.findings import Finding, Location, TopicVerdict, fingerprint
-from clausecheck.language.normalize import has_han
 from clausecheck.types import Lang
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who reads the findings, and under which law.
+
+    Messages and citations follow `lang`, the report's language; suggested
+    wording follows `wording_lang`, the agreement's own, because it is pasted
+    into the draft whatever language the reviewer reads the report in.
+    """
+
+    lang: Lang
+    wording_lang: Lang
+    governing: tuple[str, ...] = ()
+    all_jurisdictions: bool = False
+    agreement: str = ""
+    """the agreement's own word for itself (合同, 契約, 合約), for messages"""
+
 
 # weaknesses in the order a reviewer should fix them
 _WEAKNESS_ORDER = ("no_actor", "weak", "vague", "dangling", "other_actor", "negated")
@@ -67,8 +87,10 @@ def _party(statements: list[Statement]) -> str:
     return "both" if roles & {"both", "client", "provider"} else sorted(roles)[0]
 
 
-def _location(s: Statement, parts: Mapping[str, str]) -> Location:
-    return Location(block_id=s.block_id, clause=s.clause, excerpt=s.text, part=parts.get(s.block_id, "body"))
+def _location(s: Statement, parts: Mapping[str, str], words: str = "") -> Location:
+    return Location(
+        block_id=s.block_id, clause=s.clause, excerpt=s.text, part=parts.get(s.block_id, "body"), words=words
+    )
 
 
 def _title(item: RequireRule | ForbidRule, pack: Pack, lang: Lang) -> tuple[str, str]:
@@ -81,11 +103,12 @@ class _Weigher:
     """Turns one document's evidence into topic verdicts and findings."""
 
     def __init__(
-        self, pack: Pack, evidence: Evidence, lang: Lang, parts: Mapping[str, str], names: dict[str, list[str]]
+        self, pack: Pack, evidence: Evidence, audience: Audience, parts: Mapping[str, str], names: dict[str, list[str]]
     ) -> None:
         self.pack = pack
         self.evidence = evidence
-        self.lang = lang
+        self.audience = audience
+        self.lang = audience.lang
         self.parts = parts
         self.names = names
 
@@ -104,40 +127,45 @@ class _Weigher:
         topic, title = _title(rule, self.pack, self.lang)
         bearers = rule.bearers if isinstance(rule, RequireRule) else ()
         clauses = list(dict.fromkeys(s.clause or s.block_id for s in statements))
+        located = [_location(s, self.parts, _offending(kind, s)) for s in statements]
         return Finding(
             code=rule.code,
             rule=rule.id,
-            severity=rule.severity,
+            severity=_severity(rule, kind, statements),
             status=status,
             kind=kind,
             topic=rule.topic,
             party=party if party in ("client", "provider", "both") else "none",
             message=messages.message(
-                kind, self.lang, topic=topic, title=title, words=words, clauses=clauses, party=party, bearers=bearers
+                kind,
+                self.lang,
+                topic=topic,
+                title=title,
+                words=words,
+                clauses=clauses,
+                party=party,
+                bearers=bearers,
+                agreement=self.audience.agreement,
             ),
             hint=messages.hint(kind, self.lang, title=title, bearers=bearers),
-            locations=[_location(s, self.parts) for s in statements],
-            citations=list(rule.citations),
+            locations=located,
+            citations=[
+                localize(c, self.lang, self.pack.statutes)
+                for c in select(
+                    rule.citations, self.audience.governing, all_jurisdictions=self.audience.all_jurisdictions
+                )
+            ],
             suggestion=self._suggestion(rule),
             fingerprint=fingerprint(rule.id, (s.text for s in statements)),
         )
 
     def _suggestion(self, rule: RequireRule | ForbidRule) -> str | None:
-        """The pack's wording in the agreement's language, with the parties called as the agreement calls them.
-
-        Suggested wording names the parties generically (the Supplier and the
-        Customer, 甲方 and 乙方); pasted into an agreement whose parties are the
-        Contractor and the Owner it would name parties that do not exist.
-        """
-        lang = self.lang if self.lang in rule.suggest else "en"
+        """The pack's wording in the agreement's own language, naming the parties as the agreement names them."""
+        lang = self.audience.wording_lang if self.audience.wording_lang in rule.suggest else "en"
         text = rule.suggest.get(lang)
         if not text:
             return None
-        for role, generic in _GENERIC_NAMES[lang].items():
-            name = _display_name(self.names.get(role, []), lang)
-            if name:
-                text = generic.sub(name, text)
-        return text
+        return fill_placeholders(text, lang, self.names, self.pack)
 
     def require(self, rule: RequireRule) -> tuple[TopicVerdict, list[Finding]]:
         ev = self.evidence
@@ -149,26 +177,16 @@ class _Weigher:
             {s.id: s for p in (*_WEAKNESS_ORDER, "settles") for s in ev.statements(rule.id, p)}.values(),
             key=lambda s: s.id,
         )
-        verdict["clauses"] = list(dict.fromkeys(s.clause for s in addressing if s.clause))
         if settling:
             conflict = self._conflict(rule, settling)
             if conflict:
                 return (
                     TopicVerdict(
-                        status="ambiguous",
-                        kinds=["conflict"],
-                        party="none",
-                        locations=[_location(s, self.parts) for s in conflict],
-                        **verdict,
+                        status="ambiguous", kinds=["conflict"], party="none", **self._where(conflict), **verdict
                     ),
                     [self._finding(rule, "conflict", "conflict", conflict)],
                 )
-            return TopicVerdict(
-                status="present",
-                party=_party(settling),
-                locations=[_location(s, self.parts) for s in settling],
-                **verdict,
-            ), []
+            return TopicVerdict(status="present", party=_party(settling), **self._where(settling), **verdict), []
         weaknesses = [p for p in _WEAKNESS_ORDER if ev.fired(rule.id, p)]
         allowed = set(rule.bearers) | {"both"}
         if any(s.actor.role in allowed for p in weaknesses if p != "other_actor" for s in ev.statements(rule.id, p)):
@@ -188,15 +206,14 @@ class _Weigher:
             )
         first = ev.statements(rule.id, weaknesses[0]) if weaknesses else addressing
         return (
-            TopicVerdict(
-                status="ambiguous",
-                kinds=kinds,
-                party=_party(first),
-                locations=[_location(s, self.parts) for s in addressing],
-                **verdict,
-            ),
+            TopicVerdict(status="ambiguous", kinds=kinds, party=_party(first), **self._where(addressing), **verdict),
             findings,
         )
+
+    def _where(self, statements: list[Statement]) -> dict[str, list]:
+        """A topic row's locations and its clauses: the same statements, so every output quotes the same clauses."""
+        locations = [_location(s, self.parts) for s in statements]
+        return {"locations": locations, "clauses": list(dict.fromkeys(loc.clause for loc in locations if loc.clause))}
 
     def _conflict(self, rule: RequireRule, settling: list[Statement]) -> list[Statement]:
         """Statements that contradict each other about who bears an exclusive duty, if any."""
@@ -218,19 +235,31 @@ class _Weigher:
         return findings
 
 
-_GENERIC_NAMES: dict[str, dict[str, re.Pattern[str]]] = {
-    "en": {"provider": re.compile(r"\bSupplier(?=\b)"), "client": re.compile(r"\bCustomer(?=\b)")},
-    "zh-Hans": {"provider": re.compile("乙方"), "client": re.compile("甲方")},
-    "zh-Hant": {"provider": re.compile("乙方"), "client": re.compile("甲方")},
-}
+def _offending(kind: str, s: Statement) -> str:
+    """The words of one statement a finding of `kind` is about: a Word comment is anchored on them."""
+    if kind == "exemption":
+        return s.exemption or ""
+    return _words(kind, [s])
 
 
-def _display_name(aliases: list[str], lang: Lang) -> str | None:
-    """The agreement's own name for a role in this language: its first alias written in that script."""
-    for alias in aliases:
-        if has_han(alias) == (lang != "en"):
-            return alias
-    return None
+_ENUMERATION = re.compile(
+    r"[^、，,；;]{1,12}、[^、，,；;]{1,12}、|（[^）]{2,}、[^）]{2,}）|\b(including|such as)\b", re.I
+)
+
+
+def _severity(rule: RequireRule | ForbidRule, kind: str, statements: list[Statement]) -> str:
+    """The rule's severity; a vague degree word beside a concrete list of measures is at most low.
+
+    `相应的防范措施` after `安全帽、安全带、防护手套` is ordinary legal phrasing, not a gap
+    that matters after an injury; vague timing (及时, promptly) keeps the rule's severity.
+    """
+    if kind != "vague" or rule.severity in ("info", "low"):
+        return rule.severity
+    qualifiers = [q for s in statements for q in s.qualifiers if q.kind in ("vague", "vague_timing")]
+    degree_only = qualifiers and all(q.kind == "vague" for q in qualifiers)
+    if degree_only and all(_ENUMERATION.search(s.text) for s in statements):
+        return "low"
+    return rule.severity
 
 
 def _words(kind: str, statements: list[Statement]) -> str:
@@ -254,7 +283,7 @@ def weigh(
     compiled: CompiledPack,
     matches: list[RuleMatch],
     statements: list[Statement],
-    lang: Lang,
+    audience: Audience,
     parts: Mapping[str, str],
     names: dict[str, list[str]],
 ) -> tuple[list[TopicVerdict], list[Finding]]:
@@ -262,7 +291,7 @@ def weigh(
 
     `names` maps each role to the agreement's names for it, for suggested wording.
     """
-    j = _Weigher(pack, Evidence(compiled, matches, statements), lang, parts, names)
+    j = _Weigher(pack, Evidence(compiled, matches, statements), audience, parts, names)
     rows: dict[str, TopicVerdict] = {}
     findings: list[Finding] = []
     rank = {"missing": 0, "ambiguous": 1, "present": 2}
@@ -280,4 +309,14 @@ def weigh(
         else:  # several rules on one topic: the matrix shows the weakest verdict
             worst = row if rank[row.status] < rank[previous.status] else previous
             rows[rule.topic] = worst.model_copy(update={"rules": previous.rules + row.rules})
-    return list(rows.values()), findings
+    return [_mark_void(row, findings) for row in rows.values()], findings
+
+
+def _mark_void(row: TopicVerdict, findings: list[Finding]) -> TopicVerdict:
+    """A present topic whose every settling clause is void is present only on paper: name those clauses."""
+    if row.status != "present" or not row.locations:
+        return row
+    void = {(loc.block_id, loc.excerpt) for f in findings if f.status == "forbidden" for loc in f.locations}
+    if not all((loc.block_id, loc.excerpt) in void for loc in row.locations):
+        return row
+    return row.model_copy(update={"void": list(dict.fromkeys(loc.clause or loc.block_id for loc in row.locations))})

@@ -348,11 +348,13 @@ def _principals(parties: list[_Party]) -> list[int]:
     A party that heads none ("Mediacom (the "Customer")", "China Recycling
     Energy Corporation (the "Company")") is a third party the agreement mentions.
     """
-    candidates = [i for i, p in enumerate(parties) if not p.worker and p.duties]
-    positional = [i for i in candidates if _POSITIONAL.get(fold_text(parties[i].names[0]).lower())]
+    candidates = [i for i, p in enumerate(parties) if not p.worker]
+    positional = [
+        i for i in candidates if parties[i].duties and _POSITIONAL.get(fold_text(parties[i].names[0]).lower())
+    ]
     if len(positional) == 2:
         return positional
-    return sorted(sorted(candidates, key=lambda i: -parties[i].duties)[:2])
+    return sorted(sorted(candidates, key=lambda i: (-parties[i].duties, i))[:2])
 
 
 def assign_roles(document: Document, lexicon: Lexicon) -> Roles:

@@ -19,8 +19,7 @@ from typing import Any
 
 from clausecheck.document.model import Block, Document
 from clausecheck.findings import DocumentResult, Finding, Report
-from clausecheck.report.placement import missing_duty_block
-from clausecheck.report.ui_strings import citations_for, ui_string
+from clausecheck.report.ui_strings import basis_lines, ui_string, word
 from clausecheck.types import SEVERITY_ORDER
 
 _SEVERITIES = sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.__getitem__, reverse=True)
@@ -50,10 +49,21 @@ class _Table:
 
     @property
     def rows(self) -> list[list[list[_Paragraph]]]:
-        rows: dict[int, list[list[_Paragraph]]] = {}
-        for (row, _), paragraphs in sorted(self.cells.items()):
-            rows.setdefault(row, []).append(paragraphs)
-        return [rows[r] for r in sorted(rows)]
+        """Every row with a cell for every column, empty ones included, so a mark stays in its column."""
+        if not self.cells:
+            return []
+        spans = {
+            key: max((p.block.table.col_span for p in ps if p.block.table), default=1) for key, ps in self.cells.items()
+        }
+        columns = max(col + spans[(row, col)] for row, col in self.cells)
+        out = []
+        for row in range(max(r for r, _ in self.cells) + 1):
+            cells, col = [], 0
+            while col < columns:
+                cells.append(self.cells.get((row, col), []))
+                col += spans.get((row, col), 1)
+            out.append(cells)
+        return out
 
 
 def _text_items(document: Document, prefix: str, cited: dict[str, list[tuple[str, Finding]]]) -> dict[str, list[Any]]:
@@ -77,23 +87,36 @@ def _text_items(document: Document, prefix: str, cited: dict[str, list[tuple[str
 
 def _document(index: int, result: DocumentResult, document: Document | None) -> dict[str, Any]:
     prefix = f"d{index}"
-    lang = result.lang or "en"
-    out: dict[str, Any] = {"result": result, "anchor": prefix, "groups": [], "parts": {}, "lang": lang}
+    lang = result.locale or result.lang or "en"
+    out: dict[str, Any] = {
+        "result": result,
+        "anchor": prefix,
+        "groups": [],
+        "parts": {},
+        "lang": lang,
+        "word": lambda key: word(key, lang),
+        "label": lambda key, **fields: ui_string(key, lang, **fields).rstrip(":： "),
+    }
     if result.error:
         return out
     cited: dict[str, list[tuple[str, Finding]]] = {}
     findings: list[dict[str, Any]] = []
     for i, f in enumerate(sorted(result.findings, key=lambda f: (-SEVERITY_ORDER[f.severity], f.code))):
         anchor = f"{prefix}-f{i}"
-        add_at = missing_duty_block(result, document, f.topic) if document and not f.locations else None
+        add_at = f.insertion_point.block_id if f.insertion_point else None
         heading = document.block(add_at) if document and add_at else None
         findings.append(
             {
                 "finding": f,
                 "anchor": anchor,
                 "add_at": heading and f"{prefix}-{heading.id}",
-                "add_label": heading and (heading.label or heading.text[:40]),
-                "citations": citations_for(f.citations, lang),
+                "add_label": heading and (heading.clause or heading.label or heading.text[:40]),
+                "basis_lines": [_split_label(line) for line in basis_lines(f.citations, lang)],
+                "wording_label": (
+                    ui_string("replacement", lang)
+                    if f.status == "forbidden"
+                    else ui_string("add_here" if f.status == "missing" else "suggested", lang)
+                ).rstrip(":： "),
             }
         )
         for loc in f.locations:
@@ -103,7 +126,6 @@ def _document(index: int, result: DocumentResult, document: Document | None) -> 
         for s in _SEVERITIES
         if any(x["finding"].severity == s for x in findings)
     ]
-    out["labels"] = {k: ui_string(k, lang).rstrip(":： ") for k in ("fix", "suggested", "add_here", "basis")}
     if document is not None:
         out["parts"] = _text_items(document, prefix, cited)
     return out
@@ -122,7 +144,13 @@ def render_html(report: Report, documents: Mapping[str, Document] | None = None)
     )
     documents = documents or {}
     docs = [_document(i, r, documents.get(r.path)) for i, r in enumerate(report.documents)]
-    return env.get_template("report.html.j2").render(report=report, documents=docs, part_names=_PART_NAMES)
+    return env.get_template("report.html.j2").render(report=report, documents=docs)
 
 
-_PART_NAMES = {"header": "Headers", "footer": "Footers", "footnote": "Footnotes", "endnote": "Endnotes"}
+def _split_label(line: str) -> tuple[str, str]:
+    """'Basis: text' as ('Basis', 'text'): the label is styled apart."""
+    for sep in ("：", ": "):
+        if sep in line:
+            head, text = line.split(sep, 1)
+            return head, text
+    return "", line

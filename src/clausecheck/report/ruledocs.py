@@ -16,6 +16,7 @@ from pathlib import Path
 from clausecheck.dsl import describe
 from clausecheck.dsl.diagnostics import shown
 from clausecheck.dsl.model import ForbidRule, Origin, Pack, RequireRule
+from clausecheck.engine.wording import fill_placeholders
 from clausecheck.resources import bundled_packs_dir
 
 Rule = RequireRule | ForbidRule
@@ -43,15 +44,26 @@ def rule_help(rule: Rule) -> str:
     out = []
     if rule.rationale:
         out += ["## Why", "", rule.rationale, ""]
-    if rule.citations:
-        out += ["## Legal basis", ""]
-        out += [f"- {f'**{c.jurisdiction}** ' if c.jurisdiction else ''}{c.text}" for c in rule.citations]
-        out.append("")
+    laws = [c for c in rule.citations if c.kind == "law"]
+    practice = [c for c in rule.citations if c.kind == "practice"]
+    for heading, cited in (
+        ("## Legal basis", laws),
+        ("## Practice (model forms and practice notes, not law)", practice),
+    ):
+        if cited:
+            out += [heading, ""]
+            out += [f"- {f'**{c.jurisdiction}** ' if c.jurisdiction else ''}{c.text}" for c in cited]
+            out.append("")
     if rule.suggest:
-        out += ["## Suggested wording", ""]
+        out += [
+            "## Suggested wording",
+            "",
+            "Shown with the usual names; a report names the parties as the agreement does (`{client}`, `{provider}`).",
+            "",
+        ]
         for lang in ("en", "zh-Hans", "zh-Hant"):
             if lang in rule.suggest:
-                out += [f"- {_LANG_NAMES[lang]}: {rule.suggest[lang]}"]
+                out += [f"- {_LANG_NAMES[lang]}: {fill_placeholders(rule.suggest[lang], lang, {}, None)}"]
         out.append("")
     if rule.examples:
         out += ["## Examples", ""]

@@ -6,7 +6,10 @@ result per finding. A .docx has no lines, so a result is located by the file,
 a logical location for the clause as a person cites it (`7.2(b)`,
 `第五条（二）`) and a region whose `startLine` is the paragraph's position in
 reading order (block `b12` is paragraph 13), with the sentence as the snippet.
-A missing duty points at the agreement's first paragraph. Accepted findings
+A missing duty points at its insertion point, the article where its clause
+belongs. Each rule links its page (`helpUri`) and carries a
+`security-severity` (critical 9.5, high 8.0, medium 5.5, low 2.0), which
+code-scanning dashboards turn into their own severity. Accepted findings
 stay in the log with a `suppressions` entry: `inSource` for a Word comment,
 `external` for a baseline. An agreement that could not be read is a tool
 execution notification, and the invocation is marked unsuccessful.
@@ -22,11 +25,15 @@ from urllib.parse import quote
 from clausecheck.dsl.model import RULE_CODE, Pack
 from clausecheck.findings import DocumentResult, Finding, Location, Report, SuppressedFinding
 from clausecheck.report.ruledocs import rule_help
-from clausecheck.types import Severity
+from clausecheck.report.text import suggestion_line
+from clausecheck.types import Lang, Severity
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _LEVEL: dict[str, str] = {"critical": "error", "high": "error", "medium": "warning", "low": "note", "info": "note"}
+_SECURITY_SEVERITY: dict[str, str] = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "2.0", "info": "0.0"}
+RULE_PAGES = "https://github.com/clausecheck/clausecheck/blob/main/docs/rules/"
+"""where the generated rule pages (docs/rules/<id>.md) are published"""
 
 
 def level(severity: Severity) -> str:
@@ -58,8 +65,13 @@ def _rules(packs: list[Pack]) -> list[dict[str, Any]]:
                     "text": " ".join(x for x in (rule.rationale, f"Legal basis: {basis}." if basis else "") if x),
                     "markdown": rule_help(rule),
                 },
+                "helpUri": f"{RULE_PAGES}{quote(rule.id)}.md",
                 "defaultConfiguration": {"level": level(rule.severity)},
-                "properties": {"tags": [rule.kind, rule.topic, pack.id], "severity": rule.severity},
+                "properties": {
+                    "tags": ["security", rule.kind, rule.topic, pack.id],
+                    "severity": rule.severity,
+                    "security-severity": _SECURITY_SEVERITY[rule.severity],
+                },
             }
             # a renamed rule's old codes and ids, so a viewer can carry results over from older logs
             old_codes = [name for name in rule.aliases if RULE_CODE.match(name)]
@@ -87,13 +99,17 @@ def _location(loc: Location, uri: str, index: int) -> dict[str, Any]:
     return out
 
 
-def _result(f: Finding, uri: str, index: int, rule_index: dict[str, int]) -> dict[str, Any]:
+def _result(f: Finding, uri: str, index: int, rule_index: dict[str, int], lang: Lang) -> dict[str, Any]:
     text = f.message + (f" {f.hint}" if f.hint else "")
-    locations = [_location(loc, uri, index) for loc in f.locations] or [
+    if f.suggestion:
+        text += f" {suggestion_line(f, lang)}"
+    located = f.locations or ([f.insertion_point] if f.insertion_point else [])
+    locations = [_location(loc, uri, index) for loc in located] or [
         {"physicalLocation": {"artifactLocation": {"uri": uri, "index": index}, "region": {"startLine": 1}}}
     ]
     properties: dict[str, Any] = {
         "severity": f.severity,
+        "security-severity": _SECURITY_SEVERITY[f.severity],
         "status": f.status,
         "kind": f.kind,
         "topic": f.topic,
@@ -109,6 +125,8 @@ def _result(f: Finding, uri: str, index: int, rule_index: dict[str, int]) -> dic
         "partialFingerprints": {"clausecheck/v1": f.fingerprint},
         "properties": properties,
     }
+    if f.insertion_point and not f.locations:
+        properties["insertionPoint"] = True
     if f.code in rule_index:
         out["ruleIndex"] = rule_index[f.code]
     if isinstance(f, SuppressedFinding):
@@ -135,7 +153,7 @@ def sarif_log(report: Report, packs: list[Pack]) -> dict[str, Any]:
             notifications.append(_notification(doc, uri, index))
             continue
         for f in [*doc.findings, *doc.suppressed]:
-            results.append(_result(f, uri, index, rule_index))
+            results.append(_result(f, uri, index, rule_index, doc.locale or doc.lang or "en"))
     run = {
         "tool": {
             "driver": {

@@ -92,3 +92,31 @@ def print_summary(report: Report, stream: IO[str], *, fail_on: str) -> None:
         f"{errors} could not be read",
         highlight=False,
     )
+
+
+def statistics(report: Report) -> list[tuple[str, str, str, int, int]]:
+    """Per rule across the report: (code, rule, severity, findings, agreements), most findings first."""
+    counts: dict[tuple[str, str, str], list[int]] = {}
+    for result in report.documents:
+        seen = set()
+        for f in result.findings:
+            key = (f.code, f.rule, f.severity)
+            entry = counts.setdefault(key, [0, 0])
+            entry[0] += 1
+            if key not in seen:
+                entry[1] += 1
+                seen.add(key)
+    rows = [(code, rule, severity, n, docs) for (code, rule, severity), (n, docs) in counts.items()]
+    return sorted(rows, key=lambda r: (-r[3], r[0]))
+
+
+def print_statistics(report: Report, stream: IO[str]) -> None:
+    """`--statistics`: one line per rule with its findings and the agreements they are in, like ruff's."""
+    rows = statistics(report)
+    if not rows:
+        print("no findings", file=stream)
+        return
+    width = max(len(str(r[3])) for r in rows)
+    rule_width = max(len(r[1]) for r in rows)
+    for code, rule, severity, n, docs in rows:
+        print(f"{n:>{width}}  {code}  {rule:<{rule_width}}  {severity:<8}  in {docs} agreement(s)", file=stream)
