@@ -29,6 +29,21 @@ def compiled(pack: Pack) -> CompiledPack:
     return program
 
 
+def fired_patterns(pack: Pack, facts: Facts) -> dict[int, list[tuple[str, str]]]:
+    """Statement id -> the (rule id, pattern) pairs it fed: `settles`, `weak`, `vague`, `no_actor`,
+    `other_actor`, `negated`, `conflict`, `void`; for `clausecheck why`."""
+    program = compiled(pack)
+    fed: dict[int, list[tuple[str, str]]] = {}
+    for match in durable_adapter.run(program.key, engine_facts(facts)):
+        rule = program.index[match.rule]
+        for _, fact in sorted(match.facts.items()):
+            if "stmt" in fact:
+                pairs = fed.setdefault(fact["stmt"], [])
+                if (rule.rule, rule.pattern) not in pairs:
+                    pairs.append((rule.rule, rule.pattern))
+    return fed
+
+
 def run_pack(
     pack: Pack, facts: Facts, *, audience: Audience, parts: Mapping[str, str], scopes: Iterable[str] = ()
 ) -> tuple[list[TopicVerdict], list[Finding]]:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from clausecheck.extract.lexicon import Hit, Lexicon, Scan
+from clausecheck.extract.model import BearerSource
 from clausecheck.extract.roles import Roles
 from clausecheck.language.normalize import has_han
 from clausecheck.types import Lang
@@ -29,13 +30,17 @@ _BY_AGENT_EN = re.compile(r"\bby\s+(?:the\s+|each\s+|either\s+)?$", re.IGNORECAS
 
 @dataclass(frozen=True, slots=True)
 class Duty:
-    """The bearer and force of one sentence part; role 'none' when nobody is named."""
+    """The bearer and force of one sentence part; role 'none' when nobody is named.
+
+    `how` says where the bearer came from (`BearerSource`), for `clausecheck why`.
+    """
 
     role: str
     actor_words: str
     each_own: bool
     modality: str
     modal_words: str
+    how: BearerSource = "none"
 
 
 def _real(hits: list[Hit], friends: list[Hit]) -> list[Hit]:
@@ -131,7 +136,7 @@ def _subject(
     people: list[Hit],
     modal: Hit,
     conditions: _Conditions,
-) -> tuple[str, str]:
+) -> tuple[str, str, BearerSource]:
     """The party a duty's clause opens with, or the agent the sentence names.
 
     The subject is looked for in the clause right before the modal word, then
@@ -145,9 +150,9 @@ def _subject(
         prefix = text[: h.start]
         governs = 0 <= modal.start - h.end <= 8 or 0 <= h.start - modal.end <= 2  # 由乙方负责 / 应由乙方…
         if lang != "en" and governs and _AGENT_ZH.search(prefix):
-            return role, h.text
+            return role, h.text, "agent"
         if lang == "en" and h.start >= modal.end and _PASSIVE_EN.match(after_modal) and _BY_AGENT_EN.search(prefix):
-            return role, h.text
+            return role, h.text, "agent"
     mentions = sorted(
         [(h, role) for h, role in parties if h.end <= modal.start]
         + [(h, "both") for h in both if h.end <= modal.start],
@@ -158,9 +163,9 @@ def _subject(
     if not any(starts[-1] <= h.start for h, _ in mentions):
         person = _people_subject(text, lang, people, starts[-1], modal)
         if person is not None:
-            return "provider", person.text
+            return "provider", person.text, "personnel"
     if not mentions:
-        return "none", ""
+        return "none", "", "none"
     for i in range(len(starts) - 1, -1, -1):
         start, end = starts[i], (ends[i] if i < len(ends) else modal.start)
         if i < len(starts) - 1 and conditions.open(start, end):
@@ -168,8 +173,8 @@ def _subject(
         in_clause = [(h, role) for h, role in mentions if start <= h.start < end and not conditions.govern(start, h)]
         if in_clause:
             h, role = in_clause[0]
-            return role, h.text
-    return "none", ""
+            return role, h.text, "subject"
+    return "none", "", "none"
 
 
 # between a party and its declarative verb: nothing, a space, or one adverb ("expressly assumes")
@@ -186,14 +191,14 @@ def _assigned(scan: Scan, text: str, lexicon: Lexicon, roles: Roles, conditions:
     for h, role in roles.find(text):
         before = text[: h.start]
         if _AGENT_ZH.search(before) and has_han(text[h.end : h.end + 1]):
-            return Duty(role, h.text, False, "binding", "由")
+            return Duty(role, h.text, False, "binding", "由", "assigned")
         if _ASSIGNING_EN.match(before) and _TO_VERB_EN.match(text, h.end):
-            return Duty(role, h.text, False, "binding", "to")
+            return Duty(role, h.text, False, "binding", "to", "assigned")
         clause_start = conditions.clause_start(h.start)
         opens = _OPENING.fullmatch(text, clause_start, h.start) and not conditions.open(clause_start, h.start + 1)
         verb = next((d for d in declared if _DECLARED_GAP.fullmatch(text, h.end, d.start)), None)
         if opens and verb is not None:
-            return Duty(role, h.text, False, "binding", verb.text)
+            return Duty(role, h.text, False, "binding", verb.text, "declared")
     return None
 
 
@@ -218,7 +223,7 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -
         if hedge is not None:
             modality = "weak"
             words = text[min(modal.start, hedge.start) : max(modal.end, hedge.end)]
-    role, actor_words = _subject(
+    role, actor_words, how = _subject(
         text,
         lang,
         roles.find(text),
@@ -228,9 +233,9 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -
         conditions,
     )
     if _only_assists(scan, lexicon, lang, modal):
-        role = "none"  # 乙方应协助甲方…, shall assist: the party helps; the agreement names no owner
+        role, how = "none", "assists"  # 乙方应协助甲方…, shall assist: the party helps; the agreement names no owner
     each_own = scan.search(lexicon.words("each_own"))
-    return Duty(role, actor_words, each_own, modality, words)
+    return Duty(role, actor_words, each_own, modality, words, how)
 
 
 def subject_only(scan: Scan, text: str, lexicon: Lexicon, roles: Roles) -> tuple[str, str]:

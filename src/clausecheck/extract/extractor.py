@@ -12,7 +12,7 @@ Contractor") gives its items their bearer, and a lead-in ending in a colon
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from clausecheck.document.labels import match_rendered
@@ -20,7 +20,16 @@ from clausecheck.document.model import Block, ClauseNode, Document
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
 from clausecheck.extract.duty import Duty, analyse, subject_only
 from clausecheck.extract.lexicon import Hit, Lexicon, Scan, lexicon
-from clausecheck.extract.model import Actor, Facts, Statement, TopicMatch, near_tag, specific_tag
+from clausecheck.extract.model import (
+    Actor,
+    Facts,
+    PartTrace,
+    Statement,
+    TopicCheck,
+    TopicMatch,
+    near_tag,
+    specific_tag,
+)
 from clausecheck.extract.qualifiers import qualifiers
 from clausecheck.extract.references import Attachments, references
 from clausecheck.extract.roles import Roles, assign_roles
@@ -66,22 +75,40 @@ def _lang(block: Block, document: Document, text: str) -> Lang:
 
 def topic_matches(scan: Scan, lex: Lexicon) -> list[TopicMatch]:
     """The pack topics a scanned sentence part addresses, with the words that show it."""
-    found = []
+    return [TopicMatch(topic=check.topic, words=check.terms) for check in topic_checks(scan, lex) if check.accepted]
+
+
+def topic_checks(scan: Scan, lex: Lexicon) -> list[TopicCheck]:
+    """How each topic whose terms occur in a scanned part fares: addressed, or ruled out and why."""
+    checks = []
     for tid, terms in lex.topics.items():
         if not scan.may_match(terms):
             continue
-        hits = scan.find(terms)
-        if not hits or scan.search(lex.topic_unless[tid]):
+        found = scan.find(terms)
+        if not found:
             continue
+        check = TopicCheck(topic=tid, terms=_words(found))
+        unless = scan.find(lex.topic_unless[tid])
         excluded = scan.find(lex.topic_exclude[tid])
-        hits = _outside(hits, excluded, scan.text)
+        hits = _outside(found, excluded, scan.text)
+        check.unless, check.excluded = _words(unless), _words(excluded)
         window = lex.topic_window[tid]
-        if not hits or not all(
-            _near(_outside(scan.find(group), excluded, scan.text), hits, window) for group in lex.topic_near[tid]
-        ):
-            continue
-        found.append(TopicMatch(topic=tid, words=list(dict.fromkeys(h.text for h in hits))))
-    return found
+        near = [_outside(scan.find(group), excluded, scan.text) for group in lex.topic_near[tid]]
+        check.near = [_words(group) for group in near]
+        if unless:
+            check.reason = "its context rules it out (unless)"
+        elif not hits:
+            check.reason = "every term is part of an excluded phrase"
+        elif not all(_near(group, hits, window) for group in near):
+            check.reason = "a near group has no word " + ("in the sentence" if window is None else f"within {window}")
+        else:
+            check.accepted, check.terms, check.reason = True, _words(hits), "addressed"
+        checks.append(check)
+    return checks
+
+
+def _words(hits: list[Hit]) -> list[str]:
+    return list(dict.fromkeys(h.text for h in hits))
 
 
 _PHRASE_BREAK = re.compile(r"[，,；;。.、：:()（）]")
@@ -160,8 +187,9 @@ class _Part:
 
 
 class _Extractor:
-    def __init__(self, document: Document, pack: Pack, all_statements: bool) -> None:
+    def __init__(self, document: Document, pack: Pack, all_statements: bool, trace: list[PartTrace] | None) -> None:
         self.all_statements = all_statements
+        self.trace = trace
         self.document = document
         self.pack = pack
         self.lex = lexicon(pack)
@@ -218,7 +246,19 @@ class _Extractor:
             lang = _lang(block, self.document, folded)
             scan = self.lex.scan(folded, lang)
             # an item is read with its lead-in: "Datec indemnifies BSP against: (a) any injury..."
-            topics = topic_matches(self.lex.scan(f"{lead} {folded}", lang) if lead else scan, self.lex)
+            checks = topic_checks(self.lex.scan(f"{lead} {folded}", lang) if lead else scan, self.lex)
+            topics = [TopicMatch(topic=c.topic, words=c.terms) for c in checks if c.accepted]
+            if self.trace is not None and (checks or inherited_topics):
+                self.trace.append(
+                    PartTrace(
+                        block_id=block.id,
+                        clause=block.clause,
+                        text=part.text,
+                        checks=checks,
+                        inherited=[t.topic for t in inherited_topics],
+                    )
+                )
+            traced = self.trace[-1] if self.trace and self.trace[-1].text is part.text else None
             self.mentions.update(t.topic for t in topics)
             # a list item that states a condition ("严重损害工人身体健康的；") borrows no duty from its lead-in
             condition = _CONDITION_ITEM.search(folded) is not None
@@ -238,6 +278,7 @@ class _Extractor:
                 lead = folded
                 lead_duty = current.duty or self._listed_duties(scan, folded)
                 if lead_duty is not None and block.clause_id is not None:  # a preamble's "as follows" leads nothing
+                    lead_duty = replace(lead_duty, how="lead-in")
                     self.contexts.append(_Context(block.clause_id, _level(block), duty=lead_duty, lead=folded))
                     leads = True
             exemption = scan.first(self.lex.words("exemption"))
@@ -252,6 +293,8 @@ class _Extractor:
             if duty is None and exemption is None:
                 continue
             self._statement(block, part.text, scan, folding, lang, duty, topics, exemption.text if exemption else None)
+            if traced is not None:
+                traced.statement = self.statements[-1].id
         self._lead_items(block, first, leads)
 
     def _lead_items(self, block: Block, opening: _Part | None, leads: bool) -> None:
@@ -262,7 +305,7 @@ class _Extractor:
             return
         duty = opening.duty
         if duty is not None and duty.role in ("client", "provider", "both") and duty.modality == "binding":
-            self.contexts.append(_Context(block.clause_id, _level(block), duty=duty))
+            self.contexts.append(_Context(block.clause_id, _level(block), duty=replace(duty, how="leading clause")))
 
     def complete(
         self, duty: Duty | None, previous: Duty | None, inherited: Duty | None, scan: Scan, folded: str
@@ -271,13 +314,15 @@ class _Extractor:
         source = previous or inherited
         if source is None:
             return duty
+        upper = "sentence" if previous else source.how
         if duty is None:
             role, words = subject_only(scan, folded, self.lex, self.roles)
             if role == "none":
                 role, words = source.role, source.actor_words
-            return Duty(role, words, source.each_own, source.modality, source.modal_words)
+            how = "subject" if role != source.role or words != source.actor_words else upper
+            return Duty(role, words, source.each_own, source.modality, source.modal_words, how)
         if duty.role == "none":
-            return Duty(source.role, source.actor_words, source.each_own, duty.modality, duty.modal_words)
+            return Duty(source.role, source.actor_words, source.each_own, duty.modality, duty.modal_words, upper)
         return duty
 
     def _listed_duties(self, scan: Scan, folded: str) -> Duty | None:
@@ -286,7 +331,7 @@ class _Extractor:
         if not _ANNOUNCES_LIST.search(folded):
             return None
         role, words = subject_only(scan, folded, self.lex, self.roles)
-        return Duty(role, words, False, "binding", "") if role != "none" else None
+        return Duty(role, words, False, "binding", "", "lead-in") if role != "none" else None
 
     def _push_heading(self, block: Block, folded: str, topics: list[TopicMatch]) -> None:
         duty = None
@@ -294,7 +339,7 @@ class _Extractor:
             parties = self.roles.find(folded)
             if len({role for _, role in parties}) == 1:
                 hit, role = parties[0]
-                duty = Duty(role, hit.text, False, "binding", "")
+                duty = Duty(role, hit.text, False, "binding", "", "heading")
         self.contexts.append(
             _Context(block.clause_id, _level(block), topics=topics, duty=duty, prefix=_number_prefix(block.label))
         )
@@ -323,7 +368,9 @@ class _Extractor:
                 clause=block.clause,
                 text=text,
                 lang=lang,
-                actor=Actor(role=duty.role, words=own(duty.actor_words), each_own=duty.each_own) if duty else Actor(),
+                actor=Actor(role=duty.role, words=own(duty.actor_words), each_own=duty.each_own, source=duty.how)
+                if duty
+                else Actor(),
                 modality=duty.modality if duty else "none",
                 modal_words=own(duty.modal_words) if duty else "",
                 topics=[t.model_copy(update={"words": [own(w) for w in t.words]}) for t in topics],
@@ -367,7 +414,7 @@ class _Extractor:
             topics = topic_matches(scan, self.lex)
             if not topics:
                 continue
-            duty = Duty(row.role, row.words, row.role == "both", "binding", "")
+            duty = Duty(row.role, row.words, row.role == "both", "binding", "", "table")
             self._statement(row.block, row.text, scan, folding, lang, duty, topics, None)
             self.statements[-1] = self.statements[-1].model_copy(update={"source": "table_row"})
 
@@ -413,11 +460,14 @@ def _ancestors(roots: tuple[ClauseNode, ...]) -> dict[str, frozenset[str]]:
     return out
 
 
-def extract(document: Document, pack: Pack, *, all_statements: bool = False) -> Facts:
+def extract(
+    document: Document, pack: Pack, *, all_statements: bool = False, trace: list[PartTrace] | None = None
+) -> Facts:
     """Every statement of `document` that `pack` can judge, plus agreement-wide context.
 
     Only duties on a pack topic, and exemptions, become statements: the engine
     judges nothing else. `all_statements` keeps every duty, for `clausecheck
-    facts --all`.
+    facts --all`; `trace`, when given, receives every sentence part that
+    mentions a topic's words with what became of it, for `clausecheck why`.
     """
-    return _Extractor(document, pack, all_statements).run()
+    return _Extractor(document, pack, all_statements, trace).run()

@@ -8,6 +8,7 @@ it (`facts.py`); the text never enters the rule engine.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -16,6 +17,24 @@ from clausecheck.dsl.model import ForbidRule, RequireRule
 from clausecheck.types import Lang
 
 Modality = Literal["binding", "weak", "prohibition", "negated", "none"]
+BearerSource = Literal[
+    "subject",
+    "agent",
+    "personnel",
+    "assigned",
+    "declared",
+    "sentence",
+    "heading",
+    "lead-in",
+    "leading clause",
+    "table",
+    "assists",
+    "none",
+]
+"""Where a duty's bearer came from: the party opening its clause, the agent (由X/by X), the people sent as
+subject, an assignment without a modal (由乙方提供, Contractor to provide), a declarative duty (甲方发给), an
+earlier part of the sentence, a heading or lead-in or leading clause above it, a responsibility table; or
+nobody (`assists`: the named party only helps)."""
 QualifierKind = Literal["vague", "vague_timing", "deadline", "amount", "standard"]
 
 
@@ -32,6 +51,7 @@ class Actor(_Model):
         False,
         description="limited to the bearer's own people, equipment or fault (各自, its own, to the extent caused by)",
     )
+    source: BearerSource = Field("none", description="where the bearer came from")
 
 
 class TopicMatch(_Model):
@@ -80,6 +100,31 @@ class Statement(_Model):
     @property
     def dangling(self) -> bool:
         return any(not r.resolved for r in self.references)
+
+
+@dataclass(slots=True)
+class TopicCheck:
+    """How one topic fared in one sentence part: its words found, near words per group, exclusions, and
+    whether the part addresses it (a plain dataclass: extraction makes one per topic mention)."""
+
+    topic: str
+    terms: list[str] = field(default_factory=list)
+    near: list[list[str]] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    unless: list[str] = field(default_factory=list)
+    accepted: bool = False
+    reason: str = ""
+
+
+class PartTrace(_Model):
+    """One sentence part that mentions a topic's words, what extraction made of it."""
+
+    block_id: str
+    clause: str | None = None
+    text: str
+    checks: list[TopicCheck] = Field(default_factory=list)
+    inherited: list[str] = Field(default_factory=list, description="topics the part took from the heading above")
+    statement: int | None = Field(None, description="the statement recorded for the part, if any")
 
 
 class Facts(_Model):

@@ -61,6 +61,21 @@ _SUBJECT_EN = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class PartyEvidence:
+    """What decided one party's side, for `clausecheck why`."""
+
+    names: tuple[str, ...]
+    side: str | None
+    votes: dict[str, int]
+    """role words in its names and definitions, plus capped conduct"""
+    conduct: dict[str, int]
+    """what the agreement says it does, right after its names"""
+    worker: bool
+    duties: int
+    principal: bool
+
+
 @dataclass
 class Roles:
     """The agreement's names for each role, and a matcher for them in text."""
@@ -69,6 +84,8 @@ class Roles:
     """alias as written -> role ('client', 'provider' or another pack party id)."""
     undecided: list[str] = field(default_factory=list)
     """names of parties whose side the agreement does not show."""
+    evidence: list[PartyEvidence] = field(default_factory=list)
+    """each party the agreement names, and what decided its side"""
     _pattern: re.Pattern[str] | None = None
     _folded_role: dict[str, str] = field(default_factory=dict)
 
@@ -363,7 +380,21 @@ def assign_roles(document: Document, lexicon: Lexicon) -> Roles:
     parties = _parties(document, evidence)
     _weigh(parties, evidence)
     decided = _decide(parties)
-    roles = Roles()
+    principals = _principals(parties)
+    roles = Roles(
+        evidence=[
+            PartyEvidence(
+                names=tuple(p.names),
+                side=decided.get(i),
+                votes=dict(p.votes),
+                conduct=dict(p.conduct),
+                worker=p.worker,
+                duties=p.duties,
+                principal=i in principals,
+            )
+            for i, p in enumerate(parties)
+        ]
+    )
     for i, party in enumerate(parties):
         if i in decided:
             for name in party.names:
