@@ -36,6 +36,7 @@ vocabulary declarative { zh-Hans "提供" }
 vocabulary shifts_liability { en "at its sole risk" }
 vocabulary condition { en "if" }
 vocabulary clause_opening { en "where" }
+vocabulary proviso { en "subject to" }
 require ppe.provided "Who provides PPE" {
   code CC101
   topic ppe

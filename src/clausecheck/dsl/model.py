@@ -47,6 +47,8 @@ VOCABULARIES: dict[str, str] = {
     "condition": "words that open a condition: a modal or party after them in the clause is the condition's: "
     "如需/一旦/如遇; if/in case/provided that",
     "clause_opening": "adverbials that, opening a clause, keep it from naming the duty's bearer: 凡/由于/经; where/upon/subject to",
+    "proviso": "openings that refer to other provisions, whose words are not the sentence's subject: "
+    "subject to/without prejudice to; 在不影响…的前提下",
     "declarative": "verbs that state a duty without a modal when a party opens the clause: 甲方发给/乙方提供/乙方遵守",
     "payer_conduct": "words right after a party's name that show it pays for the work: 支付/付款; shall pay/agrees to pay",
 }

@@ -19,7 +19,7 @@ from clausecheck.engine.citations import localize, select
 from clausecheck.engine.compile import CompiledPack
 from clausecheck.engine.durable_adapter import RuleMatch
 from clausecheck.engine.wording import fill_placeholders
-from clausecheck.extract.model import Statement
+from clausecheck.extract.model import Statement, specific_tag
 from clausecheck.findings import Finding, Location, TopicVerdict, fingerprint
 from clausecheck.types import Lang
 
@@ -219,7 +219,10 @@ class _Weigher:
         """Statements that contradict each other about who bears an exclusive duty, if any."""
         for pair in self.evidence.pairs(rule.id, "conflict"):
             return sorted(pair, key=lambda s: s.id)
-        negated = self.evidence.statements(rule.id, "negated")
+        # a denial contradicts a duty only about the same content: "shall not be liable for defects in
+        # materials" does not deny an allocation of liability for injury
+        specific = specific_tag(rule) if rule.specific else None
+        negated = [s for s in self.evidence.statements(rule.id, "negated") if specific is None or specific in s.tags]
         for denial in negated:
             for duty in settling:
                 if denial.actor.role == duty.actor.role and denial.actor.role in ("client", "provider"):

@@ -88,7 +88,7 @@ def topic_checks(scan: Scan, lex: Lexicon) -> list[TopicCheck]:
         if not found:
             continue
         check = TopicCheck(topic=tid, terms=_words(found))
-        unless = scan.find(lex.topic_unless[tid])
+        unless = _outside_openings(scan.find(lex.topic_unless[tid]), scan, lex)
         excluded = scan.find(lex.topic_exclude[tid])
         hits = _outside(found, excluded, scan.text)
         check.unless, check.excluded = _words(unless), _words(excluded)
@@ -105,6 +105,29 @@ def topic_checks(scan: Scan, lex: Lexicon) -> list[TopicCheck]:
             check.accepted, check.terms, check.reason = True, _words(hits), "addressed"
         checks.append(check)
     return checks
+
+
+def _outside_openings(hits: list[Hit], scan: Scan, lex: Lexicon) -> list[Hit]:
+    """The hits not inside an opening proviso that refers to other provisions: "Subject to the limits of the
+    insurance coverages in 4(a), Carrier shall indemnify…" is an indemnity whatever that proviso mentions."""
+    if not hits:
+        return hits
+    openers = scan.find(lex.words("proviso"))
+    if not openers:
+        return hits
+    text = scan.text
+    kept = []
+    for h in hits:
+        start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, h.start)), default=0)
+        end = _CLAUSE_BREAK.search(text, h.end)
+        first = len(text[start:]) - len(text[start:].lstrip()) + start
+        opened = any(o.start == first for o in openers) and end is not None  # a clause that leads another
+        if not opened:
+            kept.append(h)
+    return kept
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 
 
 def _words(hits: list[Hit]) -> list[str]:
