@@ -37,6 +37,9 @@ vocabulary shifts_liability { en "at its sole risk" }
 vocabulary condition { en "if" }
 vocabulary clause_opening { en "where" }
 vocabulary proviso { en "subject to" }
+vocabulary duty_heading { en "obligations" }
+vocabulary list_lead { en "agrees as follows" }
+vocabulary anaphora { en "these" }
 require ppe.provided "Who provides PPE" {
   code CC101
   topic ppe

@@ -49,6 +49,9 @@ VOCABULARIES: dict[str, str] = {
     "clause_opening": "adverbials that, opening a clause, keep it from naming the duty's bearer: 凡/由于/经; where/upon/subject to",
     "proviso": "openings that refer to other provisions, whose words are not the sentence's subject: "
     "subject to/without prejudice to; 在不影响…的前提下",
+    "duty_heading": "heading words that make its items one party's duties: 责任/义务/职责/甲方工作; obligations/duties",
+    "list_lead": "a lead-in that announces a party's list of duties: 完成以下工作/下列义务; agrees as follows",
+    "anaphora": "demonstratives that open a sentence about the one before: 上述/该等; these/such/the foregoing",
     "declarative": "verbs that state a duty without a modal when a party opens the clause: 甲方发给/乙方提供/乙方遵守",
     "payer_conduct": "words right after a party's name that show it pays for the work: 支付/付款; shall pay/agrees to pay",
 }

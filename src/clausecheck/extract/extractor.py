@@ -12,6 +12,7 @@ Contractor") gives its items their bearer, and a lead-in ending in a colon
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -19,7 +20,7 @@ from clausecheck.document.labels import match_rendered
 from clausecheck.document.model import Block, ClauseNode, Document
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
 from clausecheck.extract.duty import Duty, analyse, subject_only
-from clausecheck.extract.lexicon import Hit, Lexicon, Scan, lexicon
+from clausecheck.extract.lexicon import Hit, Lexicon, Scan, TermSet, lexicon
 from clausecheck.extract.model import (
     Actor,
     Facts,
@@ -38,17 +39,6 @@ from clausecheck.language.normalize import Folded, fold, has_han, matching_lang
 from clausecheck.language.segment import segments
 from clausecheck.types import Lang
 
-_DUTY_HEADING = re.compile(
-    r"责任|义务|职责|权利和义务|obligations?|responsibilit(?:y|ies)|duties|undertakings", re.IGNORECASE
-)
-_RIGHTS_ONLY = re.compile(r"^[^责义]*权利[^责义]*$|^\W*rights\W*$", re.IGNORECASE)
-_ANNOUNCES_LIST = re.compile(
-    r"(?:以下|下列|如下)[^，,。；;]{0,4}(?:工作|义务|责任|职责|事项)|(?:完成|做好|负责|履行|承担)(?:以下|下列|如下)"
-    r"|\b(?:agrees?|undertakes?|covenants?)\s+(?:as\s+follows|to\s+the\s+following)\b"
-    r"|\bthe\s+following\s+(?:obligations|duties|responsibilities)\b",
-    re.IGNORECASE,
-)
-
 
 @dataclass
 class _Context:
@@ -63,6 +53,9 @@ class _Context:
     prefix: str | None = None
     """'1.' for a heading labelled '1、' or '第一条': blocks labelled '1.1', '1.7.3' sit under it even
     where the clause tree keeps decimal clauses apart from enumerated items."""
+    run: bool = False
+    """A colon lead-in leads the run of labelled paragraphs right after it, even where the clause tree
+    puts its '1.', '2.' beside it rather than under it; the run ends at the first unlabelled block."""
 
 
 def _lang(block: Block, document: Document, text: str) -> Lang:
@@ -78,8 +71,12 @@ def topic_matches(scan: Scan, lex: Lexicon) -> list[TopicMatch]:
     return [TopicMatch(topic=check.topic, words=check.terms) for check in topic_checks(scan, lex) if check.accepted]
 
 
-def topic_checks(scan: Scan, lex: Lexicon) -> list[TopicCheck]:
-    """How each topic whose terms occur in a scanned part fares: addressed, or ruled out and why."""
+def topic_checks(scan: Scan, lex: Lexicon, sentence: Callable[[], Scan] | None = None) -> list[TopicCheck]:
+    """How each topic whose terms occur in a scanned part fares: addressed, or ruled out and why.
+
+    A part's own words must hold the topic's terms; its near words may also come from the rest of its
+    sentence (`sentence`, scanned only when needed): "shall indemnify … against (a) breach; (b) injury".
+    """
     checks = []
     for tid, terms in lex.topics.items():
         if not scan.may_match(terms):
@@ -94,6 +91,13 @@ def topic_checks(scan: Scan, lex: Lexicon) -> list[TopicCheck]:
         check.unless, check.excluded = _words(unless), _words(excluded)
         window = lex.topic_window[tid]
         near = [_outside(scan.find(group), excluded, scan.text) for group in lex.topic_near[tid]]
+        if sentence is not None and window is None and hits and not all(near):
+            whole = sentence()
+            whole_excluded = whole.find(lex.topic_exclude[tid])
+            near = [
+                found or _outside(whole.find(group), whole_excluded, whole.text)
+                for found, group in zip(near, lex.topic_near[tid], strict=True)
+            ]
         check.near = [_words(group) for group in near]
         if unless:
             check.reason = "its context rules it out (unless)"
@@ -168,8 +172,7 @@ def _heading_candidate(block: Block, text: str) -> bool:
         return False
     if block.heading_level is not None:
         return True
-    short = len(text) <= 24 if has_han(text) else len(text.split()) <= 8
-    return bool(block.label) and short and not re.search(r"[。.;；]$", text.strip())
+    return bool(block.label) and _short(text) and not re.search(r"[。.;；]$", text.strip())
 
 
 class _Part:
@@ -239,6 +242,8 @@ class _Extractor:
     # -- context flowing down the clause tree --------------------------------------------
 
     def _in_scope(self, context: _Context, block: Block) -> bool:
+        if context.run and block.label and block.heading_level is None and block.table is None:
+            return True
         if context.prefix and block.label and block.label.startswith(context.prefix):
             return block.label[len(context.prefix) :][:1].isdigit()
         if context.node is not None and block.clause_id is not None:
@@ -263,13 +268,25 @@ class _Extractor:
         previous: _Part | None = None
         first: _Part | None = None
         leads = False
-        for number, part in enumerate(segments(block.text)):
+        parts = segments(block.text)
+        sentences = _sentences([p.continues for p in parts])
+        sentence_scans: dict[int, Scan] = {}
+        for number, part in enumerate(parts):
             folding = fold(part.text)
             folded = folding.text
             lang = _lang(block, self.document, folded)
             scan = self.lex.scan(folded, lang)
+            start, end = sentences[number]
+
+            def sentence_scan(start: int = start, end: int = end, folded: str = folded, lang: Lang = lang) -> Scan:
+                if start not in sentence_scans:
+                    whole = " ".join(fold(p.text).text for p in parts[start:end]) if end - start > 1 else folded
+                    sentence_scans[start] = self.lex.scan(whole, lang)
+                return sentence_scans[start]
+
             # an item is read with its lead-in: "Datec indemnifies BSP against: (a) any injury..."
-            checks = topic_checks(self.lex.scan(f"{lead} {folded}", lang) if lead else scan, self.lex)
+            own = self.lex.scan(f"{lead} {folded}", lang) if lead else scan
+            checks = topic_checks(own, self.lex, sentence_scan if end - start > 1 else None)
             topics = [TopicMatch(topic=c.topic, words=c.terms) for c in checks if c.accepted]
             if self.trace is not None and (checks or inherited_topics):
                 self.trace.append(
@@ -285,8 +302,10 @@ class _Extractor:
             self.mentions.update(t.topic for t in topics)
             # a list item that states a condition ("严重损害工人身体健康的；") borrows no duty from its lead-in
             condition = _CONDITION_ITEM.search(folded) is not None
+            # "These precautions shall include …": a demonstrative subject takes the bearer of the sentence before
+            borrows = part.continues or _opens_with(scan, self.lex.words("anaphora"))
             current = _Part(
-                self, scan, folded, lang, previous if part.continues else None, None if condition else inherited_duty
+                self, scan, folded, lang, previous if borrows else None, None if condition else inherited_duty
             )
             if (
                 number == 0
@@ -297,12 +316,19 @@ class _Extractor:
                 return
             previous = current
             first = first or current
+            if current.raw is None and _short(folded) and part.text.rstrip().endswith((":", "：")):
+                heading_duty = self._heading_duty(folded)
+                if heading_duty is not None:  # "甲方責任：", "Contractor's obligations:": a heading, not a duty
+                    self.contexts.append(_Context(block.clause_id, _level(block), duty=heading_duty, run=True))
+                    continue
             if part.text.rstrip().endswith((":", "：")):
                 lead = folded
                 lead_duty = current.duty or self._listed_duties(scan, folded)
                 if lead_duty is not None and block.clause_id is not None:  # a preamble's "as follows" leads nothing
                     lead_duty = replace(lead_duty, how="lead-in")
-                    self.contexts.append(_Context(block.clause_id, _level(block), duty=lead_duty, lead=folded))
+                    self.contexts.append(
+                        _Context(block.clause_id, _level(block), duty=lead_duty, lead=folded, run=True)
+                    )
                     leads = True
             exemption = scan.first(self.lex.words("exemption"))
             shift = scan.first(self.lex.words("shifts_liability")) if exemption is None else None
@@ -315,7 +341,13 @@ class _Extractor:
                 topics = [t.model_copy(update={"inherited": True}) for t in inherited_topics]
             if duty is None and exemption is None:
                 continue
-            self._statement(block, part.text, scan, folding, lang, duty, topics, exemption.text if exemption else None)
+            # a duty's rule-specific content is read across its whole sentence ("shall indemnify … against:
+            # (b) injury"); a denial's only in its own words ("; provided that it shall not be liable for cargo")
+            affirms = duty is not None and duty.modality in ("binding", "weak")
+            tags = self._tags(sentence_scan() if affirms else scan)
+            self._statement(
+                block, part.text, scan, folding, lang, duty, topics, exemption.text if exemption else None, tags
+            )
             if traced is not None:
                 traced.statement = self.statements[-1].id
         self._lead_items(block, first, leads)
@@ -351,21 +383,26 @@ class _Extractor:
     def _listed_duties(self, scan: Scan, folded: str) -> Duty | None:
         """A lead-in that names a party and announces a list ("甲方…完成以下工作：", "The Contractor agrees as
         follows:"), without a modal verb of its own: its items bind that party."""
-        if not _ANNOUNCES_LIST.search(folded):
+        if not scan.search(self.lex.words("list_lead")):
             return None
         role, words = subject_only(scan, folded, self.lex, self.roles)
         return Duty(role, words, False, "binding", "", "lead-in") if role != "none" else None
 
     def _push_heading(self, block: Block, folded: str, topics: list[TopicMatch]) -> None:
-        duty = None
-        if _DUTY_HEADING.search(folded) and not _RIGHTS_ONLY.search(folded):
-            parties = self.roles.find(folded)
-            if len({role for _, role in parties}) == 1:
-                hit, role = parties[0]
-                duty = Duty(role, hit.text, False, "binding", "", "heading")
+        duty = self._heading_duty(folded)
         self.contexts.append(
             _Context(block.clause_id, _level(block), topics=topics, duty=duty, prefix=_number_prefix(block.label))
         )
+
+    def _heading_duty(self, folded: str) -> Duty | None:
+        """The duty a heading gives the items under it: one party's name with a `duty_heading` word."""
+        if not self.lex.scan(folded, matching_lang(folded)).search(self.lex.words("duty_heading")):
+            return None
+        parties = self.roles.find(folded)
+        if len({role for _, role in parties}) != 1:
+            return None
+        hit, role = parties[0]
+        return Duty(role, hit.text, False, "binding", "", "heading")
 
     def _statement(
         self,
@@ -377,6 +414,7 @@ class _Extractor:
         duty: Duty | None,
         topics: list[TopicMatch],
         exemption: str | None,
+        tags: list[str],
     ) -> None:
         """Record a statement, quoting every word in the agreement's own script (matching ran on folded text)."""
 
@@ -405,7 +443,7 @@ class _Extractor:
                     for r in references(scan, folded.text, self.lex, self.attachments)
                 ],
                 exemption=own(exemption) if exemption is not None else None,
-                tags=self._tags(scan),
+                tags=tags,
             )
         )
 
@@ -438,7 +476,7 @@ class _Extractor:
             if not topics:
                 continue
             duty = Duty(row.role, row.words, row.role == "both", "binding", "", "table")
-            self._statement(row.block, row.text, scan, folding, lang, duty, topics, None)
+            self._statement(row.block, row.text, scan, folding, lang, duty, topics, None, self._tags(scan))
             self.statements[-1] = self.statements[-1].model_copy(update={"source": "table_row"})
 
 
@@ -450,6 +488,28 @@ def _number_prefix(label: str | None) -> str | None:
     if match is None or match.value is None or (match.series.startswith("decimal:") and "." in label.rstrip(".")):
         return None
     return f"{match.value}."
+
+
+def _short(folded: str) -> bool:
+    """Short enough to be a heading: 24 characters of Chinese, eight English words."""
+    return len(folded) <= 24 if has_han(folded) else len(folded.split()) <= 8
+
+
+def _sentences(continues: list[bool]) -> list[tuple[int, int]]:
+    """For each part, the (start, end) indices of the parts of its sentence."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(continues) + 1):
+        if i == len(continues) or not continues[i]:
+            bounds += [(start, i)] * (i - start)
+            start = i
+    return bounds
+
+
+def _opens_with(scan: Scan, words: TermSet) -> bool:
+    """Whether the part opens with one of `words` (after spaces and brackets)."""
+    first = scan.first(words)
+    return first is not None and not scan.text[: first.start].strip(" \t(（[【\"'“‘")
 
 
 _CONDITION_ITEM = re.compile(r"的\s*[；;。.,，]?\s*$")

@@ -47,7 +47,8 @@ _GENERIC_BEFORE = re.compile(
     r"|\b(?:other|any|all|each|every|another|third[- ]party|no)\s+(?:\w+\s+)?)$",
     re.IGNORECASE,
 )
-_NAMES_A_COVER = re.compile(r"(?:['’]s?|s['’]?)?\s+liability\s+(?:insurance|cover|policy)", re.IGNORECASE)
+# "Employer's liability insurance", "Employer's Liability and Business Auto Liability": a kind of cover
+_NAMES_A_COVER = re.compile(r"(?:['’]s?|s['’]?)?\s+(?:(?i:liability)\s+(?i:insurance|cover|policy)|Liability\b)")
 # `甲方：指…`, `“乙方”是指…`, `"Contractor" means …`: a definitions clause says what a name is
 _DEFINES = re.compile(r"[\s\"'“”「」『』]*(?:[：:]|是指|系指|指|means\b|shall\s+mean\b|refers\s+to\b)", re.IGNORECASE)
 # `"X" means any employee ... of the Supplier`: X is the Supplier's people
@@ -269,7 +270,10 @@ def _parties(document: Document, evidence: _Evidence) -> list[_Party]:
     subjects = _subjects(document)
     for party in parties:
         # Chinese duties open with the name in too many ways to list: a Chinese name acts where it recurs
-        party.duties = sum(subjects[n] if n.isascii() else evidence.text.count(n) - 1 for n in party.names)
+        party.duties = sum(
+            subjects[n] if n.isascii() and not _POSITIONAL_NAME.fullmatch(n) else evidence.text.count(n) - 1
+            for n in party.names
+        )
     # a role word the agreement uses as a name, heading duties ("Principal shall"), is a party too
     for terms in evidence.lexicon.parties.values():
         for hit in evidence.scan.find(terms):
@@ -306,7 +310,7 @@ def _decide(parties: list[_Party]) -> dict[int, str]:
             decided[i] = "provider"
             continue
         ranked = [(r, v) for r, v in party.votes.most_common() if v > 0]
-        positional = _POSITIONAL.get(fold_text(party.names[0]).lower())
+        positional = _positional(party)
         if ranked:
             best, score = ranked[0]
             tied = [r for r, v in ranked if v == score]
@@ -338,8 +342,9 @@ def _decide(parties: list[_Party]) -> dict[int, str]:
         if len(hosts) == 1:
             decided[hosts[0]] = "client"  # the worker's side is known: the one party left hosts the work
     for i, party in enumerate(parties):  # positional names keep their convention when nothing else decides
-        if i not in decided and _POSITIONAL.get(fold_text(party.names[0]).lower()) and len(principals) <= 2:
-            decided[i] = _POSITIONAL[fold_text(party.names[0]).lower()]
+        positional = _positional(party)
+        if i not in decided and positional and len(principals) <= 2:
+            decided[i] = positional
     return decided
 
 
@@ -358,6 +363,11 @@ def _by_conduct(a: _Party, b: _Party) -> tuple[str, str] | None:
     return None
 
 
+def _positional(party: _Party) -> str | None:
+    """The side 甲方/乙方 (Party A/B) conventionally has, for a party with such a name."""
+    return next((_POSITIONAL[k] for n in party.names if (k := fold_text(n).lower()) in _POSITIONAL), None)
+
+
 def _principals(parties: list[_Party]) -> list[int]:
     """The two sides of the agreement: 甲方 and 乙方 (Party A and B) where it has them, else the two parties
     that head most duties.
@@ -366,9 +376,7 @@ def _principals(parties: list[_Party]) -> list[int]:
     Energy Corporation (the "Company")") is a third party the agreement mentions.
     """
     candidates = [i for i, p in enumerate(parties) if not p.worker]
-    positional = [
-        i for i in candidates if parties[i].duties and _POSITIONAL.get(fold_text(parties[i].names[0]).lower())
-    ]
+    positional = [i for i in candidates if parties[i].duties and _positional(parties[i])]
     if len(positional) == 2:
         return positional
     return sorted(sorted(candidates, key=lambda i: (-parties[i].duties, i))[:2])
