@@ -120,8 +120,9 @@ def test_duty_imposed_and_denied_conflicts(pack):
 
 def test_duty_on_a_party_the_rule_does_not_allow(pack):
     topics, findings = run(pack, [stmt(0, "ppe"), stmt(1, "training", role="client")])
-    assert topics["training"].status == "ambiguous" and topics["training"].kinds == ["wrong_bearer"]
-    assert findings[0].kind == "wrong_bearer"
+    assert topics["training"].status == "missing" and topics["training"].kinds == ["wrong_bearer"]
+    assert findings[0].kind == "wrong_bearer" and findings[0].status == "missing"
+    assert findings[0].locations
     assert "the client" in findings[0].message
 
 

@@ -192,6 +192,14 @@ class _Weigher:
         if any(s.actor.role in allowed for p in weaknesses if p != "other_actor" for s in ev.statements(rule.id, p)):
             # an allowed party addresses it, if weakly: another party's duty on the topic is no defect of its own
             weaknesses = [p for p in weaknesses if p != "other_actor"]
+        if weaknesses == ["other_actor"]:
+            # only a party the rule does not want addresses it (the provider warning others of the hazards it
+            # brings): the duty the rule asks for is missing, and the finding says who does what instead
+            others = ev.statements(rule.id, "other_actor")
+            row = TopicVerdict(
+                status="missing", kinds=["wrong_bearer"], party=_party(others), **self._where(others), **verdict
+            )
+            return row, [self._finding(rule, "missing", "wrong_bearer", others, party=_party(others))]
         kinds = list(dict.fromkeys(_KIND_OF_PATTERN[p] for p in weaknesses)) or ["no_actor"]
         findings: list[Finding] = []
         for pattern in weaknesses or ["no_actor"]:

@@ -28,7 +28,6 @@ _AMBIGUOUS = {
     "vague": "vague content",
     "dangling": "a document it neither attaches nor identifies",
     "no_actor": "no party named as its bearer",
-    "other_actor": "a bearer the rule does not accept",
     "negated": "a denied duty",
 }
 
@@ -186,6 +185,8 @@ def _outcome(reason: str, statement: Statement | None, addressed: bool, patterns
     weak = [_AMBIGUOUS[p] for p in patterns if p in _AMBIGUOUS]
     if weak:
         return "demoted to ambiguous: " + ", ".join(weak)
+    if "other_actor" in patterns:
+        return "not counted: borne by a party the rule does not accept (alone, it leaves the duty missing)"
     if statement is not None and statement.exemption:
         return f"an exemption ({statement.exemption})" + (": void" if "void" in patterns else "")
     return "not counted: no binding duty on a party the rule accepts"
