@@ -43,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except ClauseCheckError as e:
-        print(f"clausecheck: error: {e}", file=sys.stderr)
+        from clausecheck.report.terminal import visible
+
+        print(f"clausecheck: error: {visible(str(e))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("clausecheck: interrupted", file=sys.stderr)

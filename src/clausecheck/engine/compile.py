@@ -23,7 +23,7 @@ MAX_RULES_PER_RULESET = 200
 
 Pattern = str
 """Evidence patterns: 'settles', 'vague', 'dangling', 'weak', 'no_actor', 'negated', 'other_actor',
-'conflict', 'missing', 'applies', 'void'."""
+'conflict_client', 'conflict_provider', 'missing', 'applies', 'void'."""
 
 
 class EngineRule(BaseModel):
@@ -96,11 +96,13 @@ def _require_patterns(rule: RequireRule) -> dict[Pattern, list[dict[str, Any]]]:
     if "no_actor" in rule.ambiguous_when:
         patterns["no_actor"] = [{"s": _statement(rule.topic, duty, nobody)}]
     if rule.bearing == "one" and {"client", "provider"} <= set(rule.bearers):
-        # duties each limited to the bearer's own people or fault ("to the extent caused by") do not collide
-        patterns["conflict"] = [
-            {"a": _statement(rule.topic, duty, _eq("actor", "client"), _eq("each_own", False), *clean)},
-            {"b": _statement(rule.topic, duty, _eq("actor", "provider"), _eq("each_own", False), *clean)},
-        ]
+        # duties each limited to the bearer's own people or fault ("to the extent caused by") do not collide.
+        # One witness per side makes a conflict: each side is its own pattern, never a join of every pair
+        # (K duties on each side would fire K*K times, gigabytes for a 13 KB agreement).
+        for side in ("client", "provider"):
+            patterns[f"conflict_{side}"] = [
+                {"s": _statement(rule.topic, duty, _eq("actor", side), _eq("each_own", False), *clean)}
+            ]
     return patterns
 
 

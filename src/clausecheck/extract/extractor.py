@@ -196,7 +196,7 @@ class _Extractor:
                 lead = folded
                 lead_duty = current.duty or self._listed_duties(scan, folded)
                 if lead_duty is not None and block.clause_id is not None:  # a preamble's "as follows" leads nothing
-                    self.contexts.append(_Context(block.clause_id, _level(block), duty=lead_duty, lead=folded))
+                    self._push_lead(_Context(block.clause_id, _level(block), duty=lead_duty, lead=folded))
             exemption = scan.first(self.lex.words("exemption"))
             if not (topics or inherited_topics or exemption or self.all_statements):
                 continue
@@ -206,6 +206,19 @@ class _Extractor:
             if duty is None and exemption is None:
                 continue
             self._statement(block, part.text, scan, folding, lang, duty, topics, exemption.text if exemption else None)
+
+    def _push_lead(self, context: _Context) -> None:
+        """Add a lead-in's context; one that follows a lead-in of the same clause replaces it.
+
+        The newer one's duty and words win in `_inherited` either way, and both leave
+        scope together, so replacing gives the same reading; appending would let
+        thousands of lead-ins in one clause make every later block cost thousands.
+        """
+        last = self.contexts[-1] if self.contexts else None
+        if last is not None and last.lead and (last.node, last.level) == (context.node, context.level):
+            self.contexts[-1] = context
+        else:
+            self.contexts.append(context)
 
     def complete(
         self, duty: Duty | None, previous: Duty | None, inherited: Duty | None, scan: Scan, folded: str

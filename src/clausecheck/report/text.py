@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from clausecheck.findings import DocumentResult, Finding, Report
+from clausecheck.report.terminal import visible
 from clausecheck.types import SEVERITY_ORDER
 
 _STATUS_MARK = {"present": "ok", "ambiguous": "??", "missing": "--"}
@@ -87,8 +88,15 @@ def _document(result: DocumentResult, show_suppressed: bool) -> list[Line]:
 
 
 def render_text(report: Report, *, color: bool = False, show_suppressed: bool = False) -> str:
-    """The whole report as text; with `color`, with ANSI colours for a terminal."""
-    lines = [line for result in report.documents for line in _document(result, show_suppressed)]
+    """The whole report as text; with `color`, with ANSI colours for a terminal.
+
+    Control and bidirectional characters of the agreement or the pack are shown escaped (`terminal.visible`).
+    """
+    lines = [
+        [(visible(text), style) for text, style in line]
+        for result in report.documents
+        for line in _document(result, show_suppressed)
+    ]
     if not color:
         return "\n".join("".join(text for text, _ in line) for line in lines)
     return _colour(lines)
