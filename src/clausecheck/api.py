@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from clausecheck.checker import DEFAULT_PACK, Checker, PackSpec, Source
 from clausecheck.findings import Report
+from clausecheck.limits import Limits
 from clausecheck.types import Lang
 
 
@@ -25,6 +26,7 @@ def check(
     search_path: Sequence[str | os.PathLike[str]] = (),
     disable: Iterable[str] = (),
     baseline: str | os.PathLike[str] | None = None,
+    limits: Limits | None = None,
 ) -> Report:
     """Check one agreement (a path, bytes, a binary file or a read `Document`) or several.
 
@@ -33,8 +35,10 @@ def check(
     subclasses for an unknown or broken pack, a bad baseline and, when a
     single agreement is given, for an agreement that cannot be read. With a
     list, an unreadable agreement is reported in its result's `error` instead.
+    `limits` is the time, memory and package budget of each agreement
+    (default: 20 s, 1.5 GB); past it the agreement raises `BudgetExceeded`.
     """
-    checker = Checker(pack, search_path=search_path, disable=disable, locale=locale, baseline=baseline)
+    checker = Checker(pack, search_path=search_path, disable=disable, locale=locale, baseline=baseline, limits=limits)
     if isinstance(source, (list, tuple)):
         return checker.report(checker.check_isolated(s).result for s in source)
     return checker.report([checker.check(source).result])

@@ -1,7 +1,8 @@
 """The one checker: every way in (the API, batches, `annotate`, pack tests) judges an agreement here.
 
 A `Checker` holds what a run decides once: the packs (with rules disabled),
-the report's language, the baseline. Judging one agreement is always the
+the report's language, the baseline, and the limits every agreement is
+judged within (`clausecheck.limits.Limits`: time, memory, package size). Judging one agreement is always the
 same four steps, so the API and the command give the same report for the
 same agreement:
 
@@ -17,16 +18,19 @@ by file), from which a worker process builds an identical checker.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from clausecheck._version import __version__
+from clausecheck.budget import enforced
 from clausecheck.document.model import Document
 from clausecheck.dsl.model import Pack
 from clausecheck.errors import ClauseCheckError, DocumentError
 from clausecheck.findings import DocumentResult, Finding, Report, RoleAssignment, TopicVerdict
+from clausecheck.limits import Limits
 from clausecheck.suppress import Baseline, accept_by_comments, comment_acceptances, unknown_acceptances
 from clausecheck.types import Lang
 
@@ -58,6 +62,7 @@ class CheckerSettings:
     disabled_by: str = "the caller"
     locale: Lang | None = None
     baseline: str | None = None
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass
@@ -86,9 +91,11 @@ class Checker:
         disabled_by: str = "the caller",
         locale: Lang | None = None,
         baseline: str | os.PathLike[str] | Baseline | None = None,
+        limits: Limits | None = None,
     ) -> None:
         from clausecheck.config import disable_rules
 
+        self.limits = limits or Limits()
         self.search_path = tuple(os.fspath(p) for p in search_path)
         self.disable = tuple(disable)
         self.disabled_by = disabled_by
@@ -108,6 +115,7 @@ class Checker:
             disabled_by=settings.disabled_by,
             locale=settings.locale,
             baseline=settings.baseline,
+            limits=settings.limits,
         )
 
     @property
@@ -120,10 +128,31 @@ class Checker:
             disabled_by=self.disabled_by,
             locale=self.locale,
             baseline=os.fspath(self.baseline.path) if self.baseline else None,
+            limits=self.limits,
         )
+
+    def budget(self, source: Source) -> contextlib.AbstractContextManager[None]:
+        """The time and memory budget of one agreement: work inside it raises `BudgetExceeded` past the limits.
+
+        `check` and `judge` open it themselves; a caller that also reads or writes
+        the agreement (`annotate`) opens it around the whole job.
+        """
+        return enforced(self.limits, _source_name(source))
+
+    def read(self, source: Source) -> Document:
+        """Read one agreement within this checker's package limits (a `Document` is returned as given)."""
+        if isinstance(source, Document):
+            return source
+        from clausecheck.document.reader import read_document
+
+        return read_document(source, limits=self.limits.read)
 
     def judge(self, document: Document) -> Outcome:
         """Judge an agreement already read; accepted findings move to `suppressed`."""
+        with self.budget(document):
+            return self._judge(document)
+
+    def _judge(self, document: Document) -> Outcome:
         result = self._evaluate(document)
         acceptances = comment_acceptances(document)
         warnings = [
@@ -136,8 +165,9 @@ class Checker:
         return Outcome(result, document, warnings)
 
     def check(self, source: Source) -> Outcome:
-        """Read and judge one agreement; raises `DocumentError` when it cannot be read."""
-        return self.judge(_read(source))
+        """Read and judge one agreement within the budget; raises `DocumentError` (`BudgetExceeded`...)."""
+        with self.budget(source):
+            return self.judge(self.read(source))
 
     def check_isolated(self, source: Source) -> Outcome:
         """Read and judge one agreement of many: any failure becomes the result's error, so a batch goes on."""
@@ -196,11 +226,3 @@ def _source_name(source: Source) -> str:
     if isinstance(source, (str, os.PathLike)):
         return os.fspath(source)
     return getattr(source, "name", None) or "<bytes>"
-
-
-def _read(source: Source) -> Document:
-    if isinstance(source, Document):
-        return source
-    from clausecheck.document.reader import read_document
-
-    return read_document(source)

@@ -121,7 +121,7 @@ class UsageError(ClauseCheckError):
     """A bad option or argument."""
 
 
-class BudgetExceeded(ClauseCheckError):
+class BudgetExceeded(DocumentError):
     """Judging one agreement took more time or memory than its budget (`clausecheck.limits.Limits`)."""
 
     hint = "raise the budget (--timeout, --max-memory) only for an agreement you trust"

@@ -49,12 +49,15 @@ def run(args: argparse.Namespace) -> int:
     if os.path.exists(args.input) and same_file(output, args.input):
         raise UsageError(f"{output} is the input; annotate never writes over it", hint="give another path with -o")
     options = resolve(args)
+    checker = options.checker
     name, data = load_bytes(args.input)
-    document, paragraphs = read_with_paragraphs(name, data)
-    outcome = options.checker.judge(document)
-    result = outcome.result
-    notes = plan_comments(result, document, anchorable(paragraphs), options.checker.locale)
-    write_atomically(output, write_comments(data, document, paragraphs, notes), never=(args.input,))
+    with checker.budget(name):  # reading, judging and writing the copy: one agreement's budget
+        document, paragraphs = read_with_paragraphs(name, data, limits=checker.limits.read)
+        outcome = checker.judge(document)
+        result = outcome.result
+        notes = plan_comments(result, document, anchorable(paragraphs), checker.locale)
+        annotated = write_comments(data, document, paragraphs, notes)
+    write_atomically(output, annotated, never=(args.input,))
     for warning in outcome.warnings:
         print(f"clausecheck: warning: {warning}", file=sys.stderr)
     missing = sum(1 for f in result.findings if not f.locations)

@@ -41,6 +41,16 @@ def add_options(p: argparse.ArgumentParser) -> None:
         help="settings file (default: the nearest clausecheck.toml, or pyproject.toml with [tool.clausecheck])",
     )
     p.add_argument("--no-config", action="store_true", help="ignore settings files")
+    p.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        help="time budget of one agreement; past it the agreement is an error (default 20, 0: none)",
+    )
+    p.add_argument(
+        "--max-memory",
+        metavar="SIZE",
+        help="memory one agreement may take, e.g. 1.5G or 800M (default 1.5G, 0: none)",
+    )
 
 
 def add_fail_on(p: argparse.ArgumentParser) -> None:
@@ -62,15 +72,21 @@ class Options:
 def resolve(args: argparse.Namespace) -> Options:
     """The checker (packs loaded, rules disabled, the baseline read) and the threshold, or a `UsageError`."""
     from clausecheck.checker import Checker
-    from clausecheck.config import Config, load_config
+    from clausecheck.config import Config, load_config, parse_limits
 
     config = Config() if args.no_config else load_config(args.config)
+    limits = parse_limits(
+        args.timeout if args.timeout is not None else config.timeout,
+        args.max_memory if args.max_memory is not None else config.max_memory,
+        "the command line" if args.timeout is not None or args.max_memory is not None else str(config.path),
+    )
     checker = Checker(
         list(args.pack or config.pack or [DEFAULT_PACK]),
         disable=args.disable or config.disable,
         disabled_by=str(config.path) if config.path and not args.disable else "the command line",
         locale=args.locale or config.locale,
         baseline=args.baseline or config.baseline,
+        limits=limits,
     )
     fail_on = getattr(args, "fail_on", None) or config.fail_on or DEFAULT_FAIL_ON
     return Options(checker=checker, fail_on=fail_on)

@@ -21,13 +21,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from clausecheck.budget import enforced
     from clausecheck.checker import resolve_packs
     from clausecheck.document.reader import read_document
     from clausecheck.extract.extractor import extract
+    from clausecheck.limits import Limits
 
     (pack,) = resolve_packs(args.pack)
-    document = read_document(args.file)
-    facts = extract(document, pack, all_statements=args.all)
+    with enforced(Limits(), args.file):
+        document = read_document(args.file)
+        facts = extract(document, pack, all_statements=args.all)
     if args.format == "json":
         sys.stdout.write(facts.model_dump_json(indent=2) + "\n")
         return 0

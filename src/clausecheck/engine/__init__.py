@@ -8,6 +8,7 @@ verdict logic.
 from __future__ import annotations
 
 from clausecheck._identity_cache import IdentityCache
+from clausecheck.budget import checkpoint
 from clausecheck.dsl.model import Pack
 from clausecheck.engine import rete
 from clausecheck.engine.compile import CompiledPack, compile_pack
@@ -32,5 +33,7 @@ def evaluate(
 ) -> tuple[list[TopicVerdict], list[Finding]]:
     """Run `pack` over one agreement's facts: the topic matrix and the findings."""
     program = compiled(pack)
+    checkpoint()
     matches = rete.run(program.key, engine_facts(facts))
+    checkpoint()
     return judge(pack, program, matches, facts.statements, lang, parts, facts.roles)

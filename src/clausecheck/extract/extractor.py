@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from clausecheck.budget import checkpoint
 from clausecheck.document.labels import match_rendered
 from clausecheck.document.model import Block, ClauseNode, Document
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
@@ -145,6 +146,7 @@ class _Extractor:
 
     def run(self) -> Facts:
         for block in self.document.blocks:
+            checkpoint()
             if block.text.strip():
                 self._block(block)
         self._tables()
