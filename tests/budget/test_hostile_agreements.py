@@ -54,7 +54,7 @@ def test_duties_on_both_sides_fire_the_engine_once_per_duty_not_once_per_pair(ch
     document = read_document(hostile.conflicting_duties(k))
     pack = checker.packs[0]
     program = compiled(pack)
-    matches = rete.run(program.key, engine_facts(extract(document, pack)))
+    matches = rete.run(program.key, program.rulesets, engine_facts(extract(document, pack)))
     conflict = [m for m in matches if program.index[m.rule].pattern.startswith("conflict")]
     assert 2 * k <= len(conflict) <= 2 * k + 2  # a join of every pair fired k * k = 3,600 times
     result = checker.check(document).result

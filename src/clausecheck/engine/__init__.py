@@ -2,7 +2,9 @@
 
 Only `rete` touches durable-rules; this facade compiles each pack once per
 process, runs one document as one session and hands the firings to the
-verdict logic.
+verdict logic. A process that meets many versions of a pack (a server, a
+long batch) keeps the last 32 compiled; an older one's rulesets are deleted
+from the engine, so memory does not grow with every version seen.
 """
 
 from __future__ import annotations
@@ -18,14 +20,10 @@ from clausecheck.extract.model import Facts
 from clausecheck.findings import Finding, TopicVerdict
 from clausecheck.types import Lang
 
-_compile: IdentityCache[Pack, CompiledPack] = IdentityCache(compile_pack)
-
-
-def compiled(pack: Pack) -> CompiledPack:
-    """The pack compiled and registered in this process's engine (once per pack object)."""
-    program = _compile(pack)
-    rete.register(program.key, program.rulesets)
-    return program
+compiled: IdentityCache[Pack, CompiledPack] = IdentityCache(
+    compile_pack, on_evict=lambda program: rete.unregister(program.key)
+)
+"""The pack compiled (once per pack object); its rulesets leave the engine when it leaves the cache."""
 
 
 def evaluate(
@@ -34,6 +32,6 @@ def evaluate(
     """Run `pack` over one agreement's facts: the topic matrix and the findings."""
     program = compiled(pack)
     checkpoint()
-    matches = rete.run(program.key, engine_facts(facts))
+    matches = rete.run(program.key, program.rulesets, engine_facts(facts))
     checkpoint()
     return judge(pack, program, matches, facts.statements, lang, parts, facts.roles)
