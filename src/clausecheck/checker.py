@@ -28,7 +28,7 @@ from clausecheck._version import __version__
 from clausecheck.budget import enforced
 from clausecheck.document.model import Document
 from clausecheck.dsl.model import Pack
-from clausecheck.errors import ClauseCheckError, DocumentError
+from clausecheck.errors import BudgetExceeded, ClauseCheckError, DocumentError
 from clausecheck.findings import DocumentResult, Finding, Report, RoleAssignment, TopicVerdict
 from clausecheck.limits import Limits
 from clausecheck.suppress import Baseline, accept_by_comments, comment_acceptances, unknown_acceptances
@@ -178,6 +178,9 @@ class Checker:
             return Outcome(DocumentResult(path=name, error=str(e), error_type=type(e).__name__))
         except ClauseCheckError as e:
             return Outcome(DocumentResult(path=name, error=f"{name}: {e}", error_type=type(e).__name__))
+        except MemoryError:  # a worker's address space is capped at the memory budget (`clausecheck.batch`)
+            error = BudgetExceeded(name, "checking it ran out of memory, past the memory budget of one agreement")
+            return Outcome(DocumentResult(path=name, error=str(error), error_type="BudgetExceeded"))
         except Exception as e:  # a bug must not stop the batch; the result says what happened
             return Outcome(
                 DocumentResult(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
 
 from clausecheck.errors import ClauseCheckError
@@ -47,8 +48,8 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"clausecheck: error: {visible(str(e))}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:  # Ctrl-C, or a batch stopped by SIGINT/SIGTERM (`pool.Interrupted`)
         print("clausecheck: interrupted", file=sys.stderr)
-        return 130
+        return 128 + getattr(e, "signum", signal.SIGINT)
     except BrokenPipeError:
         return 0

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         result = outcome.result
         notes = plan_comments(result, document, anchorable(paragraphs), checker.locale)
         annotated = write_comments(data, document, paragraphs, notes)
-    write_atomically(output, annotated, never=(args.input,))
+    write_atomically(output, annotated, never=(args.input, *options.inputs))
     for warning in outcome.warnings:
         print(f"clausecheck: warning: {warning}", file=sys.stderr)
     missing = sum(1 for f in result.findings if not f.locations)

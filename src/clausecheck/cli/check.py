@@ -104,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty())
     text = _render(args.format, report, outcomes, checker.packs, color=color, show_suppressed=args.show_suppressed)
     if args.output:
-        write_atomically(args.output, text.encode("utf-8"), never=tuple(inputs))
+        write_atomically(args.output, text.encode("utf-8"), never=(*inputs, *options.inputs))
     else:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -67,6 +67,8 @@ class Options:
 
     checker: Checker
     fail_on: str
+    inputs: tuple[str, ...] = ()
+    """files the run reads besides the agreements (packs, settings, baseline): never written to"""
 
 
 def resolve(args: argparse.Namespace) -> Options:
@@ -89,4 +91,6 @@ def resolve(args: argparse.Namespace) -> Options:
         limits=limits,
     )
     fail_on = getattr(args, "fail_on", None) or config.fail_on or DEFAULT_FAIL_ON
-    return Options(checker=checker, fail_on=fail_on)
+    baseline = checker.baseline.path if checker.baseline is not None else None
+    read = (*(p.path for p in checker.packs), config.path, baseline)
+    return Options(checker=checker, fail_on=fail_on, inputs=tuple(str(f) for f in read if f))
