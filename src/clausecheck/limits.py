@@ -24,8 +24,8 @@ MAX_CLAUSE_DEPTH = 32
 
 # --- what a pack may hold --------------------------------------------------------
 
-MAX_PACK_CHARS = 1_000_000
-"""characters of one pack file (the bundled core pack has about 40,000)"""
+MAX_PACK_CHARS = 2_000_000
+"""characters of one pack file (the bundled core pack has about 40,000; parsing 2,000,000 takes about 2 s)"""
 MAX_TERM_CHARS = 200
 """characters of one literal term (the matcher's automaton must not hold megabyte words)"""
 MAX_REGEX_CHARS = 500
