@@ -131,3 +131,8 @@ def test_control_and_bidi_characters_reach_the_text_report_escaped(tmp_path):
         assert not RAW_CONTROL.search(out.stdout)
     report = json.loads(run("check", "--format", "json", str(path)).stdout)  # JSON keeps the words exactly
     assert any("\u202e" in loc["excerpt"] for f in report["documents"][0]["findings"] for loc in f["locations"])
+
+
+def test_a_large_table_checks_to_a_result(checker):
+    result = checker.check(hostile.large_table(300, 6)).result
+    assert result.error is None and result.topics

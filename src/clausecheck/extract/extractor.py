@@ -178,6 +178,7 @@ class _Extractor:
         inherited_topics, inherited_duty, lead = self._inherited()
         previous: _Part | None = None
         for number, part in enumerate(segments(block.text)):
+            checkpoint()  # one paragraph can hold a megabyte of sentences
             folding = fold(part.text)
             folded = folding.text
             lang = _lang(block, self.document, folded)

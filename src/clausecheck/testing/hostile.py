@@ -93,11 +93,13 @@ def many_findings(n: int) -> bytes:
     return compose_docx("\n".join(lines), auto_numbering=True)
 
 
-def large_table(rows: int, cols: int) -> bytes:
-    """A responsibility table of `rows` rows and `cols` columns."""
+def large_table(rows: int, cols: int, seed: int = 0) -> bytes:
+    """A responsibility table of `rows` rows and `cols` columns (cells varied, so it compresses like prose)."""
+    rnd = random.Random(seed)
     lines = [_PREAMBLE, "| " + " | ".join(f"Column {c}" for c in range(cols)) + " |"]
-    for r in range(rows):
-        lines.append("| " + " | ".join(_SENTENCES[(r + c) % len(_SENTENCES)] for c in range(cols)) + " |")
+    for _ in range(rows):
+        cells = (f"{rnd.choice(_SENTENCES)} ({rnd.randrange(10**6)})" for _ in range(cols))
+        lines.append("| " + " | ".join(cells) + " |")
     return compose_docx("\n".join(lines))
 
 
