@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from clausecheck.errors import UsageError
     from clausecheck.report.annotate import plan_comments
     from clausecheck.report.output import same_file, write_atomically
+    from clausecheck.report.terminal import visible
 
     output = args.output or default_output(args.input)
     if os.path.exists(args.input) and same_file(output, args.input):
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         annotated = write_comments(data, document, paragraphs, notes)
     write_atomically(output, annotated, never=(args.input, *options.inputs))
     for warning in outcome.warnings:
-        print(f"clausecheck: warning: {warning}", file=sys.stderr)
+        print(f"clausecheck: warning: {visible(warning)}", file=sys.stderr)
     missing = sum(1 for f in result.findings if not f.locations)
     accepted = f"; {len(result.suppressed)} accepted finding(s) left out" if result.suppressed else ""
     print(

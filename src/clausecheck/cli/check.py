@@ -88,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
     from clausecheck.errors import UsageError
     from clausecheck.report.output import write_atomically
     from clausecheck.report.summary import print_summary, progress
+    from clausecheck.report.terminal import visible
 
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per CPU) or more")
@@ -100,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     report = checker.report(o.result for o in outcomes)
     for outcome in outcomes:
         for warning in outcome.warnings:
-            print(f"clausecheck: warning: {warning}", file=sys.stderr)
+            print(f"clausecheck: warning: {visible(warning)}", file=sys.stderr)
     color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty())
     text = _render(args.format, report, outcomes, checker.packs, color=color, show_suppressed=args.show_suppressed)
     if args.output:
@@ -113,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
         print_summary(report, sys.stdout if to_stdout else sys.stderr, fail_on=options.fail_on)
     for result in report.documents:
         if result.error:
-            print(f"clausecheck: error: {result.error}", file=sys.stderr)
+            print(f"clausecheck: error: {visible(result.error)}", file=sys.stderr)
     if args.write_baseline:
         from clausecheck.suppress import write_baseline
 
