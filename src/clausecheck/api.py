@@ -17,6 +17,7 @@ from typing import Literal
 from clausecheck.checker import DEFAULT_PACK, Checker, PackSpec, Source
 from clausecheck.errors import UsageError
 from clausecheck.findings import DocumentResult, Report
+from clausecheck.limits import Limits
 from clausecheck.types import Lang
 
 Format = Literal["text", "json", "sarif", "html", "junit"]
@@ -32,13 +33,16 @@ def check(
     disable: Iterable[str] = (),
     baseline: str | os.PathLike[str] | None = None,
     all_jurisdictions: bool = False,
+    limits: Limits | None = None,
 ) -> Report:
     """Check one agreement (a path, bytes, a binary file or a read `Document`) or several.
 
     `disable` leaves out rules by id or code (or every rule on a topic, by
     topic id); `baseline` is a file written by `clausecheck check
     --write-baseline`; `all_jurisdictions` cites the law of every
-    jurisdiction, not only the governing one. Raises `ClauseCheckError`
+    jurisdiction, not only the governing one; `limits` is the time, memory
+    and package budget of each agreement (default: 20 s, 1.5 GB), past which
+    the agreement raises `BudgetExceeded`. Raises `ClauseCheckError`
     subclasses for an unknown locale, an unknown or broken pack, a bad
     baseline and, when a single agreement is given, for an agreement that
     cannot be read. With a list, an unreadable agreement is reported in its
@@ -51,6 +55,7 @@ def check(
         locale=locale,
         baseline=baseline,
         all_jurisdictions=all_jurisdictions,
+        limits=limits,
     )
     if isinstance(source, (list, tuple)):
         return checker.report(checker.check_isolated(s).result for s in source)
@@ -103,8 +108,14 @@ def annotate_with(
     output: str | os.PathLike[str] | None = None,
     *,
     redline: bool = False,
+    never: Sequence[str | os.PathLike[str]] = (),
 ) -> Annotated:
-    """`annotate` with a checker already built (the command's, with its settings)."""
+    """`annotate` with a checker already built (the command's, with its settings).
+
+    Reading, judging and writing the copy run within one agreement's budget; the
+    copy is never written over the agreement or over any path in `never` (the
+    command's packs, settings file and baseline).
+    """
     from clausecheck.document.annotate import anchorable, write_comments
     from clausecheck.document.package import load_bytes
     from clausecheck.document.reader import read_with_paragraphs
@@ -115,16 +126,17 @@ def annotate_with(
     name, data = load_bytes(source)
     if output is not None and isinstance(source, (str, os.PathLike)) and same_file(output, source):
         raise UsageError(f"{os.fspath(output)} is the input; annotate never writes over it", hint="give another path")
-    document, paragraphs = read_with_paragraphs(name, data)
-    outcome = checker.judge(document)
-    result = outcome.result
-    notes = plan_comments(result, document, anchorable(paragraphs), checker.locale)
-    edits = plan_redlines(result, document) if redline else []
-    annotated = write_comments(data, document, paragraphs, notes, edits)
+    with checker.budget(name):
+        document, paragraphs = read_with_paragraphs(name, data, limits=checker.limits.read)
+        outcome = checker.judge(document)
+        result = outcome.result
+        notes = plan_comments(result, document, anchorable(paragraphs), checker.locale)
+        edits = plan_redlines(result, document) if redline else []
+        annotated = write_comments(data, document, paragraphs, notes, edits)
     written = None
     if output is not None:
-        never = (os.fspath(source),) if isinstance(source, (str, os.PathLike)) else ()
-        write_atomically(output, annotated, never=never)
+        inputs = (os.fspath(source),) if isinstance(source, (str, os.PathLike)) else ()
+        write_atomically(output, annotated, never=(*inputs, *(os.fspath(p) for p in never)))
         written = os.fspath(output)
     return Annotated(annotated, result, len(notes), len(edits), written, outcome.warnings)
 

@@ -3,27 +3,35 @@
 Parallelism is processes (`docs/dev/dependencies.md` §A.6): durable-rules
 holds the GIL in C and its compiled rulesets cannot be pickled, so each
 worker builds the same `Checker` in its initializer, from settings made only
-of strings. Paths go in; a `DocumentResult` (and, for the HTML report,
-the read `Document`) comes back as JSON. Workers start from a fork server,
-never by forking a parent that may already run an engine.
+of plain data. Paths go in; a `DocumentResult` (and, for the HTML report,
+the read `Document`) comes back as JSON. The workers are `clausecheck.pool`'s:
+one file at a time each, started from a fork server.
 
 A file that cannot be read, or fails for any other reason, becomes a result
-carrying its error; the batch goes on.
+carrying its error; the batch goes on. With worker processes that includes a
+worker that dies on a file (out of memory, a crash in native code, a
+signal) and one still on a file `TIMEOUT_GRACE` seconds past the
+agreement's time budget, which is stopped: that file is the error, named,
+and the others are checked by fresh workers. Each worker's address space is
+capped at the memory budget above its size once built. Ctrl-C or SIGTERM
+stops the workers at once and raises `pool.Interrupted`.
 """
 
 from __future__ import annotations
 
 import glob
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from clausecheck.checker import Checker, CheckerSettings, Outcome
 from clausecheck.document.model import Document
 from clausecheck.errors import UsageError
 from clausecheck.findings import DocumentResult, SkippedFile
+from clausecheck.pool import Failure, Pool
 
+TIMEOUT_GRACE = 10.0
+"""seconds a worker may run past the agreement's time budget before it is stopped from outside
+(the budget's own check usually ends the agreement first, with a clearer message)"""
 AGREEMENT_SUFFIXES = (".docx",)
 _SKIPPED_DIRS = {".git", ".hg", ".svn", ".venv", "node_modules", "__pycache__"}
 _NOT_CHECKED = {
@@ -129,11 +137,6 @@ def _work(path: str) -> tuple[str, str | None, list[str]]:
     )
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
 def run(
     paths: Sequence[str],
     checker: Checker,
@@ -158,27 +161,26 @@ def run(
             if on_done:
                 on_done(outcome)
         return outcomes
-    done: dict[int, Outcome] = {}
-    with ProcessPoolExecutor(
+    limits = checker.limits
+    pool = Pool(
         min(jobs, len(paths)),
-        mp_context=_context(),
-        initializer=_init_worker,
-        initargs=(checker.settings, keep_documents),
-    ) as pool:
-        futures = {pool.submit(_work, path): i for i, path in enumerate(paths)}
-        for future in as_completed(futures):
-            i = futures[future]
-            try:
-                result_json, document_json, warnings = future.result()
-                document = Document.model_validate_json(document_json) if document_json else None
-                outcome = Outcome(DocumentResult.model_validate_json(result_json), document, warnings)
-            except Exception as e:  # the worker process died (a crash in native code, out of memory)
-                outcome = Outcome(
-                    DocumentResult(
-                        path=paths[i], error=f"{paths[i]}: the worker process failed: {e!r}", error_type="WorkerError"
-                    )
-                )
-            done[i] = outcome
-            if on_done:
-                on_done(outcome)
+        _work,
+        _init_worker,
+        (checker.settings, keep_documents),
+        timeout=limits.seconds + TIMEOUT_GRACE if limits.seconds else None,
+        limit_memory=limits.memory_bytes,
+    )
+    done: dict[int, Outcome] = {}
+    for i, returned in pool.run(paths):
+        if isinstance(returned, Failure):
+            outcome = Outcome(
+                DocumentResult(path=paths[i], error=f"{paths[i]}: {returned.reason}", error_type="WorkerError")
+            )
+        else:
+            result_json, document_json, warnings = returned
+            document = Document.model_validate_json(document_json) if document_json else None
+            outcome = Outcome(DocumentResult.model_validate_json(result_json), document, warnings)
+        done[i] = outcome
+        if on_done:
+            on_done(outcome)
     return [done[i] for i in range(len(paths))]

@@ -1,7 +1,8 @@
 """The one checker: every way in (the API, batches, `annotate`, pack tests) judges an agreement here.
 
 A `Checker` holds what a run decides once: the packs (with rules disabled),
-the report's language, the baseline. Judging one agreement is always the
+the report's language, the baseline, and the limits every agreement is
+judged within (`clausecheck.limits.Limits`: time, memory, package size). Judging one agreement is always the
 same four steps, so the API and the command give the same report for the
 same agreement:
 
@@ -17,18 +18,21 @@ by file), from which a worker process builds an identical checker.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO, get_args
 
 from clausecheck._version import __version__
+from clausecheck.budget import enforced
 from clausecheck.document.model import Document
 from clausecheck.dsl.model import Pack
 from clausecheck.dsl.registry import RuleRegistry
 from clausecheck.engine.messages import undecided_parties
-from clausecheck.errors import ClauseCheckError, DocumentError, UsageError
+from clausecheck.errors import BudgetExceeded, ClauseCheckError, DocumentError, UsageError
 from clausecheck.findings import DocumentResult, Finding, Report, RoleAssignment, TopicVerdict
+from clausecheck.limits import Limits
 from clausecheck.report.placement import insertion_points
 from clausecheck.suppress import Baseline, accept_by_comments, comment_acceptances, unknown_acceptances
 from clausecheck.types import Lang
@@ -63,6 +67,7 @@ class CheckerSettings:
     baseline: str | None = None
     all_jurisdictions: bool = False
     select: tuple[str, ...] = ()
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass
@@ -93,6 +98,7 @@ class Checker:
         baseline: str | os.PathLike[str] | Baseline | None = None,
         all_jurisdictions: bool = False,
         select: Iterable[str] = (),
+        limits: Limits | None = None,
     ) -> None:
         """`disable` leaves out rules by id, code or topic; `select`, when given, keeps only the rules it names."""
         from clausecheck.config import disable_rules
@@ -100,6 +106,7 @@ class Checker:
         if locale is not None and locale not in get_args(Lang):
             raise UsageError(f"unknown locale '{locale}'", hint=f"use one of {', '.join(get_args(Lang))}")
         self.all_jurisdictions = all_jurisdictions
+        self.limits = limits or Limits()
 
         self.search_path = tuple(os.fspath(p) for p in search_path)
         self.disable = tuple(disable)
@@ -126,6 +133,7 @@ class Checker:
             baseline=settings.baseline,
             all_jurisdictions=settings.all_jurisdictions,
             select=settings.select,
+            limits=settings.limits,
         )
 
     @property
@@ -140,10 +148,31 @@ class Checker:
             baseline=os.fspath(self.baseline.path) if self.baseline else None,
             all_jurisdictions=self.all_jurisdictions,
             select=self.select,
+            limits=self.limits,
         )
+
+    def budget(self, source: Source) -> contextlib.AbstractContextManager[None]:
+        """The time and memory budget of one agreement: work inside it raises `BudgetExceeded` past the limits.
+
+        `check` and `judge` open it themselves; a caller that also reads or writes
+        the agreement (`annotate`) opens it around the whole job.
+        """
+        return enforced(self.limits, _source_name(source))
+
+    def read(self, source: Source) -> Document:
+        """Read one agreement within this checker's package limits (a `Document` is returned as given)."""
+        if isinstance(source, Document):
+            return source
+        from clausecheck.document.reader import read_document
+
+        return read_document(source, limits=self.limits.read)
 
     def judge(self, document: Document) -> Outcome:
         """Judge an agreement already read; accepted findings move to `suppressed`."""
+        with self.budget(document):
+            return self._judge(document)
+
+    def _judge(self, document: Document) -> Outcome:
         result = self._run_packs(document)
         acceptances = comment_acceptances(document)
         warnings = [
@@ -157,8 +186,9 @@ class Checker:
         return Outcome(result, document, warnings)
 
     def check(self, source: Source) -> Outcome:
-        """Read and judge one agreement; raises `DocumentError` when it cannot be read."""
-        return self.judge(_read(source))
+        """Read and judge one agreement within the budget; raises `DocumentError` (`BudgetExceeded`...)."""
+        with self.budget(source):
+            return self.judge(self.read(source))
 
     def check_isolated(self, source: Source) -> Outcome:
         """Read and judge one agreement of many: any failure becomes the result's error, so a batch goes on."""
@@ -169,6 +199,9 @@ class Checker:
             return Outcome(DocumentResult(path=name, error=str(e), error_type=type(e).__name__))
         except ClauseCheckError as e:
             return Outcome(DocumentResult(path=name, error=f"{name}: {e}", error_type=type(e).__name__))
+        except MemoryError:  # a worker's address space is capped at the memory budget (`clausecheck.batch`)
+            error = BudgetExceeded(name, "checking it ran out of memory, past the memory budget of one agreement")
+            return Outcome(DocumentResult(path=name, error=str(error), error_type="BudgetExceeded"))
         except Exception as e:  # a bug must not stop the batch; the result says what happened
             return Outcome(
                 DocumentResult(
@@ -239,11 +272,3 @@ def _source_name(source: Source) -> str:
     if isinstance(source, (str, os.PathLike)):
         return os.fspath(source)
     return getattr(source, "name", None) or "<bytes>"
-
-
-def _read(source: Source) -> Document:
-    if isinstance(source, Document):
-        return source
-    from clausecheck.document.reader import read_document
-
-    return read_document(source)

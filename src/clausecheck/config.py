@@ -18,13 +18,16 @@ the command line wins:
     locale = "zh-Hans"
     disable = ["site_rules.followed", "CC108"]
     baseline = "clausecheck-baseline.json"
+    timeout = 20                   # seconds one agreement may take (0: no limit)
+    max-memory = "1.5G"            # memory one agreement may take (0: no limit)
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, get_args
 
@@ -32,11 +35,25 @@ from clausecheck.dsl.diagnostics import did_you_mean
 from clausecheck.dsl.model import DisabledRule, Origin, Pack
 from clausecheck.dsl.registry import RuleRegistry
 from clausecheck.errors import UsageError
+from clausecheck.limits import Limits
 from clausecheck.types import Lang, Severity
 
 CONFIG_FILE = "clausecheck.toml"
 PYPROJECT = "pyproject.toml"
-_KEYS = ("pack", "pack-path", "fail-on", "locale", "disable", "ignore", "select", "baseline")
+_KEYS = (
+    "pack",
+    "pack-path",
+    "fail-on",
+    "locale",
+    "disable",
+    "ignore",
+    "select",
+    "baseline",
+    "timeout",
+    "max-memory",
+)
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMGT]?)B?", re.IGNORECASE)
+_UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}
 
 
 @dataclass(frozen=True)
@@ -52,6 +69,8 @@ class Config:
     select: tuple[str, ...] = ()
     pack_path: tuple[str, ...] = ()
     baseline: str | None = None
+    timeout: str | None = None
+    max_memory: str | None = None
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -97,7 +116,40 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
         select=tuple(_strings(path, "select", table.get("select", []))),
         pack_path=tuple(str(folder / d) for d in _strings(path, "pack-path", table.get("pack-path", []))),
         baseline=str(folder / baseline) if baseline else None,
+        timeout=_scalar(path, "timeout", table.get("timeout")),
+        max_memory=_scalar(path, "max-memory", table.get("max-memory")),
     )
+
+
+def _scalar(path: Path, key: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise UsageError(f"{path}: '{key}' must be a number or a string")
+    return str(value)
+
+
+def parse_limits(timeout: str | None, memory: str | None, source: str) -> Limits:
+    """The budget of one agreement from `--timeout`/`--max-memory` or the settings; unset values keep the defaults.
+
+    `0` switches a budget off. A bad value is a usage error naming `source`.
+    """
+    limits = Limits()
+    if timeout is not None:
+        try:
+            seconds = float(timeout)
+        except ValueError:
+            seconds = -1.0
+        if not seconds >= 0 or seconds == float("inf"):
+            raise UsageError(f"{source}: timeout must be a number of seconds (0: none), not {timeout!r}")
+        limits = replace(limits, seconds=seconds or None)
+    if memory is not None:
+        m = _SIZE.fullmatch(memory.strip())
+        if m is None:
+            raise UsageError(f"{source}: max-memory must be a size such as 1.5G or 800M (0: none), not {memory!r}")
+        size = int(float(m.group(1)) * _UNITS[m.group(2).upper()])
+        limits = replace(limits, memory_bytes=size or None)
+    return limits
 
 
 def _read(path: Path) -> dict[str, Any]:

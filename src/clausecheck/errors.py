@@ -64,6 +64,14 @@ class UnsafeDocument(DocumentError):
     """A package refused for safety: a zip bomb, DTD or entity declarations."""
 
 
+class DocumentLimitExceeded(UnsafeDocument):
+    """An agreement past a limit on what is read (a list numbered from billions, clauses nested hundreds deep).
+
+    Such a file is valid Word but costs minutes and gigabytes to render; the
+    limits are in `clausecheck.limits` and `docs/security.md`.
+    """
+
+
 class StrictOoxmlDocument(DocumentError):
     """A document saved as Strict Open XML, which we do not read."""
 
@@ -111,6 +119,12 @@ class PackResolutionError(PackSyntaxError):
 
 class UsageError(ClauseCheckError):
     """A bad option or argument."""
+
+
+class BudgetExceeded(DocumentError):
+    """Judging one agreement took more time or memory than its budget (`clausecheck.limits.Limits`)."""
+
+    hint = "raise the budget (--timeout, --max-memory) only for an agreement you trust"
 
 
 class EngineError(ClauseCheckError):

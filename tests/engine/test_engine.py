@@ -180,8 +180,29 @@ def test_large_pack_is_split_into_rulesets_of_at_most_200_rules():
 def test_engine_errors_are_clausecheck_errors():
     from clausecheck.errors import EngineError
 
-    with pytest.raises(EngineError):
-        durable_adapter.run("never-registered", [])
+    with pytest.raises(EngineError, match="refused the compiled pack"):
+        durable_adapter.run("broken", {"rs0": {"r": {"all": "not a list", "run": "r"}}}, [])
+
+
+def test_pack_versions_evicted_from_the_compile_cache_leave_the_engine():
+    """A long-running process meeting many versions of a pack keeps only the last 32 in the engine (issue 13)."""
+    from clausecheck.engine import compiled
+    from clausecheck.extract.model import Facts
+
+    versions = [make_pack([require(f"r{i}", f"topic_{i}", "CC101")], topics=(f"topic_{i}",)) for i in range(40)]
+    audience = Audience(lang="en", wording_lang="en")
+    keys = []
+    for pack in versions:
+        run_pack(pack, Facts(statements=[], mentions=[], roles={}), audience=audience, parts={})
+        keys.append(compiled(pack).key)
+    assert len(set(keys)) == 40
+    live = [k for k in keys if k in durable_adapter._registered]
+    assert live == keys[-len(live) :] and len(live) <= 32
+    host = durable_adapter._get_host()
+    assert all(name in host._ruleset_directory for k in live for name in durable_adapter._registered[k])
+    assert not any(name.startswith(keys[0]) for name in host._ruleset_directory)
+    first, _ = run_pack(versions[0], Facts(statements=[], mentions=[], roles={}), audience=audience, parts={})
+    assert [t.status for t in first] == ["missing"]  # an evicted version is compiled and registered again
 
 
 def test_forbid_rule_with_near_groups_needs_its_tag():

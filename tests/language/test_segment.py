@@ -1,5 +1,11 @@
 """Sentences and their semicolon/colon parts, in Chinese and English."""
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clausecheck.language import segment
 from clausecheck.language.segment import segments
 
 
@@ -39,3 +45,65 @@ def test_offsets_point_into_the_block_text():
 
 def test_a_trailing_conjunction_is_not_a_part():
     assert texts("(a) any injury to any person; and") == [("(a) any injury to any person;", False)]
+
+
+# --- the linear splitter cuts exactly where the quadratic one did ---------------------------------------
+
+
+def _old_is_abbreviation(text: str, dot: int) -> bool:
+    """The splitter's test before issue 13: it copied and searched everything before each full stop."""
+    m = re.search(r"([A-Za-z.]+)\.$", text[: dot + 1])
+    if m:
+        word = m.group(1).lower()
+        if word in segment._EN_ABBREVIATIONS or len(word) == 1:
+            return True
+    return bool(re.search(r"\d\.$", text[: dot + 1]) and re.match(r"\s*\d", text[dot + 1 :]))
+
+
+def _old_split_en(text: str) -> list[segment.Segment]:
+    out: list[segment.Segment] = []
+    start = 0
+    continues = False
+    for m in segment._EN_BOUNDARY.finditer(text):
+        mark = text[: m.start()].rstrip("\"'\u201d\u2019)")
+        mark_index = len(mark) - 1
+        if mark_index < 0:
+            continue
+        ch = text[mark_index]
+        if ch == "." and _old_is_abbreviation(text, mark_index):
+            continue
+        segment._emit(out, text, start, m.start(), continues)
+        continues = ch in ";:"
+        start = m.end()
+    segment._emit(out, text, start, len(text), continues)
+    return out
+
+
+_WORDS = ["The", "Supplier", "shall", "e.g", "i.e", "Co", "Ltd", "No", "U.S", "a", "B", "3", "12", "3.5", "x1"]
+_MARKS = [
+    ".",
+    ". ",
+    "; ",
+    ";",
+    ": ",
+    ":",
+    "! ",
+    "? ",
+    '." ',
+    ".) ",
+    "\u201d ",
+    " ",
+    "  ",
+    "\n",
+    "(",
+    "[",
+    "\u2019",
+    "é",
+]
+_PIECES = st.sampled_from([*_WORDS, *_MARKS])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_linear_english_splitter_matches_the_old_one(text):
+    assert segment._split_en(text) == _old_split_en(text)

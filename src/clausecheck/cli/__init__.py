@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
 
 from clausecheck.errors import ClauseCheckError
@@ -43,10 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except ClauseCheckError as e:
-        print(f"clausecheck: error: {e}", file=sys.stderr)
+        from clausecheck.report.terminal import visible
+
+        print(f"clausecheck: error: {visible(str(e))}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:  # Ctrl-C, or a batch stopped by SIGINT/SIGTERM (`pool.Interrupted`)
         print("clausecheck: interrupted", file=sys.stderr)
-        return 130
+        return 128 + getattr(e, "signum", signal.SIGINT)
     except BrokenPipeError:
         return 0

@@ -52,15 +52,16 @@ def run(args: argparse.Namespace) -> int:
     from clausecheck.errors import UsageError
     from clausecheck.report.output import same_file
     from clausecheck.report.summary import reaches
+    from clausecheck.report.terminal import visible
 
     output = args.output or default_output(args.input)
     if os.path.exists(args.input) and same_file(output, args.input):
         raise UsageError(f"{output} is the input; annotate never writes over it", hint="give another path with -o")
     options = resolve(args)
-    done = annotate_with(options.checker, args.input, output, redline=args.redline)
+    done = annotate_with(options.checker, args.input, output, redline=args.redline, never=options.inputs)
     result = done.result
     for warning in done.warnings:
-        print(f"clausecheck: warning: {warning}", file=sys.stderr)
+        print(f"clausecheck: warning: {visible(warning)}", file=sys.stderr)
     missing = sum(1 for f in result.findings if not f.locations)
     accepted = f"; {len(result.suppressed)} accepted finding(s) left out" if result.suppressed else ""
     changes = f", {done.changes} tracked change(s)" if args.redline else ""

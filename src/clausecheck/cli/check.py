@@ -76,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
     from clausecheck.report.output import write_atomically
     from clausecheck.report.render import render_report
     from clausecheck.report.summary import print_statistics, print_summary, progress
+    from clausecheck.report.terminal import visible
 
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per CPU) or more")
@@ -88,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     report = checker.report(o.result for o in outcomes).model_copy(update={"skipped": batch.skipped(args.inputs)})
     for outcome in outcomes:
         for warning in outcome.warnings:
-            print(f"clausecheck: warning: {warning}", file=sys.stderr)
+            print(f"clausecheck: warning: {visible(warning)}", file=sys.stderr)
     color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty())
     text = render_report(
         report,
@@ -100,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         fail_on=options.fail_on,
     )
     if args.output:
-        write_atomically(args.output, text.encode("utf-8"), never=tuple(inputs))
+        write_atomically(args.output, text.encode("utf-8"), never=(*inputs, *options.inputs))
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -111,9 +112,9 @@ def run(args: argparse.Namespace) -> int:
         print_statistics(report, sys.stdout if to_stdout_ok(args) else sys.stderr)
     for result in report.documents:
         if result.error:
-            print(f"clausecheck: error: {result.error}", file=sys.stderr)
+            print(f"clausecheck: error: {visible(result.error)}", file=sys.stderr)
     for skipped in report.skipped:
-        print(f"clausecheck: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        print(f"clausecheck: skipped {visible(skipped.path)}: {skipped.reason}", file=sys.stderr)
     if args.write_baseline:
         from clausecheck.suppress import write_baseline
 

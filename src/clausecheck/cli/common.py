@@ -82,6 +82,16 @@ def add_options(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="cite the law of every jurisdiction, not only the one governing the agreement",
     )
+    p.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        help="time budget of one agreement; past it the agreement is an error (default 20, 0: none)",
+    )
+    p.add_argument(
+        "--max-memory",
+        metavar="SIZE",
+        help="memory one agreement may take, e.g. 1.5G or 800M (default 1.5G, 0: none)",
+    )
 
 
 def settings(args: argparse.Namespace) -> Config:
@@ -110,14 +120,22 @@ class Options:
 
     checker: Checker
     fail_on: str
+    inputs: tuple[str, ...] = ()
+    """files the run reads besides the agreements (packs, settings, baseline): never written to"""
 
 
 def resolve(args: argparse.Namespace) -> Options:
     """The checker (packs loaded, rules disabled, the baseline read) and the threshold, or a `UsageError`."""
     from clausecheck.checker import Checker
+    from clausecheck.config import parse_limits
 
     config = settings(args)
     given = [*(args.disable or ()), *(args.ignore or ())]
+    limits = parse_limits(
+        args.timeout if args.timeout is not None else config.timeout,
+        args.max_memory if args.max_memory is not None else config.max_memory,
+        "the command line" if args.timeout is not None or args.max_memory is not None else str(config.path),
+    )
     checker = Checker(
         list(args.pack or config.pack or [DEFAULT_PACK]),
         search_path=pack_path(args, config),
@@ -127,6 +145,9 @@ def resolve(args: argparse.Namespace) -> Options:
         baseline=args.baseline or config.baseline,
         all_jurisdictions=args.all_jurisdictions,
         select=args.select or config.select,
+        limits=limits,
     )
     fail_on = getattr(args, "fail_on", None) or config.fail_on or DEFAULT_FAIL_ON
-    return Options(checker=checker, fail_on=fail_on)
+    baseline = checker.baseline.path if checker.baseline is not None else None
+    read = (*(p.path for p in checker.packs), config.path, baseline)
+    return Options(checker=checker, fail_on=fail_on, inputs=tuple(str(f) for f in read if f))

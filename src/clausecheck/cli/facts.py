@@ -23,15 +23,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from clausecheck.budget import enforced
     from clausecheck.checker import resolve_packs
     from clausecheck.document.reader import read_document
     from clausecheck.extract.extractor import extract
+    from clausecheck.limits import Limits
     from clausecheck.report.facts import facts_lines
 
     config = settings(args)
     (pack,) = resolve_packs((args.pack or list(config.pack) or ["safety-core"])[:1], pack_path(args, config))
-    document = read_document(args.file)
-    facts = extract(document, pack, all_statements=args.all)
+    with enforced(Limits(), args.file):
+        document = read_document(args.file)
+        facts = extract(document, pack, all_statements=args.all)
     if args.format == "json":
         sys.stdout.write(facts.model_dump_json(indent=2) + "\n")
         return 0

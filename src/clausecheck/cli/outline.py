@@ -35,9 +35,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from clausecheck.budget import enforced
     from clausecheck.document.reader import read_document
+    from clausecheck.limits import Limits
 
-    document = read_document(args.file)
+    with enforced(Limits(), args.file):
+        document = read_document(args.file)
     if args.format == "json":
         sys.stdout.write(document.model_dump_json(indent=2) + "\n")
     else:

@@ -126,14 +126,26 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
+_SMOKE_AGREEMENT = (
+    'This Agreement is made between A Ltd (the "Customer") and B Ltd (the "Supplier").\n'
+    "1. The Supplier shall provide personal protective equipment and shall not be liable for any injury.\n"
+    "第一条 甲方应当告知现场危险；乙方应当遵守安全规定。\n"
+    "第二條 乙方應當為其人員投保。"
+)
+
+
 def run_validate(args: argparse.Namespace) -> int:
     _prepare(args, needs_pack=True)
+    from clausecheck.checker import Checker
     from clausecheck.dsl.diagnostics import shown
     from clausecheck.dsl.loader import load_pack
     from clausecheck.testing.casefile import load_cases
     from clausecheck.testing.cases import check_case, untested_rules
+    from clausecheck.testing.compose import compose_docx
 
     pack = load_pack(args.pack, search_path=args.pack_path)
+    # what `check` builds from the pack (term matcher, engine rulesets), run once: validate accepts what check runs
+    Checker([pack]).check(compose_docx(_SMOKE_AGREEMENT))
     cases = load_cases(pack)
     problems = [f"{p} (case {c.id})" for c in cases for p in check_case(c, pack)]
     problems += [f"{shown(pack.path)}: {gap}" for gap in untested_rules(pack, cases)]

@@ -26,6 +26,7 @@ with them accepted, each inserted wording must read in its block.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -71,15 +72,45 @@ class AnnotationError(ClauseCheckError):
     """The annotated copy could not be made faithfully; a bug in clausecheck."""
 
 
-def _path(el: etree._Element) -> tuple[int, ...] | None:
-    """Positions among element siblings from the main part's root down to `el`; None outside it."""
-    steps: list[int] = []
-    while True:
-        parent = el.getparent()
-        if parent is None:
-            return tuple(reversed(steps)) if el.tag == _DOCUMENT else None
-        steps.append([c for c in parent if isinstance(c.tag, str)].index(el))
-        el = parent
+class _Positions:
+    """Positions of elements among their element siblings, one table per parent, built on first use.
+
+    A comment's paragraph is found by its path from the root; looking each step
+    up in a fresh list of siblings would cost the whole body per comment, and an
+    agreement of thousands of paragraphs can draw thousands of comments.
+    """
+
+    def __init__(self) -> None:
+        self._children: dict[etree._Element, list[etree._Element]] = {}
+        self._index: dict[etree._Element, dict[etree._Element, int]] = {}
+
+    def children(self, parent: etree._Element) -> list[etree._Element]:
+        found = self._children.get(parent)
+        if found is None:
+            found = self._children[parent] = [c for c in parent if isinstance(c.tag, str)]
+        return found
+
+    def index(self, parent: etree._Element, el: etree._Element) -> int:
+        table = self._index.get(parent)
+        if table is None:
+            table = self._index[parent] = {c: i for i, c in enumerate(self.children(parent))}
+        return table[el]
+
+    def path(self, el: etree._Element) -> tuple[int, ...] | None:
+        """Positions among element siblings from the main part's root down to `el`; None outside it."""
+        steps: list[int] = []
+        while True:
+            parent = el.getparent()
+            if parent is None:
+                return tuple(reversed(steps)) if el.tag == _DOCUMENT else None
+            steps.append(self.index(parent, el))
+            el = parent
+
+    def follow(self, root: etree._Element, path: tuple[int, ...]) -> etree._Element:
+        el = root
+        for step in path:
+            el = self.children(el)[step]
+        return el
 
 
 def _outermost_paragraph(el: etree._Element) -> etree._Element:
@@ -88,13 +119,6 @@ def _outermost_paragraph(el: etree._Element) -> etree._Element:
     for ancestor in el.iterancestors(_P):
         found = ancestor
     return found
-
-
-def _follow(root: etree._Element, path: tuple[int, ...]) -> etree._Element:
-    el = root
-    for step in path:
-        el = [c for c in el if isinstance(c.tag, str)][step]
-    return el
 
 
 def anchorable(paragraphs: Sequence[etree._Element | None]) -> frozenset[str]:
@@ -125,6 +149,36 @@ def _anchor(p: etree._Element, comment_id: int, words: str = "") -> None:
     p.append(run)
 
 
+def _comment(comment_id: int, text: str, date: str) -> etree._Element:
+    """A `w:comment` as python-docx's `add_comment` writes it, one paragraph per line of `text`.
+
+    Built here because python-docx looks up every existing comment to number
+    each new one, which makes thousands of comments cost minutes.
+    """
+    comment = OxmlElement(
+        "w:comment",
+        {qn("w:id"): str(comment_id), qn("w:author"): AUTHOR, qn("w:initials"): INITIALS, qn("w:date"): date},
+    )
+    for number, line in enumerate(text.split("\n")):
+        p = OxmlElement("w:p")
+        ppr = OxmlElement("w:pPr")
+        ppr.append(OxmlElement("w:pStyle", {qn("w:val"): "CommentText"}))
+        p.append(ppr)
+        if number == 0:  # the mark Word shows in the margin
+            mark = OxmlElement("w:r")
+            rpr = OxmlElement("w:rPr")
+            rpr.append(OxmlElement("w:rStyle", {qn("w:val"): "CommentReference"}))
+            mark.append(rpr)
+            mark.append(OxmlElement("w:annotationRef"))
+            p.append(mark)
+        if line:
+            run = OxmlElement("w:r")
+            run.text = line  # python-docx's run: tabs and breaks become w:tab and w:br
+            p.append(run)
+        comment.append(p)
+    return comment
+
+
 def write_comments(
     data: bytes,
     document: Document,
@@ -145,14 +199,18 @@ def write_comments(
             document.source, f"cannot be annotated ({e})", hint="save it as a Word Document (.docx) and annotate that"
         ) from None
     root = word.element
-    note_targets = [_target(root, document, paragraphs, note.block_id) for note in notes]
-    edit_targets = [_target(root, document, paragraphs, edit.block_id) for edit in edits]
+    ours, theirs = _Positions(), _Positions()
+    note_targets = [_target(root, document, paragraphs, note.block_id, ours, theirs) for note in notes]
+    edit_targets = [_target(root, document, paragraphs, edit.block_id, ours, theirs) for edit in edits]
     revisions = redline.Revisions.after(root)
-    for edit, target in reversed(list(zip(edits, edit_targets))):  # later paragraphs first: earlier ones stay put
+    for edit, target in reversed(list(zip(edits, edit_targets, strict=True))):  # later paragraphs first
         _apply(edit, target, revisions)
-    for note, target in zip(notes, note_targets):
-        comment = word.comments.add_comment(text=note.text, author=AUTHOR, initials=INITIALS)
-        _anchor(target, comment.comment_id, note.words)
+    comments = word.part._comments_part.element  # created with its relationship when missing
+    next_id = max((int(i) for i in comments.xpath("./w:comment/@w:id")), default=-1) + 1
+    date = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for comment_id, (note, target) in enumerate(zip(notes, note_targets, strict=True), start=next_id):
+        comments.append(_comment(comment_id, note.text, date))
+        _anchor(target, comment_id, note.words)
     out = io.BytesIO()
     word.save(out)
     annotated = out.getvalue()
@@ -161,16 +219,21 @@ def write_comments(
 
 
 def _target(
-    root: etree._Element, document: Document, paragraphs: Sequence[etree._Element | None], block_id: str
+    root: etree._Element,
+    document: Document,
+    paragraphs: Sequence[etree._Element | None],
+    block_id: str,
+    ours: _Positions,
+    theirs: _Positions,
 ) -> etree._Element:
     """The `w:p` of python-docx's parse that holds `block_id` of the reader's parse."""
     source = paragraphs[int(block_id[1:])]
-    path = _path(_outermost_paragraph(source)) if source is not None else None
+    path = ours.path(_outermost_paragraph(source)) if source is not None else None
     if path is None:
         raise AnnotationError(
             f"{document.source}: block {block_id} is not in the main text; Word allows no comment there"
         )
-    target = _follow(root, path)
+    target = theirs.follow(root, path)
     if target.tag != _P:
         raise AnnotationError(f"{document.source}: block {block_id} was not found again in the package")
     return target
@@ -206,8 +269,10 @@ def _rejected(annotated: bytes) -> bytes:
 def _same_text(document: Document, annotated: bytes) -> None:
     """The copy reads exactly as the original: comments (and rejected revisions) never become agreement text."""
     from clausecheck.document.reader import read_document
+    from clausecheck.limits import ReadLimits
 
-    copy = read_document(annotated)
+    # our own output: thousands of comments repeating one rule's wording compress past the zip-bomb ratio
+    copy = read_document(annotated, limits=ReadLimits(max_ratio=float("inf")))
     before = [(b.id, b.label, b.text, b.clause) for b in document.blocks]
     after = [(b.id, b.label, b.text, b.clause) for b in copy.blocks]
     if before != after:

@@ -18,6 +18,8 @@ from lxml import etree
 from clausecheck.document.numfmt import format_number
 from clausecheck.document.package import W
 from clausecheck.document.styles import Styles
+from clausecheck.errors import DocumentLimitExceeded
+from clausecheck.limits import MAX_LIST_START
 
 _W = f"{{{W}}}"
 _PLACEHOLDER = re.compile(r"%([1-9])")
@@ -61,8 +63,9 @@ class Numbering:
     notes count on their own).
     """
 
-    def __init__(self, root: etree._Element | None, styles: Styles) -> None:
+    def __init__(self, root: etree._Element | None, styles: Styles, source: str = "<document>") -> None:
         self.styles = styles
+        self.source = source
         self._abstract: dict[str, dict[int, Level]] = {}
         self._style_link: dict[str, str] = {}
         self._num_style_link: dict[str, str] = {}
@@ -78,6 +81,7 @@ class Numbering:
     def fresh(self) -> Numbering:
         other = object.__new__(Numbering)
         other.styles = self.styles
+        other.source = self.source
         other._abstract = self._abstract
         other._style_link = self._style_link
         other._num_style_link = self._num_style_link
@@ -98,6 +102,7 @@ class Numbering:
             for lvl in el.iterchildren(f"{_W}lvl"):
                 parsed = _level(lvl)
                 if parsed is not None:
+                    self._check_start(parsed[1].start, f"list {aid}")
                     levels[parsed[0]] = parsed[1]
             self._abstract[aid] = levels
             style = _val(el.find(f"{_W}styleLink"))
@@ -118,16 +123,28 @@ class Numbering:
                     continue
                 start = _int(_val(override.find(f"{_W}startOverride")))
                 if start is not None:
-                    num.start_overrides[ilvl] = start
+                    num.start_overrides[ilvl] = self._check_start(start, f"list {nid}")
                 override_level = override.find(f"{_W}lvl")
                 parsed = _level(override_level) if override_level is not None else None
                 if parsed is not None:
                     num.overrides[ilvl] = parsed[1]
+                    self._check_start(parsed[1].start, f"list {nid}")
             self._nums[nid] = num
         for aid, levels in self._abstract.items():
             for ilvl, level in levels.items():
                 if level.style:
                     self._style_level.setdefault((aid, level.style), ilvl)
+
+    def _check_start(self, start: int, where: str) -> int:
+        """A list's start value, refused when no agreement could mean it (a label would take gigabytes)."""
+        if not 0 <= start <= MAX_LIST_START:
+            raise DocumentLimitExceeded(
+                self.source,
+                f"automatic numbering of {where} starts at {start:,}, outside 0 to {MAX_LIST_START:,}",
+                hint="the numbering definitions are damaged or hostile: restart the list's numbering in Word "
+                "(Set Numbering Value) and save again",
+            )
+        return start
 
     def _definition(self, aid: str) -> str:
         """Follow `numStyleLink` to the abstractNum holding the real levels (§3)."""

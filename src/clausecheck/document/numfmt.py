@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from clausecheck.limits import MAX_REPEATED_LABEL
+
 _CN_DIGITS = "〇一二三四五六七八九"
 _LEGAL_SIMPLIFIED = "零壹贰叁肆伍陆柒捌玖"
 _LEGAL_TRADITIONAL = "零壹貳參肆伍陸柒捌玖"
@@ -66,10 +68,20 @@ def _roman(n: int) -> str:
 
 
 def _letter(n: int) -> str:
-    """A, B, … Z, AA, BB, … (Word repeats the letter, it does not count like spreadsheet columns)."""
-    if n <= 0:
+    """A, B, … Z, AA, BB, … (Word repeats the letter, it does not count like spreadsheet columns).
+
+    Past `MAX_REPEATED_LABEL` letters the number is written in digits, so a list
+    starting at two billion is not rendered as a label of eighty million letters.
+    """
+    return _repeated("ABCDEFGHIJKLMNOPQRSTUVWXYZ", n)
+
+
+def _repeated(symbols: str, n: int) -> str:
+    """The `n`-th label of a series that cycles through `symbols`, repeating one more time each round."""
+    times = (n - 1) // len(symbols) + 1
+    if n <= 0 or times > MAX_REPEATED_LABEL:
         return str(n)
-    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+    return symbols[(n - 1) % len(symbols)] * times
 
 
 def _cn_counting(n: int, digits: str = _CN_DIGITS) -> str:
@@ -180,7 +192,7 @@ _FORMATS: dict[str, Callable[[int], str]] = {
     "ideographTraditional": lambda n: _table(_TIANGAN, n),
     "ideographZodiac": lambda n: _table(_ZODIAC, n),
     "ideographEnclosedCircle": lambda n: _table(_ENCLOSED_IDEO, n),
-    "chicago": lambda n: "*†‡§"[(n - 1) % 4] * ((n - 1) // 4 + 1) if n >= 1 else str(n),
+    "chicago": lambda n: _repeated("*†‡§", n),
     "numberInDash": lambda n: f"- {n} -",
 }
 

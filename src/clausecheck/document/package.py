@@ -33,6 +33,7 @@ from clausecheck.errors import (
     StrictOoxmlDocument,
     UnsafeDocument,
 )
+from clausecheck.limits import ReadLimits
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT_MARK = b"purl.oclc.org/ooxml"
@@ -55,28 +56,6 @@ _OTHER_OFFICE = {
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SAVE_AS_DOCX = "open it in Word (or LibreOffice) and save it as a Word Document (.docx)"
-
-
-@dataclass(frozen=True)
-class ReadLimits:
-    """Limits a package must stay within before anything is decompressed.
-
-    The defaults admit any agreement a person writes (a 300-page agreement's
-    main part is about 15 MB) and refuse zip bombs long before they cost
-    memory: a 7 MB file declaring a 2 GB `document.xml` is stopped by
-    `max_total_bytes`, and by `max_ratio` too.
-    """
-
-    max_file_bytes: int = 256 * 1024 * 1024
-    """size of the .docx itself"""
-    max_members: int = 5000
-    """entries in the zip directory"""
-    max_total_bytes: int = 256 * 1024 * 1024
-    """sum of the declared uncompressed sizes of all entries"""
-    max_ratio: float = 100.0
-    """uncompressed / compressed size of any entry larger than `ratio_floor_bytes`"""
-    ratio_floor_bytes: int = 1024 * 1024
-    """entries smaller than this are not ratio-checked (tiny XML compresses well and harms no one)"""
 
 
 @dataclass

@@ -80,9 +80,9 @@ class _Row:
 
 def _build(package: Package, paragraphs: list[etree._Element | None] | None = None) -> Document:
     styles = Styles(package.styles)
-    numbering = Numbering(package.numbering, styles)
+    numbering = Numbering(package.numbering, styles, package.source)
     walker = Walker()
-    tree = ClauseTree()
+    tree = ClauseTree(package.source)
     rows: list[_Row] = []
     for part, part_roots, counters in _parts(package, numbering):
         for root in part_roots:

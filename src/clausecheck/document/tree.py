@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from clausecheck.document.construct import trusted
 from clausecheck.document.labels import RANK_ANNEX, LabelMatch
 from clausecheck.document.model import ClauseKind, ClauseNode
+from clausecheck.errors import DocumentLimitExceeded
+from clausecheck.limits import MAX_CLAUSE_DEPTH
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_END = tuple("。；;，,：:、.")
@@ -54,9 +56,14 @@ class Placement:
 
 
 class ClauseTree:
-    """Feed body paragraphs with `add()`, in reading order; then `finish()`."""
+    """Feed body paragraphs with `add()`, in reading order; then `finish()`.
 
-    def __init__(self) -> None:
+    Clauses nest at most `MAX_CLAUSE_DEPTH` deep: a deeper agreement is refused
+    with `DocumentLimitExceeded` (naming `source`) rather than walked recursively.
+    """
+
+    def __init__(self, source: str = "<document>") -> None:
+        self._source = source
         self._stack: list[_Node] = []
         self._roots: list[_Node] = []
         self._count = 0
@@ -126,6 +133,13 @@ class ClauseTree:
             self._close_to_heading(heading)
         elif match is not None and match.form == "decimal":
             self._close_items(match.cite.count(".") + 1)
+        if len(stack) >= MAX_CLAUSE_DEPTH:
+            shown = match.label if match is not None else text[:40]
+            raise DocumentLimitExceeded(
+                self._source,
+                f"clause '{shown[:60]}' is nested more than {MAX_CLAUSE_DEPTH} levels deep",
+                hint="no agreement nests its clauses this deep; the numbering or labels are damaged or hostile",
+            )
         parent = stack[-1] if stack else None
         if match is not None and match.rank is not None:
             eff_rank = match.rank

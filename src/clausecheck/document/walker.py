@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from clausecheck.budget import checkpoint
 from clausecheck.document.construct import trusted
 from clausecheck.document.model import Part, TableCell
 from clausecheck.document.package import W
@@ -127,6 +128,7 @@ class Walker:
         for child in el:
             tag = child.tag
             if tag == P:
+                checkpoint()
                 self._paragraph(child, part, cell)
             elif tag == TBL:
                 self._table(child, part, cell)

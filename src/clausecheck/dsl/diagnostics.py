@@ -44,6 +44,8 @@ CONFUSABLES: dict[str, str] = {
     "。": ".",
 }
 """Full-width or typographic characters and the ASCII character a pack needs instead."""
+_CONTEXT = 60
+"""characters shown on each side of the caret when the line is long"""
 
 
 def display_width(text: str) -> int:
@@ -62,8 +64,14 @@ def caret_context(text: str, line: int, column: int) -> str:
     if not 1 <= line <= len(lines):
         return ""
     source = lines[line - 1].replace("\t", " ")
+    column = max(column, 1)
+    if len(source) > 2 * _CONTEXT:  # a line of megabytes: show the stretch around the column
+        start = max(column - 1 - _CONTEXT, 0)
+        shown = source[start : column - 1 + _CONTEXT]
+        source = ("…" if start else "") + shown + ("…" if start + len(shown) < len(source) else "")
+        column = column - start + (1 if start else 0)
     gutter = f"{line:>4} | "
-    pad = display_width(source[: max(column - 1, 0)])
+    pad = display_width(source[: column - 1])
     return f"{gutter}{source}\n{' ' * (len(gutter) - 2)}| {' ' * pad}^"
 
 

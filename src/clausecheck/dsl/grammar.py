@@ -39,7 +39,8 @@ _TOKEN_NAMES = {
     "SENTENCE": "'sentence'",
     "$END": "the end of the file",
 }
-_WORD_BEFORE = re.compile(r"([^\W\d][\w.\-]*)\s*$")
+_NAME_CHAR = re.compile(r"[\w.\-]")
+_NAME_START = re.compile(r"[^\W\d]")
 _BRACES = re.compile(r'"(?:\\.|[^"\\\n])*"|/(?:\\.|[^/\\\n])+/|#[^\n]*|[{}]')
 """Strings, patterns and comments (skipped whole, so a brace inside them does not count) and braces."""
 _DECLARATION = re.compile(
@@ -48,10 +49,10 @@ _DECLARATION = re.compile(
 """A line that starts a declaration: where a block left open before it shows up as an error."""
 _FIELD = re.compile(
     r"^\s*(?:code|alias|status|topic|severity|bearer|bearing|binding|ambiguous|exemption|near|specific|applies"
-    r"|cite|rationale|suggest|example|title|within|exclude)\b"
+    r"|cite|rationale|suggest|example|title|within|exclude|unless)\b"
 )
 """A line that starts a rule or topic field: an error there, inside a term group left open, is that group's."""
-_TERM_GROUP = re.compile(r"(?:near|specific|exclude)(?:\s+[^\W\d][\w.\-]*)?\s*$")
+_TERM_GROUP = re.compile(r"(?:near|specific|exclude|unless)(?:\s+[^\W\d][\w.\-]*)?\s*$")
 
 _lock = threading.Lock()
 _parser: Lark | None = None
@@ -170,12 +171,12 @@ def _unexpected_character(e: UnexpectedCharacters, text: str, file: str, line: i
 def _term_hint(text: str, token: Token) -> str:
     """The parser wanted a term after a word: either the word is not a language tag or the term lacks quotes."""
     start = token.start_pos if token.start_pos is not None else len(text)
-    before = _WORD_BEFORE.search(text[:start])
-    word = before.group(1) if before else ""
+    word = _word_before(text, start)
     if word and word.casefold() not in LANGUAGE_TAGS:
         guess = did_you_mean(word, ["zh-Hans", "zh-Hant", "en", "any"])
         tags = "zh-Hans, zh-Hant, en or any"
-        return f"a term line starts with a language tag ({tags}); '{word}' is not one" + (
+        shown = word if len(word) <= 40 else word[:40] + "…"
+        return f"a term line starts with a language tag ({tags}); '{shown}' is not one" + (
             f" — {guess}" if guess else ""
         )
     return 'write each term in double quotes ("...") or as a /regular expression/'
@@ -200,6 +201,22 @@ def _offset(text: str, line: int, column: int) -> int:
     """The character offset of a 1-based line and column."""
     lines = text.splitlines(keepends=True)
     return sum(len(x) for x in lines[: line - 1]) + column - 1
+
+
+def _word_before(text: str, end: int) -> str:
+    """The name written just before `end` (spaces between allowed), read backwards from `end`.
+
+    A search over everything before the error was quadratic: an error after a
+    40,000-letter run took a minute to report.
+    """
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > 0 and _NAME_CHAR.match(text[begin - 1]):
+        begin -= 1
+    while begin < end and not _NAME_START.match(text[begin]):  # a name starts with a letter or '_'
+        begin += 1
+    return text[begin:end]
 
 
 def _end_position(text: str) -> tuple[int, int]:

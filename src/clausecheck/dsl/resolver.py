@@ -45,6 +45,7 @@ from clausecheck.dsl.syntax import (
     keyword,
 )
 from clausecheck.errors import PackResolutionError
+from clausecheck.limits import MAX_NESTING
 from clausecheck.types import Lang
 
 FetchParent = Callable[[PackFile, Located], PackFile]
@@ -110,6 +111,13 @@ def linearize(target: PackFile, fetch: FetchParent) -> tuple[list[PackFile], dic
             return
         ids = []
         for ref in current.header.extends:
+            if len(chain) >= MAX_NESTING:
+                raise error_at(
+                    current,
+                    ref.pos,
+                    f"'extends' chains more than {MAX_NESTING} packs",
+                    "a pack lineage is a few packs deep: extend the pack that has what you need",
+                )
             parent = fetch(current, ref)
             if any(parent.path == f.path for f in [*chain, current]):
                 names = " -> ".join(f.header.id for f in [*chain, current, parent])

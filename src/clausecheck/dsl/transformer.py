@@ -12,10 +12,11 @@ import json
 import re
 from typing import Any, get_args
 
-from lark import Token, Transformer, v_args
+from lark import Token, Transformer, Tree, v_args
 from lark.exceptions import VisitError
 
 from clausecheck.dsl import terms as term_factory
+from clausecheck.dsl.conditions import TooManyAlternatives, alternatives
 from clausecheck.dsl.diagnostics import did_you_mean, syntax_error
 from clausecheck.dsl.grammar import LANGUAGE_TAGS, parse
 from clausecheck.dsl.model import ALL_AMBIGUITY_KINDS, RULE_CODE, AllOf, AnyOf, Example, Mentions, Not, RuleStatus
@@ -36,24 +37,58 @@ from clausecheck.dsl.syntax import (
     keyword,
 )
 from clausecheck.errors import PackSyntaxError
+from clausecheck.limits import MAX_CONDITION_ALTERNATIVES, MAX_NESTING, MAX_PACK_CHARS
 from clausecheck.types import SEVERITY_ORDER, Citation, Lang
 
+_CODE = re.compile(r"^[A-Z]+[0-9]+$")
+# lone surrogates cannot be encoded (UTF-8 output fails) and these controls are not XML (a Word comment fails)
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _JURISDICTION = re.compile(r"^[A-Z]{2,5}$")
 _YES = {"yes": True, "true": True, "no": False, "false": False}
 _REPEATABLE = {"citations", "suggest", "examples", "near", "specific", "aliases"}
 _LANGS = ("zh-Hans", "zh-Hant", "en")
+_NESTING = frozenset({"negate", "all_of", "any_of"})
 
 
 def read_pack_file(text: str, path: str) -> PackFile:
     """Parse and transform one pack file's text (BOM already removed or not)."""
     text = text.removeprefix("\ufeff")
+    if len(text) > MAX_PACK_CHARS:
+        raise syntax_error(
+            f"the pack file has {len(text):,} characters; a pack is at most {MAX_PACK_CHARS:,}",
+            file=path,
+            text=text[:0],
+            line=1,
+            column=1,
+            hint="split it into packs that extend one another",
+        )
     tree = parse(text, path)
+    _check_nesting(tree, text, path)
     try:
         return _ToSyntax(text, path).transform(tree)
     except VisitError as e:
         if isinstance(e.orig_exc, PackSyntaxError):
             raise e.orig_exc from None
         raise
+
+
+def _check_nesting(tree: Tree, text: str, path: str) -> None:
+    """Refuse conditions nested deeper than `MAX_NESTING` before the (recursive) transformer walks them."""
+    stack: list[tuple[Tree, int]] = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if node.data in _NESTING:
+            depth += 1
+            if depth > MAX_NESTING:
+                raise syntax_error(
+                    f"a condition nested more than {MAX_NESTING} levels deep",
+                    file=path,
+                    text=text,
+                    line=node.meta.line,
+                    column=node.meta.column,
+                    hint="write the condition flat: 'not not x' is x, and 'and'/'or' take any number of terms",
+                )
+        stack.extend((child, depth) for child in node.children if isinstance(child, Tree))
 
 
 def _pos(node: Token | Any) -> Pos:
@@ -76,7 +111,7 @@ class _ToSyntax(Transformer):
 
     def _string(self, token: Token) -> str:
         try:
-            return json.loads(token)
+            text = json.loads(token)
         except json.JSONDecodeError:
             raise self._error(
                 "invalid escape in string",
@@ -84,6 +119,15 @@ class _ToSyntax(Transformer):
                 hint='inside quotes only \\" \\\\ \\n \\t and \\uXXXX are escapes; '
                 "write a pattern as a /regular expression/",
             ) from None
+        bad = _UNWRITABLE.search(text)
+        if bad is not None:
+            raise self._error(
+                f"the string holds U+{ord(bad.group()):04X}, which no report or Word file can carry",
+                token,
+                hint="remove the escape: a lone surrogate half (\\ud800-\\udfff) or a control character is "
+                "never text; write a character outside the basic plane as itself, not as two escapes",
+            )
+        return text
 
     def _strings(self, tokens: list[Token]) -> str:
         return "".join(self._string(t) for t in tokens)
@@ -137,7 +181,7 @@ class _ToSyntax(Transformer):
                 else:
                     made.append(term_factory.literal(self._string(token), lang))
             except term_factory.TermError as e:
-                raise self._error(str(e), token) from None
+                raise self._error(str(e), token, hint=e.hint) from None
         return ("terms", _pos(tag), tuple(made))
 
     @staticmethod
@@ -365,6 +409,15 @@ class _ToSyntax(Transformer):
     @v_args(meta=True)
     def applies_when(self, meta: Any, children: list) -> tuple:
         condition, refs = children[0]
+        try:
+            alternatives(condition)
+        except TooManyAlternatives as e:
+            raise self._error(
+                f"this condition is too complex: {e}",
+                _pos(meta),
+                hint=f"each alternative becomes engine rules; keep it under {MAX_CONDITION_ALTERNATIVES} "
+                "(name the topics once: 'mentions a, b' instead of '(a or b) and (a or b)'), or split the rule",
+            ) from None
         return ("applies", Located((condition, refs), _pos(meta)))
 
     @v_args(meta=True)

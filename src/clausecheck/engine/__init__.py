@@ -2,7 +2,9 @@
 
 Only `durable_adapter` touches durable-rules; this facade compiles each pack once per
 process, runs one document as one session and hands the firings to `weigh`,
-which turns them into verdicts.
+which turns them into verdicts. A process that meets many versions of a pack
+(a server, a long batch) keeps the last 32 compiled; an older one's rulesets
+are deleted from the engine, so memory does not grow with every version seen.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from clausecheck._identity_cache import IdentityCache
+from clausecheck.budget import checkpoint
 from clausecheck.dsl.model import Pack
 from clausecheck.engine import durable_adapter
 from clausecheck.engine.applicability import holds
@@ -19,14 +22,10 @@ from clausecheck.engine.weigh import Audience, weigh
 from clausecheck.extract.model import Facts
 from clausecheck.findings import Finding, TopicVerdict
 
-_compile: IdentityCache[Pack, CompiledPack] = IdentityCache(compile_pack)
-
-
-def compiled(pack: Pack) -> CompiledPack:
-    """The pack compiled and registered in this process's engine (once per pack object)."""
-    program = _compile(pack)
-    durable_adapter.register(program.key, program.rulesets)
-    return program
+compiled: IdentityCache[Pack, CompiledPack] = IdentityCache(
+    compile_pack, on_evict=lambda program: durable_adapter.unregister(program.key)
+)
+"""The pack compiled (once per pack object); its rulesets leave the engine when it leaves the cache."""
 
 
 def fired_patterns(pack: Pack, facts: Facts) -> dict[int, list[tuple[str, str]]]:
@@ -34,7 +33,7 @@ def fired_patterns(pack: Pack, facts: Facts) -> dict[int, list[tuple[str, str]]]
     `other_actor`, `negated`, `conflict`, `void`; for `clausecheck why`."""
     program = compiled(pack)
     fed: dict[int, list[tuple[str, str]]] = {}
-    for match in durable_adapter.run(program.key, engine_facts(facts)):
+    for match in durable_adapter.run(program.key, program.rulesets, engine_facts(facts)):
         rule = program.index[match.rule]
         for _, fact in sorted(match.facts.items()):
             if "stmt" in fact:
@@ -55,7 +54,9 @@ def run_pack(
     pack's scopes the agreement mentions (`applicability.mentioned_scopes`).
     """
     program = compiled(pack)
-    matches = durable_adapter.run(program.key, engine_facts(facts))
+    checkpoint()
+    matches = durable_adapter.run(program.key, program.rulesets, engine_facts(facts))
+    checkpoint()
     rows, findings = weigh(pack, program, matches, facts.statements, audience, parts, facts.roles)
     if pack.applies is None or holds(pack.applies, {*facts.mentions, *scopes}):
         return rows, findings

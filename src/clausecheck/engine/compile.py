@@ -16,14 +16,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from clausecheck.dsl.model import AllOf, AnyOf, Condition, ForbidRule, Mentions, Not, Pack, RequireRule
+from clausecheck.dsl.conditions import alternatives as condition_alternatives
+from clausecheck.dsl.model import Condition, ForbidRule, Pack, RequireRule
 from clausecheck.extract.model import near_tag, specific_tag
 
 MAX_RULES_PER_RULESET = 200
 
 Pattern = str
 """Evidence patterns: 'settles', 'vague', 'dangling', 'weak', 'no_actor', 'negated', 'other_actor',
-'conflict', 'missing', 'applies', 'void'."""
+'conflict_client', 'conflict_provider', 'missing', 'applies', 'void'."""
 
 
 class EngineRule(BaseModel):
@@ -96,11 +97,13 @@ def _require_patterns(rule: RequireRule) -> dict[Pattern, list[dict[str, Any]]]:
     if "no_actor" in rule.ambiguous_when:
         patterns["no_actor"] = [{"s": _statement(rule.topic, duty, nobody)}]
     if rule.bearing == "one" and {"client", "provider"} <= set(rule.bearers):
-        # duties each limited to the bearer's own people or fault ("to the extent caused by") do not collide
-        patterns["conflict"] = [
-            {"a": _statement(rule.topic, duty, _eq("actor", "client"), _eq("each_own", False), *clean)},
-            {"b": _statement(rule.topic, duty, _eq("actor", "provider"), _eq("each_own", False), *clean)},
-        ]
+        # duties each limited to the bearer's own people or fault ("to the extent caused by") do not collide.
+        # One witness per side makes a conflict: each side is its own pattern, never a join of every pair
+        # (K duties on each side would fire K*K times, gigabytes for a 13 KB agreement).
+        for side in ("client", "provider"):
+            patterns[f"conflict_{side}"] = [
+                {"s": _statement(rule.topic, duty, _eq("actor", side), _eq("each_own", False), *clean)}
+            ]
     return patterns
 
 
@@ -115,36 +118,9 @@ def _forbid_patterns(rule: ForbidRule) -> dict[Pattern, list[dict[str, Any]]]:
     return {"void": [{"s": _statement(rule.topic, *tests)}]}
 
 
-_Alternative = tuple[frozenset[str], frozenset[str]]
-"""(topics that must be mentioned, topics that must not)"""
-
-
-def _dnf(condition: Condition) -> list[_Alternative]:
-    """The condition as alternatives of (topics that must be mentioned, topics that must not)."""
-    if isinstance(condition, Mentions):
-        return [(frozenset([t]), frozenset()) for t in condition.topics]
-    if isinstance(condition, AnyOf):
-        return [term for item in condition.items for term in _dnf(item)]
-    if isinstance(condition, AllOf):
-        terms: list[_Alternative] = [(frozenset(), frozenset())]
-        for item in condition.items:
-            terms = [(p1 | p2, n1 | n2) for p1, n1 in terms for p2, n2 in _dnf(item)]
-        return [t for t in terms if not t[0] & t[1]]
-    if isinstance(condition, Not):
-        # not (a1 or a2 ...) where each ai = (P, N): and over i of (not P or N)
-        terms = [(frozenset(), frozenset())]
-        for positive, negative in _dnf(condition.item):
-            options: list[_Alternative] = [(frozenset(), frozenset([t])) for t in positive] + [
-                (frozenset([t]), frozenset()) for t in negative
-            ]
-            terms = [(p1 | p2, n1 | n2) for p1, n1 in terms for p2, n2 in options]
-        return [t for t in terms if not t[0] & t[1]]
-    raise TypeError(f"unknown condition {condition!r}")
-
-
 def _applies_patterns(condition: Condition) -> list[list[dict[str, Any]]]:
     alternatives = []
-    for positive, negative in dict.fromkeys(_dnf(condition)):
+    for positive, negative in dict.fromkeys(condition_alternatives(condition)):
         conditions: list[dict[str, Any]] = [{"end": _eq("kind", "end")}]
         for i, topic in enumerate(sorted(positive)):
             conditions.append({f"m{i}": {"$and": [_eq("kind", "mention"), _eq("topic", topic)]}})

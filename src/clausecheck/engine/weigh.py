@@ -74,9 +74,6 @@ class Evidence:
                 seen.setdefault(s.id, s)
         return sorted(seen.values(), key=lambda s: s.id)
 
-    def pairs(self, rule: str, pattern: str) -> list[list[Statement]]:
-        return self._by_rule.get(rule, {}).get(pattern, [])
-
 
 def _party(statements: list[Statement]) -> str:
     roles = {s.actor.role for s in statements}
@@ -225,8 +222,10 @@ class _Weigher:
 
     def _conflict(self, rule: RequireRule, settling: list[Statement]) -> list[Statement]:
         """Statements that contradict each other about who bears an exclusive duty, if any."""
-        for pair in self.evidence.pairs(rule.id, "conflict"):
-            return sorted(pair, key=lambda s: s.id)
+        clients = self.evidence.statements(rule.id, "conflict_client")
+        providers = self.evidence.statements(rule.id, "conflict_provider")
+        if clients and providers:  # the last duty put on each side witnesses it, as the pairwise join reported
+            return sorted([clients[-1], providers[-1]], key=lambda s: s.id)
         # a denial contradicts a duty only about the same content: "shall not be liable for defects in
         # materials" does not deny an allocation of liability for injury
         specific = specific_tag(rule) if rule.specific else None

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from clausecheck.budget import checkpoint
 from clausecheck.document.labels import match_rendered
 from clausecheck.document.model import Block, ClauseNode, Document
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
@@ -229,6 +230,7 @@ class _Extractor:
 
     def run(self) -> Facts:
         for block in self.document.blocks:
+            checkpoint()
             if block.text.strip():
                 self._block(block)
         self._tables()
@@ -272,6 +274,7 @@ class _Extractor:
         sentences = _sentences([p.continues for p in parts])
         sentence_scans: dict[int, Scan] = {}
         for number, part in enumerate(parts):
+            checkpoint()  # one paragraph can hold a megabyte of sentences
             folding = fold(part.text)
             folded = folding.text
             lang = _lang(block, self.document, folded)
@@ -326,9 +329,7 @@ class _Extractor:
                 lead_duty = current.duty or self._listed_duties(scan, folded)
                 if lead_duty is not None and block.clause_id is not None:  # a preamble's "as follows" leads nothing
                     lead_duty = replace(lead_duty, how="lead-in")
-                    self.contexts.append(
-                        _Context(block.clause_id, _level(block), duty=lead_duty, lead=folded, run=True)
-                    )
+                    self._push_lead(_Context(block.clause_id, _level(block), duty=lead_duty, lead=folded, run=True))
                     leads = True
             exemption = scan.first(self.lex.words("exemption"))
             shift = scan.first(self.lex.words("shifts_liability")) if exemption is None else None
@@ -361,6 +362,19 @@ class _Extractor:
         duty = opening.duty
         if duty is not None and duty.role in ("client", "provider", "both") and duty.modality == "binding":
             self.contexts.append(_Context(block.clause_id, _level(block), duty=replace(duty, how="leading clause")))
+
+    def _push_lead(self, context: _Context) -> None:
+        """Add a lead-in's context; one that follows a lead-in of the same clause replaces it.
+
+        The newer one's duty and words win in `_inherited` either way, and both leave
+        scope together, so replacing gives the same reading; appending would let
+        thousands of lead-ins in one clause make every later block cost thousands.
+        """
+        last = self.contexts[-1] if self.contexts else None
+        if last is not None and last.lead and (last.node, last.level) == (context.node, context.level):
+            self.contexts[-1] = context
+        else:
+            self.contexts.append(context)
 
     def complete(
         self, duty: Duty | None, previous: Duty | None, inherited: Duty | None, scan: Scan, folded: str

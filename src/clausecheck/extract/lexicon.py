@@ -13,6 +13,11 @@ simplified; regex terms arrive folded from the rule language), and matching
 ignores case. English literal terms match whole words only; Chinese ones
 anywhere. Within one set the leftmost, then longest, match wins and matches
 do not overlap, so "shall not" beats "shall".
+
+Pack regexes are written by other teams and run on untrusted text, so they
+run on the `regex` engine with the agreement's remaining time budget as
+their timeout (`clausecheck.budget`): a pattern that backtracks for ever
+ends the agreement with `BudgetExceeded` instead of hanging the process.
 """
 
 from __future__ import annotations
@@ -21,8 +26,10 @@ import re
 from dataclasses import dataclass
 
 import ahocorasick
+import regex as timed_re
 
 from clausecheck._identity_cache import IdentityCache
+from clausecheck.budget import overrun, remaining
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule, Term
 from clausecheck.extract.triggers import required_literals
 from clausecheck.language.normalize import fold_text
@@ -58,7 +65,7 @@ class TermSet:
         self.index = index
         self.empty = not terms
         # per language: (number, compiled pattern, trigger literals or None when it must always run)
-        self.regexes: dict[Lang, list[tuple[int, re.Pattern[str], frozenset[str] | None]]] = {}
+        self.regexes: dict[Lang, list[tuple[int, timed_re.Pattern[str], frozenset[str] | None]]] = {}
         # languages in which some pattern has no trigger and must run on every text
         self.untriggered: set[Lang] = set()
 
@@ -96,12 +103,12 @@ class Lexicon:
         """All literal terms and regex triggers of one language, each mapped to the sets that want it."""
         literals: dict[str, list[tuple[int, int]]] = {}  # word -> (set index, regex number or -1 for a term)
         for term_set, terms in self._sets:
-            regexes: list[tuple[int, re.Pattern[str], frozenset[str] | None]] = []
+            regexes: list[tuple[int, timed_re.Pattern[str], frozenset[str] | None]] = []
             for term in _terms_for(terms, lang):
                 if term.regex:
                     number = len(regexes)
                     triggers = required_literals(term.text)
-                    regexes.append((number, re.compile(term.text, re.IGNORECASE), triggers))
+                    regexes.append((number, timed_re.compile(term.text, timed_re.IGNORECASE), triggers))
                     for literal in triggers or ():
                         literals.setdefault(literal, []).append((term_set.index, number))
                 else:
@@ -206,7 +213,12 @@ class Scan:
         spans = list(self._literal.get(index, ()))
         for number, pattern, triggers in term_set.regexes.get(self._lang, ()):
             if triggers is None or (term_set.index, number) in self._triggered:
-                spans += [m.span() for m in pattern.finditer(self._lower) if m.end() > m.start()]
+                try:
+                    spans += [
+                        m.span() for m in pattern.finditer(self._lower, timeout=remaining()) if m.end() > m.start()
+                    ]
+                except TimeoutError:
+                    raise overrun() from None
         spans.sort(key=lambda span: (span[0], -span[1]))
         found, reached = [], -1
         for start, end in spans:

@@ -127,14 +127,26 @@ def _split_zh(text: str) -> list[Segment]:
     return out
 
 
+_ABBREVIATION_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+_DIGIT = re.compile(r"\d")
+_DIGIT_AHEAD = re.compile(r"\s*\d")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
-    """Whether the full stop at `dot` ends an abbreviation or a number rather than a sentence."""
-    m = re.search(r"([A-Za-z.]+)\.$", text[: dot + 1])
-    if m:
-        word = m.group(1).lower()
+    """Whether the full stop at `dot` ends an abbreviation or a number rather than a sentence.
+
+    Reads only around `dot` (the letters and dots before it, the character after
+    it), never a copy of everything before it: a paragraph of megabytes has
+    thousands of full stops.
+    """
+    start = dot
+    while start > 0 and text[start - 1] in _ABBREVIATION_CHARS:
+        start -= 1
+    if start < dot:
+        word = text[start:dot].lower()
         if word in _EN_ABBREVIATIONS or len(word) == 1:
             return True
-    return bool(re.search(r"\d\.$", text[: dot + 1]) and re.match(r"\s*\d", text[dot + 1 :]))
+    return dot > 0 and bool(_DIGIT.match(text, dot - 1)) and bool(_DIGIT_AHEAD.match(text, dot + 1))
 
 
 def _split_en(text: str) -> list[Segment]:
@@ -142,10 +154,7 @@ def _split_en(text: str) -> list[Segment]:
     start = 0
     continues = False
     for m in _EN_BOUNDARY.finditer(text):
-        mark = text[: m.start()].rstrip("\"'\u201d\u2019)")
-        mark_index = len(mark) - 1
-        if mark_index < 0:
-            continue
+        mark_index = m.start() - 1  # every boundary follows its mark: the pattern looks behind for it
         ch = text[mark_index]
         if ch == "." and _is_abbreviation(text, mark_index):
             continue

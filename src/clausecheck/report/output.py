@@ -3,14 +3,22 @@
 A report or an annotated copy is written to a temporary file in the target's
 own folder and moved into place with `os.replace`, so a reader of the target
 sees the old file or the new one, never half of one, and an interrupted run
-leaves nothing behind. The input agreement is never a valid target, however
-the path names it (a link, `..`, another spelling).
+leaves nothing behind. What the path names decides how:
+
+* a symbolic link is followed: the file it points to is replaced atomically,
+  the link stays a link;
+* a FIFO, a character or block device (`/dev/stdout`, `/dev/null`) or a socket
+  is written through, never replaced by a regular file;
+* a folder is refused;
+* an input of the run (an agreement, a pack file, the settings file, the
+  baseline) is refused, however the path names it (a link, `..`, another spelling).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 
 from clausecheck.errors import UsageError
@@ -25,13 +33,22 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes, *, never: tuple[str, ...] = ()) -> None:
-    """Write `data` to `path` through a temporary file and `os.replace`; refuse any path in `never`."""
+    """Write `data` to `path` (see the module docstring for links and special files); refuse any path in `never`."""
     for protected in never:
         if same_file(path, protected):
             raise UsageError(
                 f"{os.fspath(path)} is the input {protected}; it is never written to", hint="give another output path"
             )
-    target = os.path.abspath(path)
+    try:
+        kind = os.stat(path).st_mode
+    except OSError:
+        kind = None
+    if kind is not None and stat.S_ISDIR(kind):
+        raise UsageError(f"cannot write {os.fspath(path)}: it is a folder", hint="give a file path")
+    if kind is not None and not stat.S_ISREG(kind):
+        _write_through(path, data)
+        return
+    target = os.path.realpath(path)  # through a link to the file it names
     folder = os.path.dirname(target)
     if not os.path.isdir(folder):
         raise UsageError(f"cannot write {os.fspath(path)}: no folder {folder}", hint="create the folder first")
@@ -55,6 +72,15 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, never: tuple[
         if isinstance(e, OSError):
             raise UsageError(f"cannot write {os.fspath(path)}: {e.strerror or e}") from None
         raise
+
+
+def _write_through(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write to a FIFO, a device or a socket as it is: there is nothing to replace atomically."""
+    try:
+        with open(path, "wb") as f:
+            f.write(data)
+    except OSError as e:
+        raise UsageError(f"cannot write {os.fspath(path)}: {e.strerror or e}") from None
 
 
 def _mode(target: str) -> int:

@@ -77,12 +77,14 @@ def print_summary(report: Report, stream: IO[str], *, fail_on: str) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from clausecheck.report.terminal import visible
+
     table = Table(box=box.SIMPLE_HEAD)
     for name in ("agreement", "lang", "present", "ambiguous", "missing", "void", "findings", "worst", "accepted"):
         table.add_column(name, justify="left" if name in ("agreement", "lang", "worst") else "right", overflow="fold")
     for row in summary_rows(report):
         style = "bold red" if row[7].startswith("error") else SEVERITY_STYLE.get(row[7], "")
-        table.add_row(*(Text(cell) for cell in row[:7]), Text(row[7], style=style), Text(row[8]))
+        table.add_row(*(Text(visible(cell)) for cell in row[:7]), Text(row[7], style=style), Text(row[8]))
     failing = sum(reaches(r, fail_on) for r in report.documents)
     errors = sum(1 for r in report.documents if r.error)
     console = Console(file=stream, width=None if stream.isatty() else 200)

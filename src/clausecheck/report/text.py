@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 
 from clausecheck.findings import DocumentResult, Finding, Report
+from clausecheck.report.terminal import visible
 from clausecheck.report.ui_strings import basis_lines, ui_string, word
 from clausecheck.types import SEVERITY_ORDER, Lang
 
@@ -136,10 +137,17 @@ def _document(result: DocumentResult, show_suppressed: bool) -> list[Line]:
 
 
 def render_text(report: Report, *, color: bool = False, show_suppressed: bool = False) -> str:
-    """The whole report as text; with `color`, with ANSI colours for a terminal."""
-    lines = [line for result in report.documents for line in _document(result, show_suppressed)]
+    """The whole report as text; with `color`, with ANSI colours for a terminal.
+
+    Control and bidirectional characters of the agreement or the pack are shown escaped (`terminal.visible`).
+    """
+    lines = [
+        [(visible(text), style) for text, style in line]
+        for result in report.documents
+        for line in _document(result, show_suppressed)
+    ]
     for skipped in report.skipped:
-        lines.append([(f"-- skipped {skipped.path}: {skipped.reason}", "yellow")])
+        lines.append([(f"-- skipped {visible(skipped.path)}: {skipped.reason}", "yellow")])
     if not color:
         return "\n".join("".join(text for text, _ in line) for line in lines)
     return _colour(lines)
