@@ -40,6 +40,11 @@ vocabulary proviso { en "subject to" }
 vocabulary duty_heading { en "obligations" }
 vocabulary list_lead { en "agrees as follows" }
 vocabulary anaphora { en "these" }
+vocabulary unspecific { en "relevant" }
+vocabulary other_parties { en "other" }
+vocabulary table_mark { en "yes" }
+vocabulary statute_noun { en "Act" }
+vocabulary document_noun { en "rules" }
 require ppe.provided "Who provides PPE" {
   code CC101
   topic ppe

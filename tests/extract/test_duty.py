@@ -55,6 +55,34 @@ def read(lex, text, lang):
         ("The Supplier shall assist the Customer in investigating any accident.", "en", "none", "binding"),
         ("甲方应协调各施工单位的交叉作业。", "zh-Hans", "client", "binding"),
         ("Contractor to provide all personal protective equipment.", "en", "provider", "binding"),
+        # conditions are not hedges (vocabulary condition)
+        ("甲方如需夜间作业，乙方应为作业人员配备照明。", "zh-Hans", "provider", "binding"),
+        ("一旦发生事故，乙方应立即报告甲方。", "zh-Hans", "provider", "binding"),
+        (
+            "In case the Customer requires work at night, the Contractor shall provide lighting.",
+            "en",
+            "provider",
+            "binding",
+        ),
+        (
+            "Provided that the Customer gives notice, the Contractor shall attend the drill.",
+            "en",
+            "provider",
+            "binding",
+        ),
+        # commitment verbs and declarative duties bind
+        ("乙方同意为其人员投保工伤保险。", "zh-Hans", "provider", "binding"),
+        ("乙方承诺其人员持证上岗。", "zh-Hans", "provider", "binding"),
+        ("甲方发给乙方劳动保护用品。", "zh-Hans", "client", "binding"),
+        ("The Contractor expressly assumes the risk of injury to its employees.", "en", "provider", "binding"),
+        ("The Contractor represents and warrants that its employees are trained.", "en", "provider", "binding"),
+        # a modal in a relative clause is not the duty's
+        (
+            "The Contractor indemnifies the Customer against all losses that the Customer may sustain.",
+            "en",
+            "provider",
+            "binding",
+        ),
     ],
 )
 def test_bearer_and_modality(lex, text, lang, role, modality):
@@ -72,3 +100,18 @@ def test_false_friends_are_not_modals(lex, text):
 
 def test_a_sentence_without_a_modal_states_no_duty(lex):
     assert read(lex, "本合同一式两份。", "zh-Hans") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        ("乙方应为其人员配备劳动防护用品。", "zh-Hans", "subject"),
+        ("劳动防护用品应由甲方提供。", "zh-Hans", "agent"),
+        ("All Engineers shall comply with the Site Rules.", "en", "personnel"),
+        ("劳动防护用品由乙方提供。", "zh-Hans", "assigned"),
+        ("甲方发给乙方劳动保护用品。", "zh-Hans", "declared"),
+        ("乙方应积极配合甲方的应急演练。", "zh-Hans", "assists"),
+    ],
+)
+def test_where_the_bearer_came_from(lex, text, lang, source):
+    assert read(lex, text, lang).how == source

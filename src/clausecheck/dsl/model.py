@@ -52,6 +52,11 @@ VOCABULARIES: dict[str, str] = {
     "duty_heading": "heading words that make its items one party's duties: 责任/义务/职责/甲方工作; obligations/duties",
     "list_lead": "a lead-in that announces a party's list of duties: 完成以下工作/下列义务; agrees as follows",
     "anaphora": "demonstratives that open a sentence about the one before: 上述/该等; these/such/the foregoing",
+    "unspecific": "words that make the people after them nobody in particular: 相关/有关/其他; relevant/other/any",
+    "other_parties": "words that make a party name after them a kind of party, not this one: 各/其他/第三方; other/each",
+    "table_mark": "a responsibility table's mark that a party bears a row: √/●/负责; yes/X/responsible",
+    "statute_noun": "words that identify a referenced document as a statute or standard: 法/条例/标准; Act/Code/GB",
+    "document_noun": "words that name a document a duty may point to: 制度/手册/预案; rules/manual/plan/procedures",
     "declarative": "verbs that state a duty without a modal when a party opens the clause: 甲方发给/乙方提供/乙方遵守",
     "payer_conduct": "words right after a party's name that show it pays for the work: 支付/付款; shall pay/agrees to pay",
 }

@@ -109,7 +109,9 @@ def _hedge(scan: Scan, lang: Lang, lexicon: Lexicon, friends: list[Hit], modal: 
     return None
 
 
-def _people_subject(text: str, lang: Lang, people: list[Hit], start: int, modal: Hit) -> Hit | None:
+def _people_subject(
+    text: str, lang: Lang, people: list[Hit], start: int, modal: Hit, unspecific: list[Hit]
+) -> Hit | None:
     """The people sent to work heading the duty's clause ("电梯司机应…", "Engineers shall…"), if nothing else does.
 
     Not "相关人员"/"relevant personnel" (nobody in particular), and not the
@@ -120,12 +122,12 @@ def _people_subject(text: str, lang: Lang, people: list[Hit], start: int, modal:
     for h in people:
         # at the head of the clause ("电梯司机", "All Engineers"), not after a description ("进入现场的人员")
         at_head = start <= h.start <= start + 4 and h.end <= modal.start and modal.start - h.end <= 12
-        if at_head and not _UNSPECIFIC.search(text, start, h.start):
+        if at_head and not any(start <= u.start and _GAP_BEFORE.fullmatch(text, u.end, h.start) for u in unspecific):
             return h
     return None
 
 
-_UNSPECIFIC = re.compile(r"(?:相关|有关|其他|其它|任何|一切|\b(?:relevant|other|any|such|no)\s+)$", re.IGNORECASE)
+_GAP_BEFORE = re.compile(r"\s*")
 
 
 def _subject(
@@ -136,6 +138,7 @@ def _subject(
     people: list[Hit],
     modal: Hit,
     conditions: _Conditions,
+    unspecific: list[Hit],
 ) -> tuple[str, str, BearerSource]:
     """The party a duty's clause opens with, or the agent the sentence names.
 
@@ -161,7 +164,7 @@ def _subject(
     ends = [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, modal.start)]
     starts = [0, *ends]
     if not any(starts[-1] <= h.start for h, _ in mentions):
-        person = _people_subject(text, lang, people, starts[-1], modal)
+        person = _people_subject(text, lang, people, starts[-1], modal, unspecific)
         if person is not None:
             return "provider", person.text, "personnel"
     if not mentions:
@@ -231,6 +234,7 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -
         scan.find(lexicon.words("personnel")),
         modal,
         conditions,
+        scan.find(lexicon.words("unspecific")),
     )
     if _only_assists(scan, lexicon, lang, modal):
         role, how = "none", "assists"  # 乙方应协助甲方…, shall assist: the party helps; the agreement names no owner

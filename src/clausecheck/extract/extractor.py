@@ -36,7 +36,7 @@ from clausecheck.extract.qualifiers import qualifiers
 from clausecheck.extract.references import Attachments, references
 from clausecheck.extract.roles import Roles, assign_roles
 from clausecheck.extract.tables import responsibility_rows
-from clausecheck.language.normalize import Folded, fold, has_han, matching_lang
+from clausecheck.language.normalize import Folded, fold, fold_text, has_han, matching_lang
 from clausecheck.language.segment import segments
 from clausecheck.types import Lang
 
@@ -476,13 +476,21 @@ class _Extractor:
                 tags.append(specific_tag(rule))
         return tags
 
+    def _mark_cell(self, text: str) -> bool:
+        """A cell that holds only a `table_mark` ("√", "负责", "Yes"): the party of its column bears the row."""
+        folded = fold_text(text).strip()
+        if not folded:
+            return False
+        hits = self.lex.scan(folded, matching_lang(folded)).find(self.lex.words("table_mark"))
+        return bool(hits) and hits[0].start == 0 and hits[0].end == len(folded)
+
     def _both_cell(self, folded: str) -> bool:
         """A cell that names both parties and nothing else: "双方", "Both Parties"."""
         hits = self.lex.scan(folded, matching_lang(folded)).find(self.lex.words("both_parties"))
         return bool(hits) and len(folded) <= hits[0].end - hits[0].start + 4
 
     def _tables(self) -> None:
-        for row in responsibility_rows(self.document, self.roles, self._both_cell):
+        for row in responsibility_rows(self.document, self.roles, self._both_cell, self._mark_cell):
             folding = fold(row.text)
             lang = _lang(row.block, self.document, folding.text)
             scan = self.lex.scan(folding.text, lang)

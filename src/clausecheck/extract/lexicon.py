@@ -84,6 +84,7 @@ class Lexicon:
         self.topic_exclude = {tid: self._add(t.exclude) for tid, t in pack.topics.items()}
         self.topic_unless = {tid: self._add(t.unless) for tid, t in pack.topics.items()}
         self.vocab = {name: self._add(terms) for name, terms in pack.vocabularies.items()}
+        self._vocab_terms = dict(pack.vocabularies)
         self.parties = {pid: self._add(p.terms) for pid, p in pack.parties.items()}
         self.rule_near = {
             r.id: [self._add(g) for g in r.near] for r in pack.rules if isinstance(r, ForbidRule) and r.near
@@ -133,6 +134,12 @@ class Lexicon:
             )
         automaton.make_automaton()
         return automaton
+
+    def alternation(self, name: str) -> str:
+        """A vocabulary as one regular-expression alternation (literal terms escaped, patterns as written),
+        for checks tied to a position: "a kind of party right before this name"."""
+        parts = [t.text if t.regex else re.escape(fold_text(t.text)) for t in self._vocab_terms.get(name, ())]
+        return "|".join(sorted(parts, key=len, reverse=True)) or "(?!)"
 
     def words(self, name: str) -> TermSet:
         """A vocabulary; an empty set when the pack does not define it."""

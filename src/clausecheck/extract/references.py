@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from clausecheck.document.model import ClauseNode, Document
 from clausecheck.extract.lexicon import Lexicon, Scan
 from clausecheck.extract.model import Reference
-from clausecheck.language.normalize import fold_text
+from clausecheck.language.normalize import fold_text, matching_lang
 
 _ZH_TITLE = re.compile(r"《([^》]{1,40})》")
 _ZH_ANNEX = re.compile(r"(附件|附表|附录)\s*([一二三四五六七八九十\d]+|[A-Z])")
@@ -27,12 +27,8 @@ _EN_NAMED = re.compile(
     r"complies\s+with|under)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,5}(?:Rules|Manual|Plan|Procedures?|Polic(?:y|ies)|"
     r"Handbook|Requirements|Regulations|Guidelines|Code))\b"
 )
-_DOCUMENT_NOUN = re.compile(
-    r"[\u4e00-\u9fff]{0,6}(?:规则|规章|制度|规范|手册|细则|方案|预案|须知|守则)"
-    r"|\b(?:\w+\s+){0,3}(?:rules|manual|plan|procedures|policy|policies|handbook|guidelines)\b",
-    re.IGNORECASE,
-)
-_STATUTE = re.compile(r"(?:法|条例|规定|办法|标准|规范|规程)|\b(?:Act|Regulations?|Code|Standards?|CFR|GB)\b")
+# the words before a document noun that belong to its name: "安全管理制度", "the site safety rules"
+_NAME_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}|(?:\w+\s+){0,3})$")
 _ORDINALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
 
@@ -98,11 +94,14 @@ def references(scan: Scan, text: str, lexicon: Lexicon, attachments: Attachments
         )
     titles = [m.group(1) for m in _ZH_TITLE.finditer(text)] + [m.group(1) for m in _EN_NAMED.finditer(text)]
     for title in titles:
-        identified = bool(_STATUTE.search(title)) or attachments.knows(title)
+        statute = lexicon.scan(fold_text(title), matching_lang(title)).search(lexicon.words("statute_noun"))
+        identified = statute or attachments.knows(title)
         found.append(Reference(title=title, resolved=identified or not deferred))
     if deferred and not titles:
         # rules still to be made or attached later: 另行制定安全规则, work rules to be issued
-        noun = _DOCUMENT_NOUN.search(text)
+        noun = scan.first(lexicon.words("document_noun"))
         if noun:
-            found.append(Reference(title=noun.group().strip(), resolved=False))
+            before = _NAME_BEFORE.search(text, 0, noun.start)
+            start = before.start() if before else noun.start
+            found.append(Reference(title=text[start : noun.end].strip(), resolved=False))
     return found

@@ -42,11 +42,6 @@ _OWN_NAME, _DEFINITION, _CONDUCT_CAP = 3, 2, 3
 _CONDUCT = {"provider_conduct": ("provider", 1), "host_conduct": ("client", 1), "payer_conduct": ("client", 2)}
 _POSSESSIVE = re.compile(r"\s*(?:['’]s?|s['’])\s*$")
 
-_GENERIC_BEFORE = re.compile(
-    r"(?:(?:各|其他|其它|其余|所有|任何|另一|第三方)[^，,。；;：:\s]{0,6}"
-    r"|\b(?:other|any|all|each|every|another|third[- ]party|no)\s+(?:\w+\s+)?)$",
-    re.IGNORECASE,
-)
 # "Employer's liability insurance", "Employer's Liability and Business Auto Liability": a kind of cover
 _NAMES_A_COVER = re.compile(r"(?:['’]s?|s['’]?)?\s+(?:(?i:liability)\s+(?i:insurance|cover|policy)|Liability\b)")
 # `甲方：指…`, `“乙方”是指…`, `"Contractor" means …`: a definitions clause says what a name is
@@ -83,6 +78,8 @@ class Roles:
 
     aliases: dict[str, str] = field(default_factory=dict)
     """alias as written -> role ('client', 'provider' or another pack party id)."""
+    other_parties: re.Pattern[str] | None = None
+    """the `other_parties` vocabulary ending right before a name: "各交叉作业施工单位", "other contractors"."""
     undecided: list[str] = field(default_factory=list)
     """names of parties whose side the agreement does not show."""
     evidence: list[PartyEvidence] = field(default_factory=list)
@@ -109,7 +106,7 @@ class Roles:
         for m in self._pattern.finditer(folded):
             if _NAMES_A_COVER.match(folded, m.end()):
                 continue  # "Employer's liability insurance" names a kind of cover, not the Employer
-            if _GENERIC_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
+            if self.other_parties and self.other_parties.search(folded, max(0, m.start() - 12), m.start()):
                 continue  # "各交叉作业施工单位", "other contractors": a kind of party, not this one
             role = self._folded_role.get(_bare(m.group()))
             if role:
@@ -389,7 +386,11 @@ def assign_roles(document: Document, lexicon: Lexicon) -> Roles:
     _weigh(parties, evidence)
     decided = _decide(parties)
     principals = _principals(parties)
+    generic = lexicon.alternation("other_parties")
     roles = Roles(
+        other_parties=re.compile(
+            rf"(?:(?:{generic})[^，,。；;：:\s]{{0,6}}|\b(?:{generic})\s+(?:\w+\s+)?)$", re.IGNORECASE
+        ),
         evidence=[
             PartyEvidence(
                 names=tuple(p.names),
@@ -401,7 +402,7 @@ def assign_roles(document: Document, lexicon: Lexicon) -> Roles:
                 principal=i in principals,
             )
             for i, p in enumerate(parties)
-        ]
+        ],
     )
     for i, party in enumerate(parties):
         if i in decided:

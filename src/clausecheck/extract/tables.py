@@ -10,7 +10,6 @@ both when both are marked or "双方" is written), quoted as its first cell.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,8 +17,6 @@ from dataclasses import dataclass
 from clausecheck.document.model import Block, Document
 from clausecheck.extract.roles import Roles
 from clausecheck.language.normalize import fold_text
-
-_MARK = re.compile(r"^\s*(?:[✓✔√●○■☑xX*＊]|负责|負責|承担|承擔|是|有|yes|y|responsible)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +55,9 @@ def _party_named(block: Block, roles: Roles, both: Callable[[str], bool]) -> tup
     return None
 
 
-def _marked(ordered: list[dict[int, Block]], roles: Roles, both: Callable[[str], bool]) -> list[TableDuty]:
+def _marked(
+    ordered: list[dict[int, Block]], roles: Roles, both: Callable[[str], bool], mark: Callable[[str], bool]
+) -> list[TableDuty]:
     """| 事项 | 甲方 | 乙方 | with ✓ marks under the party that bears each row."""
     party_columns = {
         col: named
@@ -69,7 +68,7 @@ def _marked(ordered: list[dict[int, Block]], roles: Roles, both: Callable[[str],
         return []
     duties = []
     for row in ordered[1:]:
-        marked = [party_columns[c] for c, b in row.items() if c in party_columns and _MARK.match(b.text)]
+        marked = [party_columns[c] for c, b in row.items() if c in party_columns and mark(b.text)]
         text_cells = [b for c, b in sorted(row.items()) if c not in party_columns and b.text.strip()]
         if not marked or not text_cells:
             continue
@@ -97,11 +96,13 @@ def _named(ordered: list[dict[int, Block]], roles: Roles, both: Callable[[str], 
     return []
 
 
-def responsibility_rows(document: Document, roles: Roles, both: Callable[[str], bool]) -> list[TableDuty]:
+def responsibility_rows(
+    document: Document, roles: Roles, both: Callable[[str], bool], mark: Callable[[str], bool]
+) -> list[TableDuty]:
     """Duties a table assigns: by marks under party columns, or by a column naming the bearer."""
     duties: list[TableDuty] = []
     for rows in _rows(document).values():
         ordered = [rows[i] for i in sorted(rows)]
         if len(ordered) >= 2:
-            duties += _marked(ordered, roles, both) or _named(ordered, roles, both)
+            duties += _marked(ordered, roles, both, mark) or _named(ordered, roles, both)
     return duties

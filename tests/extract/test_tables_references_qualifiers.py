@@ -1,0 +1,72 @@
+"""Responsibility tables, references to other documents, and how precise a duty is."""
+
+from __future__ import annotations
+
+import pytest
+
+from clausecheck import load_pack
+from clausecheck.document.reader import read_document
+from clausecheck.extract.extractor import extract
+from clausecheck.testing.compose import compose_docx
+
+HEAD_ZH = "甲方（发包方）：某某置业有限公司\n乙方（承包方）：某某建筑工程有限公司\n"
+HEAD_EN = 'This Agreement is made between Northgate Ltd (the "Customer") and Brightwire Ltd (the "Contractor").\n'
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack("safety-core")
+
+
+def statements(pack, notation):
+    return extract(read_document(compose_docx(notation)), pack, all_statements=True).statements
+
+
+@pytest.mark.parametrize(
+    ("table", "role"),
+    [
+        ("| 事项 | 甲方 | 乙方 |\n| 劳保用品 |  | √ |", "provider"),
+        ("| 事项 | 甲方 | 乙方 |\n| 劳保用品 | 负责 | 负责 |", "both"),
+        ("| Item | Customer | Contractor |\n| Supply of PPE | Yes |  |", "client"),
+        ("| Item | Responsible party |\n| Supply of PPE | Contractor |\n| Site induction | Customer |", "provider"),
+    ],
+)
+def test_a_table_row_is_a_duty_of_the_party_it_marks_or_names(pack, table, role):
+    head = HEAD_ZH if "事项" in table else HEAD_EN
+    (row,) = [s for s in statements(pack, head + table) if any(t.topic == "ppe" for t in s.topics)]
+    assert row.source == "table_row" and row.actor.role == role and row.actor.source == "table"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "resolved"),
+    [
+        (HEAD_ZH + "5.1 乙方应遵守《中华人民共和国安全生产法》。", "中华人民共和国安全生产法", True),
+        (HEAD_ZH + "5.1 乙方应遵守甲方《现场安全管理制度》。", "现场安全管理制度", True),
+        (HEAD_ZH + "5.1 乙方应遵守甲方另行制定的安全管理制度。", "安全管理制度", False),
+        (
+            HEAD_EN + "5.1 The Contractor shall comply with the site rules to be issued by the Customer.",
+            "the site rules",
+            False,
+        ),
+        (HEAD_EN + "5.1 The Contractor shall comply with the Site Rules in Schedule 3.", "Schedule 3", False),
+    ],
+)
+def test_references_resolve_to_statutes_and_annexes_and_dangle_when_still_to_be_made(pack, text, title, resolved):
+    refs = [r for s in statements(pack, text) for r in s.references]
+    assert any(title in r.title and r.resolved == resolved for r in refs), refs
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        (HEAD_ZH + "5.1 乙方应及时向甲方报告事故。", True),
+        (HEAD_ZH + "5.1 乙方应在两小时内向甲方报告事故。", False),
+        (HEAD_EN + "5.1 The Contractor shall report any accident to the Customer promptly.", True),
+        (HEAD_EN + "5.1 The Contractor shall report any accident to the Customer within 24 hours.", False),
+        (HEAD_EN + "5.1 The Contractor shall maintain adequate insurance for its employees.", True),
+        (HEAD_EN + "5.1 The Contractor shall maintain employer's liability insurance of GBP 5,000,000.", False),
+    ],
+)
+def test_vague_words_unless_a_deadline_amount_or_standard_pins_the_duty(pack, text, vague):
+    (statement,) = [s for s in statements(pack, text) if s.clause == "5.1"]
+    assert statement.vague == vague
