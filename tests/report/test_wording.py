@@ -94,3 +94,4 @@ def test_the_suggested_wording_settles_its_own_rule(pack, rule, lang):
     row = next((t for t in result.topics if t.topic == rule.topic), None)
     if rule.kind == "require" and row is not None:  # a rule whose condition the wording alone does not meet: no row
         assert row.status == "present", text
+        assert row.party in (*rule.bearers, "both"), (row.party, text)  # the bearer the rule intends
