@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clausecheck import load_pack
-from clausecheck.extract.duty import analyse
+from clausecheck.extract.duty import analyse, only_a_condition
 from clausecheck.extract.lexicon import lexicon
 from clausecheck.extract.roles import Roles
 from clausecheck.language.normalize import fold_text
@@ -115,3 +115,28 @@ def test_a_sentence_without_a_modal_states_no_duty(lex):
 )
 def test_where_the_bearer_came_from(lex, text, lang, source):
     assert read(lex, text, lang).how == source
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "words", "role"),
+    [
+        (
+            "EuroTel shall grant access, provided that this personnel abides by the security rules of EuroTel.",
+            "en",
+            "security rules",
+            "provider",
+        ),
+        ("甲方应办理出入证件，如乙方遵守甲方机房管理制度。", "zh-Hans", "机房管理制度", "provider"),
+    ],
+)
+def test_a_topic_only_inside_a_condition_is_a_weak_duty_of_the_conditions_subject(lex, text, lang, words, role):
+    folded = fold_text(text)
+    start = folded.index(words)
+    duty = only_a_condition(lex.scan(folded, lang), folded, lex, ROLES, [(start, start + len(words))])
+    assert (duty.role, duty.modality, duty.how) == (role, "weak", "condition")
+
+
+def test_a_topic_outside_the_condition_keeps_its_duty(lex):
+    folded = fold_text("If an accident occurs, the Contractor shall report it to the Customer.")
+    start = folded.index("report")
+    assert only_a_condition(lex.scan(folded, "en"), folded, lex, ROLES, [(start, start + 6)]) is None

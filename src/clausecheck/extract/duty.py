@@ -242,6 +242,31 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -
     return Duty(role, actor_words, each_own, modality, words, how)
 
 
+def only_a_condition(
+    scan: Scan, text: str, lexicon: Lexicon, roles: Roles, spans: list[tuple[int, int]]
+) -> Duty | None:
+    """A weak duty when every word of the topic stands inside a condition of the part ("provided that this
+    personnel abides by the security rules", "如乙方人员违反甲方安全规定"): a condition is not a duty. Borne by
+    the condition's subject: the party named in it, or the provider when its people are."""
+    conditions = _Conditions(scan, text, lexicon)
+    if not spans or not conditions.conditions:
+        return None
+    clauses = []
+    for c in conditions.conditions:
+        boundary = _CLAUSE_BOUNDARY.search(text, c.end)
+        clauses.append((c, boundary.start() if boundary else len(text)))
+    inside = [next(((c, end) for c, end in clauses if c.start <= s and e <= end), None) for s, e in spans]
+    if any(clause is None for clause in inside):
+        return None
+    condition, end = next(clause for clause in inside if clause is not None)
+    named = [(h, role) for h, role in roles.find(text) if condition.end <= h.start < end]
+    named += [(h, "provider") for h in scan.find(lexicon.words("personnel")) if condition.end <= h.start < end]
+    if not named:
+        return Duty("none", "", False, "weak", condition.text, "condition")
+    subject, role = min(named, key=lambda item: item[0].start)  # "this personnel abides by the rules of EuroTel"
+    return Duty(role, subject.text, False, "weak", condition.text, "condition")
+
+
 def subject_only(scan: Scan, text: str, lexicon: Lexicon, roles: Roles) -> tuple[str, str]:
     """The party a sentence part opens with, for parts that borrow the verb of a lead-in."""
     parties = roles.find(text)

@@ -20,7 +20,7 @@ from clausecheck.budget import checkpoint
 from clausecheck.document.labels import match_rendered
 from clausecheck.document.model import Block, ClauseNode, Document
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
-from clausecheck.extract.duty import Duty, analyse, subject_only
+from clausecheck.extract.duty import Duty, analyse, only_a_condition, subject_only
 from clausecheck.extract.lexicon import Hit, Lexicon, Scan, TermSet, lexicon
 from clausecheck.extract.model import (
     Actor,
@@ -108,6 +108,7 @@ def topic_checks(scan: Scan, lex: Lexicon, sentence: Callable[[], Scan] | None =
             check.reason = "a near group has no word " + ("in the sentence" if window is None else f"within {window}")
         else:
             check.accepted, check.terms, check.reason = True, _words(hits), "addressed"
+            check.spans = [(h.start, h.end) for h in hits]
         checks.append(check)
     return checks
 
@@ -336,6 +337,13 @@ class _Extractor:
             if not (topics or inherited_topics or exemption or shift or self.all_statements):
                 continue
             duty = current.duty
+            if topics and duty is not None:
+                # "EuroTel shall grant access, provided that this personnel abides by the security rules": the
+                # topic is only the condition of another duty, a weak one of the condition's subject
+                shift_by = len(lead) + 1 if lead else 0  # spans count from the lead-in read before the part
+                spans = [(s - shift_by, e - shift_by) for c in checks if c.accepted for s, e in c.spans]
+                if all(s >= 0 for s, _ in spans):
+                    duty = only_a_condition(scan, folded, self.lex, self.roles, spans) or duty
             if shift is not None and duty is not None and duty.role == "provider" and not duty.each_own:
                 exemption = shift  # everything put on the provider, whatever the cause: "一切责任由乙方承担"
             if not topics and duty is not None and inherited_topics:

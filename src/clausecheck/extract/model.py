@@ -28,12 +28,14 @@ BearerSource = Literal[
     "lead-in",
     "leading clause",
     "table",
+    "condition",
     "assists",
     "none",
 ]
 """Where a duty's bearer came from: the party opening its clause, the agent (由X/by X), the people sent as
 subject, an assignment without a modal (由乙方提供, Contractor to provide), a declarative duty (甲方发给), an
-earlier part of the sentence, a heading or lead-in or leading clause above it, a responsibility table; or
+earlier part of the sentence, a heading or lead-in or leading clause above it, a responsibility table, the
+subject of a condition the topic is only part of ("provided that its personnel abide by the site rules"); or
 nobody (`assists`: the named party only helps)."""
 QualifierKind = Literal["vague", "vague_timing", "deadline", "amount", "standard"]
 
@@ -114,6 +116,8 @@ class TopicCheck:
     unless: list[str] = field(default_factory=list)
     accepted: bool = False
     reason: str = ""
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    """where the counted terms stand in the scanned text"""
 
 
 class PartTrace(_Model):
