@@ -44,8 +44,9 @@ class Duty:
 
 
 def _real(hits: list[Hit], friends: list[Hit]) -> list[Hit]:
-    """Hits that are not part of a false friend (应急, 相应, 可能, 'May 2025')."""
-    return [h for h in hits if not any(f.start < h.end and h.start < f.end for f in friends)]
+    """Hits that are not part of a false friend (应急, 相应, 可能, 'May 2025'); a longer modal that contains one
+    still counts ("必要时" is a hedge although "必要" alone is no modal)."""
+    return [h for h in hits if not any(f.start <= h.start and h.end <= f.end for f in friends)]
 
 
 _CLAUSE_BOUNDARY = re.compile(r"[，,；;：:]")

@@ -225,6 +225,8 @@ class _Extractor:
         self.attachments = Attachments.of(document)
         self.ancestors = _ancestors(document.clauses)
         self.item_parents = _item_parents(document.clauses)
+        self.last_duty: dict[str | None, Duty] = {}
+        """the last duty stated in each clause, whose force a duty without a modal shares"""
         self.statements: list[Statement] = []
         self.mentions: set[str] = set()
         self.contexts: list[_Context] = []
@@ -318,7 +320,7 @@ class _Extractor:
             ):
                 self._push_heading(block, folded, topics)
                 return
-            previous = current
+            before, previous = previous, current
             first = first or current
             if current.raw is None and _short(folded) and part.text.rstrip().endswith((":", "：")):
                 heading_duty = self._heading_duty(folded)
@@ -337,6 +339,13 @@ class _Extractor:
             if not (topics or inherited_topics or exemption or shift or self.all_statements):
                 continue
             duty = current.duty
+            earlier = before.duty if before is not None else self.last_duty.get(block.clause_id)
+            if duty is not None and duty.how == "declared" and earlier is not None:
+                # a duty stated without a modal has the force of the one before it in its clause:
+                # "甲乙双方认为有保险的必要时，甲方…办理…。" then "乙方办理…的保险。" hangs on the same condition
+                duty = replace(duty, modality=earlier.modality, modal_words=earlier.modal_words)
+            if duty is not None and block.clause_id is not None:
+                self.last_duty[block.clause_id] = duty
             if topics and duty is not None:
                 # "EuroTel shall grant access, provided that this personnel abides by the security rules": the
                 # topic is only the condition of another duty, a weak one of the condition's subject
