@@ -357,8 +357,8 @@ class _Extractor:
                 exemption = shift  # everything put on the provider, whatever the cause: "一切责任由乙方承担"
             if not topics and duty is not None and inherited_topics:
                 topics = [t.model_copy(update={"inherited": True}) for t in inherited_topics]
-            if duty is None and exemption is None:
-                continue
+            if (duty is None or _DEFINITION.match(folded)) and exemption is None:
+                continue  # '"CPC Operational Date" means the day … oil can be evacuated' defines, it binds nobody
             # a duty's rule-specific content is read across its whole sentence ("shall indemnify … against:
             # (b) injury"); a denial's only in its own words ("; provided that it shall not be liable for cargo")
             affirms = duty is not None and duty.modality in ("binding", "weak")
@@ -551,6 +551,11 @@ def _opens_with(scan: Scan, words: TermSet) -> bool:
     return first is not None and not scan.text[: first.start].strip(" \t(（[【\"'“‘")
 
 
+# a definition: a quoted term and the verb that defines it ('"Site" means …', '“现场”是指…')
+_DEFINITION = re.compile(
+    r"^\s*(?:\(?\w{1,4}\)\s*)?[\"“「『][^\"”」』]{1,80}[\"”」』]\s*(?:means|shall\s+mean|refers\s+to|是指|系指|指)",
+    re.IGNORECASE,
+)
 _CONDITION_ITEM = re.compile(r"的\s*[；;。.,，]?\s*$")
 
 
