@@ -218,7 +218,12 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -
     conditions = _Conditions(scan, text, lexicon)
     found = _main_modal(scan, lexicon, friends, conditions)
     if found is None:
-        return _assigned(scan, text, lexicon, roles, conditions)
+        assigned = _assigned(scan, text, lexicon, roles, conditions)
+        deferred = scan.first(lexicon.words("deferral"))
+        if assigned is None and deferred is not None:
+            # "…的投保在合同专用条款中约定", "insurance to be agreed": the matter is left open, by nobody
+            return Duty("none", "", False, "binding", deferred.text)
+        return assigned
     kind, modal = found
     modality = _MODALITY[kind]
     words = modal.text
