@@ -24,6 +24,7 @@ _PRIORITY = {"negation": 0, "prohibition": 1, "weak": 2, "binding": 3}
 _MODALITY = {"negation": "negated", "prohibition": "prohibition", "weak": "weak", "binding": "binding"}
 _HEDGE_WINDOW = {"en": 45, "zh-Hans": 8, "zh-Hant": 8}
 _AGENT_ZH = re.compile(r"由\s*$")
+_TO_AFTER = re.compile(r"\s+to\b", re.IGNORECASE)
 _PASSIVE_EN = re.compile(r"^\s*(?:not\s+)?be\s+(?:\w+ly\s+)?(\w+(?:ed|en|wn|de|ne|lt|pt|ught))\b", re.IGNORECASE)
 _BY_AGENT_EN = re.compile(r"\bby\s+(?:the\s+|each\s+|either\s+)?$", re.IGNORECASE)
 
@@ -157,6 +158,14 @@ def _subject(
             return role, h.text, "agent"
         if lang == "en" and h.start >= modal.end and _PASSIVE_EN.match(after_modal) and _BY_AGENT_EN.search(prefix):
             return role, h.text, "agent"
+    passive = _PASSIVE_EN.match(after_modal) if lang == "en" else None
+    clause_start = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, modal.start)), default=0)
+    own_people = any(clause_start <= h.start < modal.start for h in people)
+    if passive is not None and not own_people and not _TO_AFTER.match(after_modal, passive.end()):
+        # "EDGE shall be named as an additional insured", "the Customer shall be informed": the subject of a
+        # passive undergoes the duty; with no agent named, nobody bears it. Still bound: "shall be required
+        # to", and a party's people ("Contractor personnel shall be trained": a state the party must ensure)
+        return "none", "", "none"
     mentions = sorted(
         [(h, role) for h, role in parties if h.end <= modal.start]
         + [(h, "both") for h in both if h.end <= modal.start],
