@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from clausecheck.errors import UsageError
 
@@ -26,6 +28,17 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
 
 def write_atomically(path: str | os.PathLike[str], data: bytes, *, never: tuple[str, ...] = ()) -> None:
     """Write `data` to `path` through a temporary file and `os.replace`; refuse any path in `never`."""
+    with open_atomically(path, never=never) as f:
+        f.write(data)
+
+
+@contextlib.contextmanager
+def open_atomically(path: str | os.PathLike[str], *, never: tuple[str, ...] = ()) -> Iterator[BinaryIO]:
+    """A binary file to stream into, moved to `path` when the block ends without an error, else removed.
+
+    For output written as it comes (a portfolio's results): readers of `path`
+    see the previous file until the whole new one is in place.
+    """
     for protected in never:
         if same_file(path, protected):
             raise UsageError(
@@ -44,7 +57,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, never: tuple[
         ) from None
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
             f.flush()
             os.fsync(f.fileno())
         os.chmod(temp, mode)
