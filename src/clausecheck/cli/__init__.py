@@ -14,7 +14,7 @@ import sys
 from clausecheck.errors import ClauseCheckError
 
 # sub-command modules, imported only when the command is built so start-up stays fast
-_COMMANDS = ("check", "annotate", "outline", "facts", "packs", "explain")
+_COMMANDS = ("check", "annotate", "outline", "facts", "packs", "explain", "portfolio")
 
 
 def build_parser() -> argparse.ArgumentParser:
