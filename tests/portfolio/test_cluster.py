@@ -78,7 +78,7 @@ def test_a_worker_killed_mid_run_loses_no_agreement(dask_cluster, tmp_path):
             os.kill(workers[0], signal.SIGKILL)  # a worker process this test's cluster started
             killed.append(workers[0])
 
-    pool = DaskPool(dask_cluster, WorkerSpec.of(checker))
+    pool = DaskPool(dask_cluster, WorkerSpec.of(checker), chunk=4)
     results = list(run(agreements, pool, on_done=kill_one))
     assert killed
     assert sorted(d.index for d in results) == list(range(40))
@@ -90,28 +90,30 @@ def test_a_worker_killed_mid_run_loses_no_agreement(dask_cluster, tmp_path):
 
 
 class _KillOnKey:
-    """A worker plugin standing in for a file that crashes the reader: the worker dies running that one task."""
+    """A worker plugin standing in for a file that crashes the reader: the worker dies running its tasks."""
 
     name = "kill-on-key"
 
-    def __init__(self, key: str) -> None:
-        self.key = key
+    def __init__(self, keys: set[str]) -> None:
+        self.keys = keys
 
     def setup(self, worker) -> None:
         pass
 
     def transition(self, key, start, finish, **kwargs) -> None:
-        if key == self.key and finish == "executing":
+        if key in self.keys and finish == "executing":
             os._exit(1)
 
 
-def test_a_file_that_kills_workers_twice_is_an_error_with_its_name(dask_cluster, tmp_path):
+@pytest.mark.parametrize("chunk", [1, 3])
+def test_a_file_that_kills_workers_twice_is_an_error_with_its_name(dask_cluster, tmp_path, chunk):
+    """Alone, the file kills two workers and is reported; in a chunk (0-2, 3-5), the chunk is split first."""
     from distributed import WorkerPlugin
 
     paths = write_agreements(tmp_path / "a", 6)
     agreements, _ = sources.expand([str(tmp_path / "a")])
-    pool = DaskPool(dask_cluster, WorkerSpec.of(Checker()))
-    plugin = type("KillOnKey", (_KillOnKey, WorkerPlugin), {})(pool.key(3))
+    pool = DaskPool(dask_cluster, WorkerSpec.of(Checker()), chunk=chunk)
+    plugin = type("KillOnKey", (_KillOnKey, WorkerPlugin), {})({pool.key(3), pool.chunk_key(3)})
     dask_cluster.register_plugin(plugin, name=_KillOnKey.name)
     try:
         results = {d.index: d.result for d in run(agreements, pool)}

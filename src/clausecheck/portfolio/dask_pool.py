@@ -9,9 +9,12 @@ storage itself.
 
 A task whose worker dies is run again by the scheduler; one that kills workers
 more than `distributed.scheduler.allowed-failures` times fails with
-`KilledWorker` and becomes its agreement's error. The local cluster allows one
-failure, so a file that kills two workers is reported by name and the job goes
-on; give a shared cluster the same settings (`SCHEDULER_CONFIG`, `docs/scale.md`). Reading from
+`KilledWorker`. A chunk of agreements that fails so is split, and each of its
+agreements runs alone: the others complete, and the file at fault, killing
+workers again, becomes its own error. The local cluster allows one failure, so
+a file that kills two workers running it alone is reported by name and the job
+goes on; give a shared cluster the same settings (`SCHEDULER_CONFIG`,
+`docs/scale.md`). Reading from
 storage is retried `RETRIES` times on an `OSError` (throttling, a dropped
 connection).
 """
@@ -19,6 +22,7 @@ connection).
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import uuid
 from collections.abc import Iterator, Sequence
@@ -28,10 +32,12 @@ from clausecheck.errors import UsageError
 from clausecheck.portfolio.extras import need
 from clausecheck.portfolio.pools import WINDOW
 from clausecheck.portfolio.sources import Agreement
-from clausecheck.portfolio.worker import Payload, WorkerSpec, check_one, install
+from clausecheck.portfolio.worker import Payload, WorkerSpec, check_many, check_one, install
 
 RETRIES = 2
 """extra attempts of a task that raised (a storage error); a dead worker is the scheduler's allowed-failures"""
+CHUNK = 16
+"""agreements per task at most: a task of about a third of a second, so scheduling costs little"""
 ALLOWED_FAILURES = 1
 """deaths of a worker running a task before the local cluster gives the task up: a second death is an error"""
 SCHEDULER_CONFIG = {
@@ -100,36 +106,67 @@ def connect(scheduler: str | None = None, local_workers: int | None = None) -> I
 
 
 class DaskPool:
-    """Runs agreements as Dask tasks on the workers of `client`, each set up by `CheckerPlugin`."""
+    """Runs agreements as Dask tasks on the workers of `client`, each set up by `CheckerPlugin`.
 
-    def __init__(self, client: Any, spec: WorkerSpec) -> None:
+    Agreements go in chunks of up to `CHUNK` per task, so a scheduler that handles
+    a few thousand tasks a second keeps hundreds of cores busy. A chunk that
+    fails (its workers died) is split: each of its agreements runs again as a
+    task of its own, so only the file at fault ends as an error. A storage error
+    is retried in a task of its own too.
+    """
+
+    def __init__(self, client: Any, spec: WorkerSpec, chunk: int | None = None) -> None:
         self.client = client
         client.register_plugin(CheckerPlugin(spec), name=CheckerPlugin.name)
         self.token = uuid.uuid4().hex[:12]
+        self.chunk = chunk
 
     def key(self, index: int) -> str:
-        """The task's key: the job's token and the agreement's place, so a dashboard shows what runs."""
+        """The key of the task checking agreement `index` alone."""
         return f"clausecheck-{self.token}-{index}"
 
+    def chunk_key(self, start: int) -> str:
+        """The key of the task checking the chunk that starts at agreement `start`."""
+        return f"clausecheck-{self.token}-{start}-chunk"
+
+    def chunk_size(self, total: int) -> int:
+        """`chunk`, else up to `CHUNK` agreements a task, small enough to give every worker several tasks."""
+        if self.chunk:
+            return self.chunk
+        workers = max(len(self.client.scheduler_info().get("workers", {})), 1)
+        return max(1, min(CHUNK, total // (workers * 4)))
+
     def imap(self, agreements: Sequence[Agreement]) -> Iterator[tuple[int, Payload | BaseException]]:
-        queue = iter(enumerate(agreements))
+        size = self.chunk_size(len(agreements))
+        starts = iter(range(0, len(agreements), size))
+        spans: dict[str, tuple[int, int]] = {}
 
-        def submit(index: int, agreement: Agreement) -> Any:
-            return self.client.submit(check_one, agreement, key=self.key(index), pure=False, retries=RETRIES)
+        def alone(index: int) -> Any:
+            spans[self.key(index)] = (index, 0)
+            return self.client.submit(check_one, agreements[index], key=self.key(index), pure=False, retries=RETRIES)
 
-        first: list[Any] = []
-        for index, agreement in queue:
-            first.append(submit(index, agreement))
-            if len(first) >= WINDOW:
-                break
-        running = _distributed.as_completed(first)
+        def chunk(start: int) -> Any:
+            part = list(agreements[start : start + size])
+            if len(part) == 1:
+                return alone(start)
+            spans[self.chunk_key(start)] = (start, len(part))
+            return self.client.submit(check_many, part, key=self.chunk_key(start), pure=False)
+
+        running = _distributed.as_completed([chunk(i) for i in itertools.islice(starts, max(WINDOW // size, 1))])
         for future in running:
-            index = int(future.key.rsplit("-", 1)[1])
-            if future.status == "error":
-                yield index, future.exception()
+            start, count = spans.pop(future.key)
+            if not count:
+                yield start, (future.exception() if future.status == "error" else future.result())
+            elif future.status == "error":
+                for index in range(start, start + count):
+                    running.add(alone(index))
             else:
-                yield index, future.result()
+                for index, outcome in enumerate(future.result(), start):
+                    if isinstance(outcome, OSError):
+                        running.add(alone(index))
+                    else:
+                        yield index, outcome
             future.release()
-            following = next(queue, None)
+            following = next(starts, None)
             if following is not None:
-                running.add(submit(*following))
+                running.add(chunk(following))

@@ -14,6 +14,7 @@ result when the cache has one, and otherwise checks it with the same
 from __future__ import annotations
 
 import io
+import json
 from dataclasses import dataclass, field
 
 from clausecheck.checker import Checker
@@ -113,12 +114,13 @@ def check_one(agreement: Agreement) -> Payload:
         return PortfolioResult(**error.model_dump()).model_dump_json(), None, [], False
     digest = sha256(data)
     entry = cache.get(digest) if cache and not spec.keep_documents else None
-    if entry is not None:
+    if entry is not None:  # as stored, renamed; the starting process validates what it receives
         checked_as = str(entry["name"])
-        result = PortfolioResult.model_validate(entry["result"])
-        result = _renamed(result, checked_as, agreement.name)
+        stored = dict(entry["result"], path=agreement.name)
+        if stored.get("error"):
+            stored["error"] = str(stored["error"]).replace(checked_as, agreement.name)
         warnings = [str(w).replace(checked_as, agreement.name) for w in entry["warnings"]]
-        return result.model_dump_json(), None, warnings, True
+        return json.dumps(stored, ensure_ascii=False), None, warnings, True
     checked_as = agreement.name if agreement.remote else agreement.location
     outcome = checker.check_isolated(_Named(data, checked_as))
     result = _renamed(portfolio_result(outcome.result, outcome.document, digest), checked_as, agreement.name)
@@ -131,6 +133,17 @@ def check_one(agreement: Agreement) -> Payload:
     document = outcome.document if spec.keep_documents else None
     document_json = document.model_copy(update={"source": agreement.name}).model_dump_json() if document else None
     return result.model_dump_json(), document_json, warnings, False
+
+
+def check_many(agreements: list[Agreement]) -> list[Payload | OSError]:
+    """`check_one` for each of a chunk of agreements; a storage error is returned in its place, to retry alone."""
+    out: list[Payload | OSError] = []
+    for agreement in agreements:
+        try:
+            out.append(check_one(agreement))
+        except OSError as e:
+            out.append(e)
+    return out
 
 
 def _renamed(result: PortfolioResult, old: str, new: str) -> PortfolioResult:
