@@ -11,6 +11,8 @@ prints:
 - agreements per second with 1 and 2 workers, and the speed-up;
 - each worker's resident memory after a quarter of the run and at its end, and
   its peak (flat: the engine frees each agreement's session);
+- the CPU time the workers spent per agreement (agreements per busy core, whatever
+  else runs on the machine) and the starting process's (client and scheduler) share;
 - the time of the re-run with a warm cache (nothing checked, only read and hashed).
 
 Cluster start-up and the workers' pack compilation are left out of the timings:
@@ -146,6 +148,8 @@ def check(folder: Path, workers: int, cache: str | None) -> dict[str, object]:
     with connect(local_workers=workers) as client:
         pool = DaskPool(client, WorkerSpec.of(Checker(), cache_location=cache))
         count = errors = cached = 0
+        cpu = client.run(time.process_time)
+        own_cpu = time.process_time()
         start = time.perf_counter()
         for done in run(agreements, pool):
             count += 1
@@ -154,8 +158,27 @@ def check(folder: Path, workers: int, cache: str | None) -> dict[str, object]:
             if count == len(agreements) // 4:
                 marks["quarter"] = client.run(_rss_mb)
         seconds = time.perf_counter() - start
+        own_cpu = time.process_time() - own_cpu
+        worker_cpu = sum(end - cpu.get(w, end) for w, end in client.run(time.process_time).items())
         marks["end"] = client.run(_rss_mb)
-    return {"count": count, "errors": errors, "cached": cached, "seconds": seconds, "marks": marks}
+    return {
+        "count": count,
+        "errors": errors,
+        "cached": cached,
+        "seconds": seconds,
+        "marks": marks,
+        "worker_cpu": worker_cpu,
+        "own_cpu": own_cpu,
+    }
+
+
+def _cpu(run: dict[str, object]) -> str:
+    """Agreements per CPU-second of the workers (throughput per busy core), and the starting process's share."""
+    count = run["count"]
+    return (
+        f"{count / run['worker_cpu']:.1f} agreements per worker CPU-second; "  # type: ignore[operator]
+        f"starting process (client and scheduler) {1000 * run['own_cpu'] / count:.1f} ms CPU per agreement"  # type: ignore[operator]
+    )
 
 
 def _memory(marks: dict[str, dict[str, tuple[float, float]]]) -> str:
@@ -182,6 +205,7 @@ def main() -> int:
         rate1 = one["count"] / one["seconds"]  # type: ignore[operator]
         print(f"1 worker:  {one['count']:,} agreements in {one['seconds']:.0f} s = {rate1:.1f} agreements/s")
         print(f"           memory: {_memory(one['marks'])}")  # type: ignore[arg-type]
+        print(f"           CPU: {_cpu(one)}")
         cache = str(Path(tmp) / "cache")
         two = check(folder, 2, cache)
         rate2 = two["count"] / two["seconds"]  # type: ignore[operator]
@@ -190,6 +214,7 @@ def main() -> int:
             f"speed-up {rate2 / rate1:.2f} (filling the cache)"
         )
         print(f"           memory: {_memory(two['marks'])}")  # type: ignore[arg-type]
+        print(f"           CPU: {_cpu(two)}")
         warm = check(folder, 2, cache)
         print(
             f"re-run, warm cache, 2 workers: {warm['seconds']:.0f} s "

@@ -35,7 +35,7 @@ def filesystem(protocol: str, storage_options: dict[str, str]) -> object:
         return fsspec.filesystem(protocol, **storage_options)
     except ImportError as e:
         raise UsageError(
-            f"reading {protocol}:// URLs needs the Python package '{e.name}', which is not installed",
+            f"reading {protocol}:// URLs needs a Python package that is not installed ({e})",
             hint=f"install it with: pip install 'clausecheck[{extra}]'",
         ) from None
     except ValueError as e:

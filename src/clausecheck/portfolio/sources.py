@@ -120,7 +120,7 @@ def _remote(url: str, options: dict[str, str]) -> tuple[list[Agreement], list[Sk
             names = [url]
         else:
             raise UsageError(f"nothing at {url}", hint="check the bucket, the prefix and the storage options")
-    except (OSError, PermissionError) as e:
+    except OSError as e:
         raise UsageError(
             f"cannot list {url}: {e}", hint="check the URL, the credentials and --storage-option"
         ) from None
