@@ -70,13 +70,14 @@ def test_a_worker_killed_mid_run_loses_no_agreement(dask_cluster, tmp_path):
     checker = Checker()
     expected = {str(p): checker.check_isolated(str(p)).result.model_dump() for p in paths}
     agreements, _ = sources.expand([str(tmp_path / "a")])
-    workers = pids(dask_cluster)
+    workers = dask_cluster.run(os.getpid)  # address -> pid of the worker processes this test's cluster started
     killed: list[int] = []
 
     def kill_one(done) -> None:
-        if not killed and done.index >= 0:
-            os.kill(workers[0], signal.SIGKILL)  # a worker process this test's cluster started
-            killed.append(workers[0])
+        if not killed:  # the first chunk is done: kill a worker while it runs another
+            busy = [address for address, keys in dask_cluster.processing().items() if keys]
+            killed.append(workers[(busy or list(workers))[0]])
+            os.kill(killed[0], signal.SIGKILL)
 
     pool = DaskPool(dask_cluster, WorkerSpec.of(checker), chunk=4)
     results = list(run(agreements, pool, on_done=kill_one))
@@ -87,6 +88,7 @@ def test_a_worker_killed_mid_run_loses_no_agreement(dask_cluster, tmp_path):
         plain = done.result.model_dump(exclude={"sha256", "parties", "metadata"})
         assert plain == expected[done.result.path]
     dask_cluster.wait_for_workers(2, timeout=60)  # the nanny restarted it
+    assert killed[0] not in pids(dask_cluster)
 
 
 class _KillOnKey:
