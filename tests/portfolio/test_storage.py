@@ -88,10 +88,10 @@ def test_a_zip_bomb_inside_an_archive_is_refused_by_name(tmp_path, capsys):
     assert results["bomb.docx"].error_type == "UnsafeDocument" and results["ok.docx"].error is None
 
 
-def test_file_urls_and_globs_read_like_paths(in_tmp):
+def test_file_urls_and_globs_read_like_paths_in_this_process_or_local_workers(in_tmp):
     write_agreements(in_tmp / "a", 3)
     assert main(["check", f"file://{in_tmp}/a/", "--format", "jsonl", "-o", "url.jsonl"]) == 1
-    assert main(["check", "a/*.docx", "--format", "jsonl", "-o", "glob.jsonl"]) == 1
+    assert main(["check", "a/*.docx", "--format", "jsonl", "-o", "glob.jsonl", "--jobs", "2"]) == 1
     by_url = {r.path.rsplit("/", 1)[1]: _plain(r) for r in load("url.jsonl")}
     assert by_url == {r.path.rsplit("/", 1)[1]: _plain(r) for r in load("glob.jsonl")}
     assert len(by_url) == 3

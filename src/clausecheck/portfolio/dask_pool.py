@@ -85,7 +85,7 @@ def connect(scheduler: str | None = None, local_workers: int | None = None) -> I
         logging.getLogger(name).setLevel(logging.ERROR)
     if scheduler:
         try:
-            client = _distributed.Client(scheduler, timeout="30s")
+            client = _distributed.Client(scheduler, timeout="15s")
         except (OSError, TimeoutError) as e:
             raise UsageError(
                 f"cannot reach the Dask scheduler at {scheduler}: {e}", hint="check the address and that it runs"
