@@ -62,7 +62,7 @@ def expand(inputs: Sequence[str]) -> list[str]:
         elif glob.has_magic(item) and not os.path.exists(item):  # 'draft[2].docx' may be a file's own name
             matches = []
             for match in sorted(glob.glob(item, recursive=True)):
-                matches += _folder(match) if os.path.isdir(match) else [match] if _is_agreement(match) else []
+                matches += _folder(match) if os.path.isdir(match) else [match] if is_agreement(match) else []
             if not matches:
                 raise UsageError(f"no .docx agreement matches {item}")
         else:
@@ -84,10 +84,22 @@ def skipped(inputs: Sequence[str]) -> list[SkippedFile]:
         else:
             continue
         for path in candidates:
-            reason = _NOT_CHECKED.get(os.path.splitext(path)[1].lower())
-            if reason and not os.path.basename(path).startswith("~$"):
+            reason = skip_reason(path)
+            if reason:
                 out.append(SkippedFile(path=path, reason=reason))
     return list({s.path: s for s in out}.values())
+
+
+def skip_reason(name: str) -> str | None:
+    """Why a file that looks like an agreement (.doc, .pdf ...) is not checked, and what to do; None for others."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    return None if base.startswith("~$") else _NOT_CHECKED.get(os.path.splitext(base)[1].lower())
+
+
+def is_agreement(name: str) -> bool:
+    """Whether a file name (a path, a URL, an archive member) names a .docx agreement, Word's lock files aside."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    return base.lower().endswith(AGREEMENT_SUFFIXES) and not base.startswith("~$")
 
 
 def _walk(folder: str) -> list[str]:
@@ -98,13 +110,8 @@ def _walk(folder: str) -> list[str]:
     return out
 
 
-def _is_agreement(path: str) -> bool:
-    name = os.path.basename(path)
-    return name.lower().endswith(AGREEMENT_SUFFIXES) and not name.startswith("~$")
-
-
 def _folder(folder: str) -> list[str]:
-    return [path for path in _walk(folder) if _is_agreement(path)]
+    return [path for path in _walk(folder) if is_agreement(path)]
 
 
 _worker_checker: Checker | None = None

@@ -15,7 +15,7 @@ import sys
 from clausecheck.errors import ClauseCheckError
 
 # sub-command modules, imported only when the command is built so start-up stays fast
-_COMMANDS = ("check", "annotate", "outline", "facts", "why", "packs", "explain")
+_COMMANDS = ("check", "annotate", "outline", "facts", "why", "packs", "explain", "portfolio")
 
 
 def build_parser() -> argparse.ArgumentParser:

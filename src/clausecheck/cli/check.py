@@ -8,6 +8,11 @@ Files in folders that look like agreements but are not .docx (.doc, .pdf)
 are listed as skipped with what to do. Exit code: 2 when any agreement could
 not be read (or the command is misused, or with `--strict` a file was
 skipped), else 1 when a finding reaches `--fail-on`, else 0.
+
+Portfolios (`cli.portfolio_run`): with `--scheduler` or `--cluster` the
+same checker runs on Dask; zip archives and storage URLs are read by the
+workers; `--cache` skips agreements already checked; `--format jsonl` and
+`--format parquet` write each result as it completes.
 """
 
 from __future__ import annotations
@@ -17,12 +22,17 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from clausecheck.cli.common import add_fail_on, add_options, resolve
+from clausecheck.cli.common import Options, add_fail_on, add_options, resolve
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from clausecheck.document.model import Document
     from clausecheck.findings import Report
 
-FORMATS = ("text", "json", "sarif", "html", "junit")
+FORMATS = ("text", "json", "sarif", "html", "junit", "jsonl", "parquet")
+STREAMED = ("jsonl", "parquet")
+"""formats written result by result as agreements complete, for portfolios"""
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,20 +46,49 @@ def register(sub: argparse._SubParsersAction) -> None:
         "inputs",
         nargs="+",
         metavar="PATH",
-        help=".docx agreements, folders (searched recursively) or glob patterns ('contracts/**/*.docx')",
+        help=".docx agreements, folders (searched recursively), glob patterns ('contracts/**/*.docx'), "
+        "zip archives of agreements, or URLs (s3://bucket/prefix/, gs://, az://, file://, zip://)",
     )
     p.add_argument(
         "--format",
         choices=FORMATS,
         default="text",
-        help="text (default), json (the Report model), sarif (SARIF 2.1.0), html (one self-contained page) "
-        "or junit (JUnit XML for CI test views)",
+        help="text (default), json (the Report model), sarif (SARIF 2.1.0), html (one self-contained page), "
+        "junit (JUnit XML for CI test views), jsonl (one agreement's result per line, as each completes) "
+        "or parquet (one row per agreement, per topic and per finding; needs -o)",
     )
     p.add_argument("-o", "--output", metavar="PATH", help="write the report to PATH instead of standard output")
     add_fail_on(p)
     add_options(p)
     p.add_argument(
         "-j", "--jobs", type=int, default=1, metavar="N", help="check in N worker processes (0: one per CPU; default 1)"
+    )
+    where = p.add_mutually_exclusive_group()
+    where.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="check on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786)",
+    )
+    where.add_argument(
+        "--cluster", metavar="local[:N]", help="check on a Dask cluster of N local worker processes started for the run"
+    )
+    p.add_argument(
+        "--cache",
+        metavar="DIR|URL",
+        help="keep each result under the agreement's SHA-256, the settings and the version; "
+        "agreements already checked the same way are not checked again",
+    )
+    p.add_argument(
+        "--storage-option",
+        action="append",
+        metavar="KEY=VALUE",
+        help="an option of the storage URLs' filesystem (fsspec), e.g. endpoint_url=http://localhost:9000 (repeatable)",
+    )
+    p.add_argument(
+        "--metadata",
+        metavar="CSV",
+        help="a CSV exported from the contract system: its first column names the agreement (path or file name), "
+        "the other columns are carried into jsonl and parquet results",
     )
     p.add_argument(
         "--write-baseline",
@@ -71,16 +110,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from clausecheck import batch
     from clausecheck.errors import UsageError
-    from clausecheck.report.output import write_atomically
-    from clausecheck.report.render import render_report
-    from clausecheck.report.summary import print_statistics, print_summary, progress
     from clausecheck.report.terminal import visible
 
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per CPU) or more")
     options = resolve(args)
+    if args.format == "parquet" and not args.output:
+        raise UsageError("--format parquet needs -o FILE", hint="Parquet is a binary file: name the file to write")
+    if _is_portfolio(args):
+        from clausecheck.cli.portfolio_run import run_portfolio
+
+        return run_portfolio(args, options)
+    from clausecheck import batch
+    from clausecheck.report.summary import progress
+
     checker = options.checker
     inputs = batch.expand(args.inputs)
     jobs = args.jobs or os.cpu_count() or 1
@@ -90,22 +134,55 @@ def run(args: argparse.Namespace) -> int:
     for outcome in outcomes:
         for warning in outcome.warnings:
             print(f"clausecheck: warning: {visible(warning)}", file=sys.stderr)
+    documents = {o.result.path: o.document for o in outcomes if o.document is not None}
+    return finish(args, options, report, documents, never=(*inputs, *options.inputs))
+
+
+def _is_portfolio(args: argparse.Namespace) -> bool:
+    """Whether the run needs the portfolio machinery: a cluster, a cache, streamed results, storage or archives."""
+    from clausecheck.portfolio.sources import ARCHIVE_SUFFIX, is_url
+
+    return bool(
+        args.scheduler
+        or args.cluster
+        or args.cache
+        or args.metadata
+        or args.storage_option
+        or args.format in STREAMED
+        or any(is_url(i) or (i.lower().endswith(ARCHIVE_SUFFIX) and os.path.isfile(i)) for i in args.inputs)
+    )
+
+
+def finish(
+    args: argparse.Namespace,
+    options: Options,
+    report: Report,
+    documents: Mapping[str, Document],
+    *,
+    never: tuple[str, ...],
+) -> int:
+    """Render and write the report, print the summary, errors and skipped files; the exit code."""
+    from clausecheck.report.output import write_atomically
+    from clausecheck.report.render import render_report
+    from clausecheck.report.summary import print_statistics, print_summary
+    from clausecheck.report.terminal import visible
+
     color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty())
     text = render_report(
         report,
         args.format,
-        documents={o.result.path: o.document for o in outcomes if o.document is not None},
-        packs=checker.packs,
+        documents=documents,
+        packs=options.checker.packs,
         color=color,
         show_suppressed=args.show_suppressed,
         fail_on=options.fail_on,
     )
     if args.output:
-        write_atomically(args.output, text.encode("utf-8"), never=(*inputs, *options.inputs))
+        write_atomically(args.output, text.encode("utf-8"), never=never)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
-    if len(inputs) > 1:
+    if len(report.documents) > 1:
         to_stdout = args.output or args.format == "text"
         print_summary(report, sys.stdout if to_stdout else sys.stderr, fail_on=options.fail_on)
     if args.statistics:

@@ -20,6 +20,8 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from clausecheck.errors import UsageError
 
@@ -34,6 +36,18 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
 
 def write_atomically(path: str | os.PathLike[str], data: bytes, *, never: tuple[str, ...] = ()) -> None:
     """Write `data` to `path` (see the module docstring for links and special files); refuse any path in `never`."""
+    with open_atomically(path, never=never) as f:
+        f.write(data)
+
+
+@contextlib.contextmanager
+def open_atomically(path: str | os.PathLike[str], *, never: tuple[str, ...] = ()) -> Iterator[BinaryIO]:
+    """A binary file to stream into, moved to `path` when the block ends without an error, else removed.
+
+    For output written as it comes (a portfolio's results) as for a whole report:
+    readers of `path` see the previous file until the whole new one is in place.
+    A FIFO, device or socket is written through as it is.
+    """
     for protected in never:
         if same_file(path, protected):
             raise UsageError(
@@ -46,7 +60,11 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, never: tuple[
     if kind is not None and stat.S_ISDIR(kind):
         raise UsageError(f"cannot write {os.fspath(path)}: it is a folder", hint="give a file path")
     if kind is not None and not stat.S_ISREG(kind):
-        _write_through(path, data)
+        try:
+            with open(path, "wb") as through:  # nothing to replace atomically
+                yield through
+        except OSError as e:
+            raise UsageError(f"cannot write {os.fspath(path)}: {e.strerror or e}") from None
         return
     target = os.path.realpath(path)  # through a link to the file it names
     folder = os.path.dirname(target)
@@ -61,7 +79,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, never: tuple[
         ) from None
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
             f.flush()
             os.fsync(f.fileno())
         os.chmod(temp, mode)
@@ -72,15 +90,6 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, never: tuple[
         if isinstance(e, OSError):
             raise UsageError(f"cannot write {os.fspath(path)}: {e.strerror or e}") from None
         raise
-
-
-def _write_through(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write to a FIFO, a device or a socket as it is: there is nothing to replace atomically."""
-    try:
-        with open(path, "wb") as f:
-            f.write(data)
-    except OSError as e:
-        raise UsageError(f"cannot write {os.fspath(path)}: {e.strerror or e}") from None
 
 
 def _mode(target: str) -> int:

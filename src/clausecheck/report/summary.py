@@ -45,55 +45,76 @@ def _worst(result: DocumentResult) -> str:
     return max((f.severity for f in result.findings), key=SEVERITY_ORDER.__getitem__, default="")
 
 
+def summary_row(r: DocumentResult) -> tuple[str, ...]:
+    """One agreement's row: path, language, topics present/ambiguous/missing, void clauses, findings, worst, accepted."""
+    if r.error:
+        return (r.path, "", "", "", "", "", "", f"error: {r.error_type}", "")
+    topics = Counter(t.status for t in r.topics)
+    void = sum(f.status == "forbidden" for f in r.findings)
+    return (
+        r.path,
+        r.lang or "",
+        str(topics["present"]),
+        str(topics["ambiguous"]),
+        str(topics["missing"]),
+        str(void),
+        str(len(r.findings)),
+        _worst(r),
+        str(len(r.suppressed)),
+    )
+
+
 def summary_rows(report: Report) -> list[tuple[str, ...]]:
-    """One row per agreement: path, language, topics present/ambiguous/missing, void clauses, findings, worst, accepted."""
-    rows: list[tuple[str, ...]] = []
-    for r in report.documents:
-        if r.error:
-            rows.append((r.path, "", "", "", "", "", "", f"error: {r.error_type}", ""))
-            continue
-        topics = Counter(t.status for t in r.topics)
-        void = sum(f.status == "forbidden" for f in r.findings)
-        rows.append(
-            (
-                r.path,
-                r.lang or "",
-                str(topics["present"]),
-                str(topics["ambiguous"]),
-                str(topics["missing"]),
-                str(void),
-                str(len(r.findings)),
-                _worst(r),
-                str(len(r.suppressed)),
+    """One row per agreement (`summary_row`)."""
+    return [summary_row(r) for r in report.documents]
+
+
+class Tally:
+    """The summary of a run built as results arrive, for runs that stream results instead of keeping them."""
+
+    def __init__(self, fail_on: str) -> None:
+        self.fail_on = fail_on
+        self.rows: list[tuple[str, ...]] = []
+        self.failing = 0
+        self.errors = 0
+
+    def add(self, result: DocumentResult) -> None:
+        self.rows.append(summary_row(result))
+        self.failing += reaches(result, self.fail_on)
+        self.errors += bool(result.error)
+
+    def print(self, stream: IO[str]) -> None:
+        """The summary table, coloured only when `stream` is a terminal, with a closing count."""
+        from rich import box
+        from rich.console import Console
+        from rich.table import Table
+        from rich.text import Text
+
+        from clausecheck.report.terminal import visible
+
+        table = Table(box=box.SIMPLE_HEAD)
+        for name in ("agreement", "lang", "present", "ambiguous", "missing", "void", "findings", "worst", "accepted"):
+            table.add_column(
+                name, justify="left" if name in ("agreement", "lang", "worst") else "right", overflow="fold"
             )
+        for row in self.rows:
+            style = "bold red" if row[7].startswith("error") else SEVERITY_STYLE.get(row[7], "")
+            table.add_row(*(Text(visible(cell)) for cell in row[:7]), Text(row[7], style=style), Text(row[8]))
+        console = Console(file=stream, width=None if stream.isatty() else 200)
+        console.print(table)
+        console.print(
+            f"{len(self.rows)} agreement(s): {self.failing} with findings at or above {self.fail_on}, "
+            f"{self.errors} could not be read",
+            highlight=False,
         )
-    return rows
 
 
 def print_summary(report: Report, stream: IO[str], *, fail_on: str) -> None:
-    """The summary table, coloured only when `stream` is a terminal, with a closing count."""
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    from clausecheck.report.terminal import visible
-
-    table = Table(box=box.SIMPLE_HEAD)
-    for name in ("agreement", "lang", "present", "ambiguous", "missing", "void", "findings", "worst", "accepted"):
-        table.add_column(name, justify="left" if name in ("agreement", "lang", "worst") else "right", overflow="fold")
-    for row in summary_rows(report):
-        style = "bold red" if row[7].startswith("error") else SEVERITY_STYLE.get(row[7], "")
-        table.add_row(*(Text(visible(cell)) for cell in row[:7]), Text(row[7], style=style), Text(row[8]))
-    failing = sum(reaches(r, fail_on) for r in report.documents)
-    errors = sum(1 for r in report.documents if r.error)
-    console = Console(file=stream, width=None if stream.isatty() else 200)
-    console.print(table)
-    console.print(
-        f"{len(report.documents)} agreement(s): {failing} with findings at or above {fail_on}, "
-        f"{errors} could not be read",
-        highlight=False,
-    )
+    """The summary table of `report`, coloured only when `stream` is a terminal, with a closing count."""
+    tally = Tally(fail_on)
+    for result in report.documents:
+        tally.add(result)
+    tally.print(stream)
 
 
 def statistics(report: Report) -> list[tuple[str, str, str, int, int]]:
