@@ -33,7 +33,7 @@ def run_portfolio(args: argparse.Namespace, options: Options) -> int:
     storage_options = _pairs(args.storage_option or [])
     agreements, skipped = sources.expand(args.inputs, storage_options)
     metadata = _metadata(args.metadata) if args.metadata else {}
-    never = tuple(a.location for a in agreements if not a.remote)
+    never = (*(a.location for a in agreements if not a.remote), *options.inputs)
     placement = Placement(
         scheduler=args.scheduler,
         cluster=args.cluster,
