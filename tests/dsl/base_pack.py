@@ -45,6 +45,10 @@ vocabulary other_parties { en "other" }
 vocabulary table_mark { en "yes" }
 vocabulary statute_noun { en "Act" }
 vocabulary document_noun { en "rules" }
+vocabulary annex_noun { en "Schedule" }
+vocabulary reference_lead { en "in accordance with" }
+vocabulary definition_verb { en "means" }
+vocabulary not_a_party { en "Each" }
 require ppe.provided "Who provides PPE" {
   code CC101
   topic ppe

@@ -68,11 +68,15 @@ def test_safety_core_uses_the_label_ids():
     assert len([r for r in core.rules if isinstance(r, RequireRule)]) == 10
 
 
+# Positions only English has: Chinese capitalises no names and puts a document's name in 《》.
+ENGLISH_ONLY = {"reference_lead", "not_a_party"}
+
+
 def test_safety_core_defines_every_vocabulary_in_every_language():
     core = BUNDLED["safety-core"]
     for name in VOCABULARIES:
         langs = {t.lang for t in core.vocabularies[name]}
-        assert set(LANGS) <= langs, name
+        assert ({"en"} if name in ENGLISH_ONLY else set(LANGS)) <= langs, name
 
 
 @pytest.mark.parametrize("name", sorted(BUNDLED))

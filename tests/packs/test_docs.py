@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from clausecheck.dsl.loader import load_pack
+from clausecheck.dsl.model import VOCABULARIES
 from clausecheck.dsl.transformer import read_pack_file
 from clausecheck.testing.casefile import load_cases
 from clausecheck.testing.cases import untested_rules
@@ -83,3 +84,8 @@ def test_the_tutorials_own_test_suite_runs_under_pytest(tmp_path: Path):
     )
     assert out.returncode == 0, out.stdout + out.stderr
     assert f"{len(load_cases(load_pack(ACME))) + 1} passed" in out.stdout
+
+
+def test_the_reference_lists_every_vocabulary_extraction_reads():
+    table = re.findall(r"^\| `(\w+)` \|", REFERENCE.read_text(encoding="utf-8"), re.MULTILINE)
+    assert set(VOCABULARIES) <= set(table)

@@ -57,6 +57,10 @@ VOCABULARIES: dict[str, str] = {
     "table_mark": "a responsibility table's mark that a party bears a row: √/●/负责; yes/X/responsible",
     "statute_noun": "words that identify a referenced document as a statute or standard: 法/条例/标准; Act/Code/GB",
     "document_noun": "words that name a document a duty may point to: 制度/手册/预案; rules/manual/plan/procedures",
+    "annex_noun": "a noun that with a number names an attached document: 附件/附表; Schedule/Annex/Exhibit",
+    "reference_lead": "words that point a duty to a named document: in accordance with/pursuant to/comply with",
+    "definition_verb": "the verb that defines a quoted term: 是指/系指; means/shall mean/refers to",
+    "not_a_party": "capitalised English words that head duties but are no party: Each/Nothing/Insurance",
     "declarative": "verbs that state a duty without a modal when a party opens the clause: 甲方发给/乙方提供/乙方遵守",
     "payer_conduct": "words right after a party's name that show it pays for the work: 支付/付款; shall pay/agrees to pay",
 }

@@ -32,6 +32,7 @@ from clausecheck.extract.model import (
     near_tag,
     specific_tag,
 )
+from clausecheck.extract.positions import positions
 from clausecheck.extract.qualifiers import qualifiers
 from clausecheck.extract.references import Attachments, references
 from clausecheck.extract.roles import Roles, assign_roles
@@ -222,7 +223,7 @@ class _Extractor:
         self.pack = pack
         self.lex = lexicon(pack)
         self.roles: Roles = assign_roles(document, self.lex)
-        self.attachments = Attachments.of(document)
+        self.attachments = Attachments.of(document, self.lex)
         self.ancestors = _ancestors(document.clauses)
         self.item_parents = _item_parents(document.clauses)
         self.last_duty: dict[str | None, Duty] = {}
@@ -357,7 +358,7 @@ class _Extractor:
                 exemption = shift  # everything put on the provider, whatever the cause: "一切责任由乙方承担"
             if not topics and duty is not None and inherited_topics:
                 topics = [t.model_copy(update={"inherited": True}) for t in inherited_topics]
-            if (duty is None or _DEFINITION.match(folded)) and exemption is None:
+            if (duty is None or positions(self.lex).definition.match(folded)) and exemption is None:
                 continue  # '"CPC Operational Date" means the day … oil can be evacuated' defines, it binds nobody
             # a duty's rule-specific content is read across its whole sentence ("shall indemnify … against:
             # (b) injury"); a denial's only in its own words ("; provided that it shall not be liable for cargo")
@@ -551,11 +552,6 @@ def _opens_with(scan: Scan, words: TermSet) -> bool:
     return first is not None and not scan.text[: first.start].strip(" \t(（[【\"'“‘")
 
 
-# a definition: a quoted term and the verb that defines it ('"Site" means …', '“现场”是指…')
-_DEFINITION = re.compile(
-    r"^\s*(?:\(?\w{1,4}\)\s*)?[\"“「『][^\"”」』]{1,80}[\"”」』]\s*(?:means|shall\s+mean|refers\s+to|是指|系指|指)",
-    re.IGNORECASE,
-)
 _CONDITION_ITEM = re.compile(r"的\s*[；;。.,，]?\s*$")
 
 

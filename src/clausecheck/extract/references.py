@@ -17,16 +17,12 @@ from dataclasses import dataclass
 from clausecheck.document.model import ClauseNode, Document
 from clausecheck.extract.lexicon import Lexicon, Scan
 from clausecheck.extract.model import Reference
+from clausecheck.extract.positions import positions
 from clausecheck.language.normalize import fold_text, matching_lang
 
 _ZH_TITLE = re.compile(r"《([^》]{1,40})》")
-_ZH_ANNEX = re.compile(r"(附件|附表|附录)\s*([一二三四五六七八九十\d]+|[A-Z])")
-_EN_ANNEX = re.compile(r"\b(Schedule|Annex|Appendix|Exhibit|Attachment)\s+([A-Z0-9]{1,3}|[IVX]+)\b")
-_EN_NAMED = re.compile(
-    r"\b(?:in\s+accordance\s+with|pursuant\s+to|as\s+set\s+out\s+in|set\s+out\s+in|as\s+described\s+in|comply\s+with|"
-    r"complies\s+with|under)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,5}(?:Rules|Manual|Plan|Procedures?|Polic(?:y|ies)|"
-    r"Handbook|Requirements|Regulations|Guidelines|Code))\b"
-)
+
+
 # the words before a document noun that belong to its name: "安全管理制度", "the site safety rules"
 _NAME_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}|(?:\w+\s+){0,3})$")
 _ORDINALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
@@ -54,7 +50,8 @@ class Attachments:
     titles: list[str]
 
     @classmethod
-    def of(cls, document: Document) -> Attachments:
+    def of(cls, document: Document, lexicon: Lexicon) -> Attachments:
+        forms = positions(lexicon)
         numbers: set[str] = set()
         titles: list[str] = []
         stack: list[ClauseNode] = list(document.clauses)
@@ -63,14 +60,14 @@ class Attachments:
             stack.extend(node.children)
             if node.kind != "annex":
                 continue
-            for m in list(_ZH_ANNEX.finditer(node.label)) + list(_EN_ANNEX.finditer(node.label)):
-                numbers.add(_annex_number(m.group(2)))
+            for m in forms.annex.finditer(fold_text(node.label)):
+                numbers.add(_annex_number(m.group("number")))
             if node.title:
                 titles.append(fold_text(node.title).lower())
         for block in document.blocks:
             # a document the agreement defines or attaches: "Site Rules" means ... attached as Schedule 2
-            for m in re.finditer(r"[\"“]([^\"”]{3,60})[\"”]\s+(?:means|shall mean|refers to)", block.text):
-                titles.append(fold_text(m.group(1)).lower())
+            for m in forms.defined_term.finditer(fold_text(block.text)):
+                titles.append(m.group("term").lower())
         return cls(numbers, titles)
 
     def knows(self, title: str) -> bool:
@@ -82,9 +79,10 @@ class Attachments:
 def references(scan: Scan, text: str, lexicon: Lexicon, attachments: Attachments) -> list[Reference]:
     """References to other documents in a sentence part (folded text), resolved or dangling."""
     found: list[Reference] = []
+    forms = positions(lexicon)
     deferred = scan.search(lexicon.words("deferral"))
-    for m in list(_ZH_ANNEX.finditer(text)) + list(_EN_ANNEX.finditer(text)):
-        number = _annex_number(m.group(2))
+    for m in forms.annex.finditer(text):
+        number = _annex_number(m.group("number"))
         found.append(
             Reference(
                 title=m.group(),
@@ -92,7 +90,9 @@ def references(scan: Scan, text: str, lexicon: Lexicon, attachments: Attachments
                 target=m.group() if number in attachments.numbers else None,
             )
         )
-    titles = [m.group(1) for m in _ZH_TITLE.finditer(text)] + [m.group(1) for m in _EN_NAMED.finditer(text)]
+    titles = [m.group(1) for m in _ZH_TITLE.finditer(text)] + [
+        m.group("title") for m in forms.named_document.finditer(text)
+    ]
     for title in titles:
         statute = lexicon.scan(fold_text(title), matching_lang(title)).search(lexicon.words("statute_noun"))
         identified = statute or attachments.knows(title)

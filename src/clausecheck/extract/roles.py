@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from clausecheck.document.model import Document
 from clausecheck.extract.lexicon import Hit, Lexicon, Scan
+from clausecheck.extract.positions import positions
 from clausecheck.language.normalize import fold_text, matching_lang
 
 SIDES = ("client", "provider")
@@ -44,17 +45,6 @@ _POSSESSIVE = re.compile(r"\s*(?:['’]s?|s['’])\s*$")
 
 # "Employer's liability insurance", "Employer's Liability and Business Auto Liability": a kind of cover
 _NAMES_A_COVER = re.compile(r"(?:['’]s?|s['’]?)?\s+(?:(?i:liability)\s+(?i:insurance|cover|policy)|Liability\b)")
-# `甲方：指…`, `“乙方”是指…`, `"Contractor" means …`: a definitions clause says what a name is
-_DEFINES = re.compile(r"[\s\"'“”「」『』]*(?:[：:]|是指|系指|指|means\b|shall\s+mean\b|refers\s+to\b)", re.IGNORECASE)
-# `"X" means any employee ... of the Supplier`: X is the Supplier's people
-_PEOPLE_DEFINITION = re.compile(
-    r"[\"“]([A-Z][\w\s-]{1,30}?)[\"”]\s+(?:means|shall mean)\b[^.]{0,120}?\b(?:employees?|personnel|staff|engineers?|"
-    r"technicians?|workers?|subcontractors?|representatives?)\b[^.]{0,60}?\bof\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)"
-)
-_SUBJECT_EN = re.compile(
-    r"(?<![\w'’])(?:The\s+|the\s+)?([A-Z][A-Za-z&-]{1,24}|[A-Z]{2,12})\s+(?:shall|must|will|agrees|indemnifies|undertakes|"
-    r"warrants|represents|may)\b"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +191,7 @@ class _Evidence:
         for block in self.document.blocks:
             text = block.text
             i = text.find(name)
-            if 0 <= i <= 2 and _DEFINES.match(text, i + len(name)):
+            if 0 <= i <= 2 and positions(self.lexicon).defines_name.match(text, i + len(name)):
                 out.append(text[i + len(name) : i + len(name) + 80])
         return " ".join(out)
 
@@ -264,7 +254,7 @@ def _parties(document: Document, evidence: _Evidence) -> list[_Party]:
     for m in dict.fromkeys(_POSITIONAL_NAME.findall(evidence.text)):
         if not any(p.has(m) for p in parties) and evidence.text.count(m) >= 2:
             parties.append(_Party(names=[m]))
-    subjects = _subjects(document)
+    subjects = _subjects(document, evidence.lexicon)
     for party in parties:
         # Chinese duties open with the name in too many ways to list: a Chinese name acts where it recurs
         party.duties = sum(
@@ -277,7 +267,7 @@ def _parties(document: Document, evidence: _Evidence) -> list[_Party]:
             word = evidence.text[hit.start : hit.end]
             if subjects[word] >= 3 and not any(p.has(word) for p in parties):
                 parties.append(_Party(names=[word], duties=subjects[word]))
-    for name in _frequent_subjects(subjects, parties):
+    for name in _frequent_subjects(subjects, parties, positions(evidence.lexicon).not_a_party):
         parties.append(_Party(names=[name], duties=subjects[name]))
     return parties
 
@@ -418,7 +408,7 @@ def assign_roles(document: Document, lexicon: Lexicon) -> Roles:
             if word and _key(word) not in named:
                 named.add(_key(word))
                 roles.aliases[word] = role
-    _people_aliases(document, roles)
+    _people_aliases(document, roles, lexicon)
     return roles.compile()
 
 
@@ -433,92 +423,33 @@ def _as_a_name(evidence: _Evidence, hit: Hit) -> str:
     return word
 
 
-_NOT_A_PARTY = frozenset(
-    [
-        "The",
-        "This",
-        "That",
-        "These",
-        "Each",
-        "Either",
-        "Neither",
-        "Such",
-        "Any",
-        "All",
-        "It",
-        "They",
-        "We",
-        "You",
-        "Agreement",
-        "Contract",
-        "Services",
-        "Service",
-        "Party",
-        "Parties",
-        "Work",
-        "Works",
-        "Payment",
-        "Notice",
-        "Term",
-        "Schedule",
-        "Clause",
-        "Section",
-        "Article",
-        "Nothing",
-        "No",
-        "Personnel",
-        "Staff",
-        "Employees",
-        "Fees",
-        "Price",
-        "Prices",
-        "Invoice",
-        "Invoices",
-        "Equipment",
-        "Software",
-        "System",
-        "Project",
-        "He",
-        "She",
-        "If",
-        "Where",
-        "When",
-        "Title",
-        "Risk",
-        "Delivery",
-        "Acceptance",
-        "Warranty",
-        "Insurance",
-        "Confidential",
-    ]
-)
-
-
-def _subjects(document: Document) -> Counter[str]:
+def _subjects(document: Document, lexicon: Lexicon) -> Counter[str]:
     """How often each capitalised English name opens a duty ("Datec will", "the Contractor shall")."""
     counts: Counter[str] = Counter()
+    subject = positions(lexicon).subject_en
     for block in document.blocks:
-        for m in _SUBJECT_EN.finditer(block.text):
-            counts[m.group(1)] += 1
+        for m in subject.finditer(block.text):
+            counts[m.group("name")] += 1
     return counts
 
 
-def _frequent_subjects(subjects: Counter[str], parties: list[_Party]) -> list[str]:
+def _frequent_subjects(subjects: Counter[str], parties: list[_Party], not_a_party: re.Pattern[str]) -> list[str]:
     """Names that often open a duty ("Datec will", "BSP must") without a definition the reader recognised.
     A name must head at least three duties to count."""
     return [
         name
         for name, n in subjects.most_common(4)
-        if n >= 3 and name not in _NOT_A_PARTY and not any(p.has(name) for p in parties)
+        if n >= 3 and not not_a_party.fullmatch(name) and not any(p.has(name) for p in parties)
     ]
 
 
-def _people_aliases(document: Document, roles: Roles) -> None:
+def _people_aliases(document: Document, roles: Roles, lexicon: Lexicon) -> None:
     """Defined names for one party's people ("Engineer" means an employee of the Supplier)."""
     known = dict(roles.aliases)
+    people_definition = positions(lexicon).people_definition
     for block in document.blocks:
-        for m in _PEOPLE_DEFINITION.finditer(block.text):
-            term, owner = m.group(1).strip(), m.group(2).strip()
+        for m in people_definition.finditer(block.text):
+            term, owner = m.group("term").strip(), m.group("owner").strip()
             for alias, role in known.items():
                 if owner == alias or owner.startswith(alias):
                     roles.aliases.setdefault(term, role)

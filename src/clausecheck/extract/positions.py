@@ -1,0 +1,57 @@
+"""A pack's vocabularies placed at a position, as regular expressions built once per lexicon.
+
+Some wording only counts where it stands: an annex noun followed by its
+number (附件三, Schedule 2), a pointer followed by a capitalised document
+name ("in accordance with the Site Safety Rules"), a quoted term followed by
+the verb that defines it. The words come from the pack, so a pack author
+adds a form with one line; only the position is written here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clausecheck._identity_cache import IdentityCache
+from clausecheck.extract.lexicon import Lexicon
+
+_QUOTE_OPEN, _QUOTE_CLOSE = '"“「『', '"”」』'
+
+
+class Positions:
+    """The positional patterns of one lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        def words(name: str) -> str:
+            return f"(?i:{lexicon.alternation(name)})"
+
+        quoted = rf"[{_QUOTE_OPEN}](?P<term>[^{_QUOTE_CLOSE}]{{1,80}})[{_QUOTE_CLOSE}]"
+        self.annex = re.compile(
+            rf"(?<![A-Za-z]){words('annex_noun')}\s*(?P<number>[一二三四五六七八九十\d]+|[A-Z0-9]{{1,3}}\b|[IVX]+\b)"
+        )
+        """附件三, Schedule 2: the number is the group `number`"""
+        self.named_document = re.compile(
+            rf"\b{words('reference_lead')}\s+(?:the\s+)?(?P<title>(?:[A-Z][\w'’-]*\s+){{0,5}}{words('document_noun')})\b"
+        )
+        """"in accordance with the Site Safety Rules": the name is the group `title`"""
+        self.defined_term = re.compile(rf"{quoted}\s*{words('definition_verb')}")
+        """'"Site Rules" means', '“现场”是指' anywhere: the term is the group `term`"""
+        self.definition = re.compile(rf"\s*(?:\(?\w{{1,4}}\)\s*)?{quoted}\s*{words('definition_verb')}")
+        """a sentence that opens by defining a quoted term, after an item label: it binds nobody"""
+        self.defines_name = re.compile(rf"[\s{_QUOTE_OPEN}{_QUOTE_CLOSE}']*(?:[：:]|{words('definition_verb')})")
+        """right after a party's name: `甲方：指…`, `“乙方”是指…`, `"Contractor" means …`"""
+        self.subject_en = re.compile(
+            rf"(?<![\w'’])(?:The\s+|the\s+)?(?P<name>[A-Z][A-Za-z&-]{{1,24}}|[A-Z]{{2,12}})\s+"
+            rf"(?:{words('binding')}|{words('weak')})(?![A-Za-z])"
+        )
+        """a capitalised English name opening a duty ("Datec will", "the Contractor shall"): group `name`"""
+        self.people_definition = re.compile(
+            rf"[\"“](?P<term>[A-Z][\w\s-]{{1,30}}?)[\"”]\s+{words('definition_verb')}[^.]{{0,120}}?\b{words('personnel')}\b"
+            rf"[^.]{{0,60}}?\bof\s+(?:the\s+)?(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)"
+        )
+        """'"Engineer" means any employee … of the Supplier': the term names the owner's people"""
+        self.not_a_party = re.compile(words("not_a_party"))
+        """capitalised words that open duties but are no party (fullmatch)"""
+
+
+positions: IdentityCache[Lexicon, Positions] = IdentityCache(Positions)
+"""The positional patterns of a lexicon, built once."""
