@@ -106,3 +106,15 @@ def test_a_frequent_subject_is_a_party_unless_the_pack_says_it_is_not(core, exte
     assert positions(lexicon(core)).not_a_party.fullmatch("Nothing")
     assert not positions(lexicon(core)).not_a_party.fullmatch("Datec")
     assert positions(lexicon(extended)).not_a_party.fullmatch("Datec")
+
+
+@pytest.mark.parametrize(
+    ("text", "pinned"),
+    [
+        ("乙方应遵守《中华人民共和国安全生产法》。", True),
+        ("乙方应遵守《建筑施工高处作业安全技术规范》。", True),
+        ("乙方应遵守《现场安全管理制度》。", False),
+    ],
+)
+def test_a_statute_named_in_brackets_pins_a_duty_by_the_pack_statute_nouns(core, text, pinned):
+    assert bool(positions(lexicon(core)).statute.search(text)) == pinned

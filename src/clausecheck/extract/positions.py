@@ -49,6 +49,8 @@ class Positions:
             rf"[^.]{{0,60}}?\bof\s+(?:the\s+)?(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)"
         )
         """'"Engineer" means any employee … of the Supplier': the term names the owner's people"""
+        self.statute = re.compile(rf"《[^》]{{2,40}}{words('statute_noun')}》")
+        """a statute or standard named in 《》 (《安全生产法》, 《建筑施工高处作业安全技术规范》): it pins a duty"""
         self.not_a_party = re.compile(words("not_a_party"))
         """capitalised words that open duties but are no party (fullmatch)"""
 

@@ -13,6 +13,7 @@ import re
 
 from clausecheck.extract.lexicon import Lexicon, Scan
 from clausecheck.extract.model import Qualifier
+from clausecheck.extract.positions import positions
 
 _NUMBER = r"(?:\d[\d,.]*|[一二两三四五六七八九十百千万零〇]+)"
 _DEADLINE = re.compile(
@@ -32,8 +33,7 @@ _AMOUNT = re.compile(
 )
 _STANDARD = re.compile(
     r"\b(?:GB(?:/T|/Z)?|JGJ|AQ|DL|ISO|IEC|BS|EN|NFPA|ANSI|IEEE|CFR|OSHA)\s*[\d.\-/]+"
-    r"|\b\d+\s+CFR\b|\bNFPA\s*70E\b"
-    r"|《[^》]{2,40}(?:法|条例|规定|办法|标准|规范|规程|细则)》",
+    r"|\b\d+\s+CFR\b|\bNFPA\s*70E\b",
     re.IGNORECASE,
 )
 
@@ -43,6 +43,12 @@ def qualifiers(scan: Scan, text: str, lexicon: Lexicon) -> list[Qualifier]:
     found: list[Qualifier] = []
     for kind in ("vague", "vague_timing"):
         found += [Qualifier(kind=kind, words=h.text) for h in scan.find(lexicon.words(kind))]
-    for kind, pattern in (("deadline", _DEADLINE), ("amount", _AMOUNT), ("standard", _STANDARD)):
+    pins = (
+        ("deadline", _DEADLINE),
+        ("amount", _AMOUNT),
+        ("standard", _STANDARD),
+        ("standard", positions(lexicon).statute),
+    )
+    for kind, pattern in pins:
         found += [Qualifier(kind=kind, words=m.group()) for m in pattern.finditer(text)]
     return found
