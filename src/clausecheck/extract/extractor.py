@@ -227,6 +227,8 @@ class _Extractor:
         self.statements: list[Statement] = []
         self.mentions: set[str] = set()
         self.contexts: list[_Context] = []
+        self.shifts = [self.lex.words("exemption"), self.lex.words("shifts_liability")]
+        self.relevant = self.lex.subset([*self.lex.topics.values(), *self.shifts])
 
     def run(self) -> Facts:
         for block in self.document.blocks:
@@ -267,6 +269,8 @@ class _Extractor:
     def _block(self, block: Block) -> None:
         self.contexts = [c for c in self.contexts if self._in_scope(c, block)]
         inherited_topics, inherited_duty, lead = self._inherited()
+        if not inherited_topics and self._inert(block, lead):
+            return
         previous: _Part | None = None
         first: _Part | None = None
         leads = False
@@ -319,12 +323,13 @@ class _Extractor:
                 return
             previous = current
             first = first or current
-            if current.raw is None and _short(folded) and part.text.rstrip().endswith((":", "：")):
+            colon = part.text.rstrip().endswith((":", "："))
+            if colon and _short(folded) and current.raw is None:
                 heading_duty = self._heading_duty(folded)
                 if heading_duty is not None:  # "甲方責任：", "Contractor's obligations:": a heading, not a duty
                     self.contexts.append(_Context(block.clause_id, _level(block), duty=heading_duty, run=True))
                     continue
-            if part.text.rstrip().endswith((":", "：")):
+            if colon:
                 lead = folded
                 lead_duty = current.duty or self._listed_duties(scan, folded)
                 if lead_duty is not None and block.clause_id is not None:  # a preamble's "as follows" leads nothing
@@ -352,6 +357,33 @@ class _Extractor:
             if traced is not None:
                 traced.statement = self.statements[-1].id
         self._lead_items(block, first, leads)
+
+    def _inert(self, block: Block, lead: str) -> bool:
+        """Whether a block outside any topic heading can give nothing: no statement, no context for the blocks
+        after it, no trace.
+
+        Most blocks of a long agreement name no pack topic, no exemption and no
+        shift of liability, head nothing and lead no list; `_block` would cut
+        them into parts, scan each for every term, work out duties and find
+        nothing. Here the parts are scanned for those sets alone (what `_block`
+        reads them from), and an ASCII block (whose parts fold to its own
+        words) is first looked over whole.
+        """
+        if self.trace is not None or self.all_statements or block.clause_id in self.item_parents:
+            return False
+        text = block.text
+        if ":" in text or "：" in text or _heading_candidate(block, text):
+            return False
+        if not lead and text.isascii() and not self.relevant.may_occur(text):
+            return True
+        for part in segments(text):
+            folded = fold(part.text).text
+            lang = _lang(block, self.document, folded)
+            scan = self.relevant.scan(folded, lang)
+            own = self.relevant.scan(f"{lead} {folded}", lang) if lead else scan
+            if any(own.search(terms) for terms in self.lex.topics.values()) or any(map(scan.search, self.shifts)):
+                return False
+        return True
 
     def _lead_items(self, block: Block, opening: _Part | None, leads: bool) -> None:
         """A clause whose opening sentence puts a duty on a party leads its enumerated items, colon or not:

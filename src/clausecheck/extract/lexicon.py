@@ -36,7 +36,8 @@ from clausecheck.language.normalize import fold_text
 from clausecheck.types import Lang
 
 _LANGS: tuple[Lang, ...] = ("en", "zh-Hans", "zh-Hant")
-_WORD = re.compile(r"[a-z0-9_]")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+"""what English literal terms may not touch (matched on lower-case text): whole words only"""
 _SPACE_RUN = re.compile(r"\s{2,}")
 _PLURAL = re.compile(r"e?s(?![a-z0-9_])")
 
@@ -48,6 +49,11 @@ class Hit:
     start: int
     end: int
     text: str
+
+
+def _literal(term: Term) -> str:
+    """A literal term as the automaton looks for it: folded, lower case, one space between words."""
+    return _SPACE_RUN.sub(" ", fold_text(term.text).lower().strip())
 
 
 def _terms_for(terms: tuple[Term, ...], lang: Lang) -> list[Term]:
@@ -93,43 +99,53 @@ class Lexicon:
             r.id: [self._add(g) for g in r.specific] for r in pack.rules if isinstance(r, RequireRule) and r.specific
         }
         self._empty = self._add(())
-        self._automata = {lang: self._automaton(lang) for lang in _LANGS}
+        for lang in _LANGS:
+            self._compile(lang)
+        self._automata = {lang: self._automaton(lang, self._sets) for lang in _LANGS}
+        self._subsets: dict[tuple[int, ...], Subset] = {}
 
     def _add(self, terms: tuple[Term, ...]) -> TermSet:
         term_set = TermSet(len(self._sets), terms)
         self._sets.append((term_set, terms))
         return term_set
 
-    def _automaton(self, lang: Lang) -> ahocorasick.Automaton | None:
-        """All literal terms and regex triggers of one language, each mapped to the sets that want it."""
-        literals: dict[str, list[tuple[int, int]]] = {}  # word -> (set index, regex number or -1 for a term)
+    def _compile(self, lang: Lang) -> None:
+        """Each set's patterns for one language, with the literals each cannot match without."""
         for term_set, terms in self._sets:
             regexes: list[tuple[int, timed_re.Pattern[str], frozenset[str] | None]] = []
             for term in _terms_for(terms, lang):
                 if term.regex:
-                    number = len(regexes)
-                    triggers = required_literals(term.text)
-                    regexes.append((number, timed_re.compile(term.text, timed_re.IGNORECASE), triggers))
-                    for literal in triggers or ():
-                        literals.setdefault(literal, []).append((term_set.index, number))
-                else:
-                    word = _SPACE_RUN.sub(" ", fold_text(term.text).lower().strip())
-                    if word:
-                        literals.setdefault(word, []).append((term_set.index, -1))
+                    pattern = timed_re.compile(term.text, timed_re.IGNORECASE)
+                    regexes.append((len(regexes), pattern, required_literals(term.text)))
             term_set.regexes[lang] = regexes
             if any(triggers is None for _, _, triggers in regexes):
                 term_set.untriggered.add(lang)
+
+    def _automaton(self, lang: Lang, sets: list[tuple[TermSet, tuple[Term, ...]]]) -> ahocorasick.Automaton | None:
+        """The literal terms and regex triggers of `sets` in one language, each mapped to the sets that want it."""
+        literals: dict[str, list[tuple[int, int]]] = {}  # word -> (set index, regex number or -1 for a term)
+        for term_set, terms in sets:
+            for term in _terms_for(terms, lang):
+                word = "" if term.regex else _literal(term)
+                if word:
+                    literals.setdefault(word, []).append((term_set.index, -1))
+            for number, _, triggers in term_set.regexes[lang]:
+                for literal in triggers or ():
+                    literals.setdefault(literal, []).append((term_set.index, number))
         if not literals:
             return None
         automaton = ahocorasick.Automaton()
         for word, wanted in literals.items():
+            triggered = tuple((i, regex) for i, regex in wanted if regex >= 0)
             automaton.add_word(
                 word,
                 (
                     len(word),
-                    word[0].isascii() and bool(_WORD.match(word[0])),
-                    word[-1].isascii() and bool(_WORD.match(word[-1])),
-                    tuple(wanted),
+                    word[0] in _WORD_CHARS,
+                    word[-1] in _WORD_CHARS,
+                    tuple(i for i, regex in wanted if regex < 0),
+                    triggered,
+                    tuple(i for i, _ in triggered),
                 ),
             )
         automaton.make_automaton()
@@ -145,9 +161,64 @@ class Lexicon:
         """A vocabulary; an empty set when the pack does not define it."""
         return self.vocab.get(name) or self._empty
 
+    def subset(self, term_sets: list[TermSet]) -> Subset:
+        """Only `term_sets`, for a quick look at whether a text holds any of them (built once per combination)."""
+        key = tuple(sorted(t.index for t in term_sets))
+        subset = self._subsets.get(key)
+        if subset is None:
+            sets = [self._sets[i] for i in key]
+            subset = self._subsets[key] = Subset(sets, {lang: self._automaton(lang, sets) for lang in _LANGS})
+        return subset
+
     def scan(self, text: str, lang: Lang) -> Scan:
         """Scan folded `text` once for every term of the pack."""
-        return Scan(self, text, lang)
+        return Scan(text, lang, self._automata[lang])
+
+
+class Subset:
+    """A few term sets of a lexicon, matched on their own: what a scan finds of them, found for less.
+
+    A scan of every term costs most on the words of sets nobody asks about in
+    the end; before that work, `scan` finds exactly what a full scan would find
+    of these sets, and `may_occur` says in one automaton pass, which stops at the
+    first candidate, whether a text can hold any of them at all.
+    """
+
+    __slots__ = ("_always", "_any", "_automata")
+
+    def __init__(
+        self, sets: list[tuple[TermSet, tuple[Term, ...]]], automata: dict[Lang, ahocorasick.Automaton | None]
+    ) -> None:
+        self._automata = automata
+        self._always = any(term_set.untriggered for term_set, _ in sets)
+        words: set[str] = set()
+        for automaton in automata.values():
+            if automaton is not None:
+                words.update(automaton.keys())
+        self._any: ahocorasick.Automaton | None = None
+        if words:
+            self._any = ahocorasick.Automaton()
+            for word in words:
+                self._any.add_word(word, None)
+            self._any.make_automaton()
+
+    def may_occur(self, text: str) -> bool:
+        """False only when a scan of folded `text`, in any language, finds no term of these sets.
+
+        Literals and the literals patterns need are looked for anywhere, whatever
+        the word boundaries, with every run of spaces made one space.
+        """
+        if self._always:
+            return True
+        if self._any is None:
+            return False
+        for _ in self._any.iter(" ".join(text.lower().split())):
+            return True
+        return False
+
+    def scan(self, text: str, lang: Lang) -> Scan:
+        """A scan of folded `text` that holds only these sets' terms; for them, the same as a full scan."""
+        return Scan(text, lang, self._automata[lang])
 
 
 class Scan:
@@ -155,7 +226,7 @@ class Scan:
 
     __slots__ = ("_found", "_lang", "_literal", "_lower", "_map", "_text", "_triggered", "_triggered_sets")
 
-    def __init__(self, lexicon: Lexicon, text: str, lang: Lang) -> None:
+    def __init__(self, text: str, lang: Lang, automaton: ahocorasick.Automaton | None) -> None:
         self._lang = lang
         self._text = text
         lower = text.lower()
@@ -172,26 +243,32 @@ class Scan:
         self._triggered: set[tuple[int, int]] = set()
         self._triggered_sets: set[int] = set()
         self._found: dict[int, list[Hit]] = {}
-        automaton = lexicon._automata[lang]
         if automaton is None:
             return
-        for end, (length, word_start, word_end, wanted) in automaton.iter(lower):
+        literal = self._literal
+        size = len(lower)
+        for end, (length, word_start, word_end, sets, triggers, trigger_sets) in automaton.iter(lower):
+            if triggers:
+                self._triggered.update(triggers)
+                self._triggered_sets.update(trigger_sets)
+            if not sets:
+                continue
             start = end - length + 1
-            for set_index, regex in wanted:
-                if regex >= 0:
-                    self._triggered.add((set_index, regex))
-                    self._triggered_sets.add(set_index)
+            if word_start and start > 0 and lower[start - 1] in _WORD_CHARS:
+                continue
+            stop = end + 1
+            if word_end and stop < size and lower[stop] in _WORD_CHARS:
+                # an English plural still matches its singular term: "safety officers", "permits to work"
+                plural = _PLURAL.match(lower, stop)
+                if plural is None:
                     continue
-                if word_start and start > 0 and _WORD.match(lower[start - 1]):
-                    continue
-                stop = end + 1
-                if word_end and stop < len(lower) and _WORD.match(lower[stop]):
-                    # an English plural still matches its singular term: "safety officers", "permits to work"
-                    plural = _PLURAL.match(lower, stop)
-                    if plural is None:
-                        continue
-                    stop = plural.end()
-                self._literal.setdefault(set_index, []).append((start, stop))
+                stop = plural.end()
+            for set_index in sets:
+                found = literal.get(set_index)
+                if found is None:
+                    literal[set_index] = [(start, stop)]
+                else:
+                    found.append((start, stop))
 
     @property
     def text(self) -> str:
