@@ -177,22 +177,38 @@ def _heading_candidate(block: Block, text: str) -> bool:
 
 
 class _Part:
-    """A sentence part whose duty is worked out only when something needs it.
+    """A sentence part whose scan and duty are worked out only when something needs them.
 
     Most parts of a long agreement address no pack topic; their bearer and
-    modality matter only when a later part of the same sentence borrows them.
+    modality matter only when a later part of the same sentence borrows them,
+    and their words beyond the topics and exemptions (which a scan of those
+    sets alone finds first) only for that.
     """
 
-    __slots__ = ("_duty", "_extractor", "_inherited", "_previous", "_raw", "folded", "lang", "scan")
+    __slots__ = ("_continues", "_duty", "_extractor", "_inherited", "_previous", "_raw", "_scan", "folded", "lang")
 
     def __init__(
-        self, extractor: _Extractor, scan: Scan, folded: str, lang: Lang, previous: _Part | None, inherited: Duty | None
+        self,
+        extractor: _Extractor,
+        folded: str,
+        lang: Lang,
+        previous: _Part | None,
+        continues: bool,
+        inherited: Duty | None,
     ) -> None:
         self._extractor = extractor
-        self.scan, self.folded, self.lang = scan, folded, lang
-        self._previous, self._inherited = previous, inherited
+        self.folded, self.lang = folded, lang
+        self._previous, self._continues, self._inherited = previous, continues, inherited
+        self._scan: Scan | None = None
         self._raw: Duty | Literal[False] | None = False  # False: not worked out yet
         self._duty: Duty | Literal[False] | None = False
+
+    @property
+    def scan(self) -> Scan:
+        """Every term of the pack in the part's words."""
+        if self._scan is None:
+            self._scan = self._extractor.lex.scan(self.folded, self.lang)
+        return self._scan
 
     @property
     def raw(self) -> Duty | None:
@@ -208,7 +224,9 @@ class _Part:
         """The duty completed from the sentence and the lead-in or heading above."""
         duty = self._duty
         if duty is False:
-            previous = self._previous.duty if self._previous is not None else None
+            # a part after a semicolon or colon, or opening with "These precautions", takes the one before it
+            borrows = self._continues or _opens_with(self.scan, self._extractor.lex.words("anaphora"))
+            previous = self._previous.duty if self._previous is not None and borrows else None
             duty = self._duty = self._extractor.complete(self.raw, previous, self._inherited, self.scan, self.folded)
         return duty
 
@@ -282,7 +300,7 @@ class _Extractor:
             folding = fold(part.text)
             folded = folding.text
             lang = _lang(block, self.document, folded)
-            scan = self.lex.scan(folded, lang)
+            quick = self.relevant.scan(folded, lang)  # the topics', exemptions' and shifts' words alone, first
             start, end = sentences[number]
 
             def sentence_scan(start: int = start, end: int = end, folded: str = folded, lang: Lang = lang) -> Scan:
@@ -291,9 +309,15 @@ class _Extractor:
                     sentence_scans[start] = self.lex.scan(whole, lang)
                 return sentence_scans[start]
 
+            # a list item that states a condition ("严重损害工人身体健康的；") borrows no duty from its lead-in
+            condition = _CONDITION_ITEM.search(folded) is not None
+            current = _Part(self, folded, lang, previous, part.continues, None if condition else inherited_duty)
             # an item is read with its lead-in: "Datec indemnifies BSP against: (a) any injury..."
-            own = self.lex.scan(f"{lead} {folded}", lang) if lead else scan
-            checks = topic_checks(own, self.lex, sentence_scan if end - start > 1 else None)
+            quick_own = self.relevant.scan(f"{lead} {folded}", lang) if lead else quick
+            checks = []
+            if quick_own.search_any(self.lex.topics.values()):
+                own = self.lex.scan(f"{lead} {folded}", lang) if lead else current.scan
+                checks = topic_checks(own, self.lex, sentence_scan if end - start > 1 else None)
             topics = [TopicMatch(topic=c.topic, words=c.terms) for c in checks if c.accepted]
             if self.trace is not None and (checks or inherited_topics):
                 self.trace.append(
@@ -307,13 +331,6 @@ class _Extractor:
                 )
             traced = self.trace[-1] if self.trace and self.trace[-1].text is part.text else None
             self.mentions.update(t.topic for t in topics)
-            # a list item that states a condition ("严重损害工人身体健康的；") borrows no duty from its lead-in
-            condition = _CONDITION_ITEM.search(folded) is not None
-            # "These precautions shall include …": a demonstrative subject takes the bearer of the sentence before
-            borrows = part.continues or _opens_with(scan, self.lex.words("anaphora"))
-            current = _Part(
-                self, scan, folded, lang, previous if borrows else None, None if condition else inherited_duty
-            )
             if (
                 number == 0
                 and _heading_candidate(block, block.text)
@@ -331,13 +348,13 @@ class _Extractor:
                     continue
             if colon:
                 lead = folded
-                lead_duty = current.duty or self._listed_duties(scan, folded)
+                lead_duty = current.duty or self._listed_duties(current.scan, folded)
                 if lead_duty is not None and block.clause_id is not None:  # a preamble's "as follows" leads nothing
                     lead_duty = replace(lead_duty, how="lead-in")
                     self._push_lead(_Context(block.clause_id, _level(block), duty=lead_duty, lead=folded, run=True))
                     leads = True
-            exemption = scan.first(self.lex.words("exemption"))
-            shift = scan.first(self.lex.words("shifts_liability")) if exemption is None else None
+            exemption = quick.first(self.lex.words("exemption"))
+            shift = quick.first(self.lex.words("shifts_liability")) if exemption is None else None
             if not (topics or inherited_topics or exemption or shift or self.all_statements):
                 continue
             duty = current.duty
@@ -350,40 +367,41 @@ class _Extractor:
             # a duty's rule-specific content is read across its whole sentence ("shall indemnify … against:
             # (b) injury"); a denial's only in its own words ("; provided that it shall not be liable for cargo")
             affirms = duty is not None and duty.modality in ("binding", "weak")
-            tags = self._tags(sentence_scan() if affirms else scan)
+            tags = self._tags(sentence_scan() if affirms else current.scan)
             self._statement(
-                block, part.text, scan, folding, lang, duty, topics, exemption.text if exemption else None, tags
+                block, part.text, current.scan, folding, lang, duty, topics, exemption.text if exemption else None, tags
             )
             if traced is not None:
                 traced.statement = self.statements[-1].id
         self._lead_items(block, first, leads)
 
     def _inert(self, block: Block, lead: str) -> bool:
-        """Whether a block outside any topic heading can give nothing: no statement, no context for the blocks
-        after it, no trace.
+        """Whether a block outside any topic heading gives nothing at all: no statement, no context for the
+        blocks after it, no trace.
 
         Most blocks of a long agreement name no pack topic, no exemption and no
-        shift of liability, head nothing and lead no list; `_block` would cut
-        them into parts, scan each for every term, work out duties and find
-        nothing. Here the parts are scanned for those sets alone (what `_block`
-        reads them from), and an ASCII block (whose parts fold to its own
-        words) is first looked over whole.
+        shift of liability, head nothing and lead no list. An ASCII block folds
+        to its own words, each part's a piece of the block's, so one look over
+        the block (and the lead-in its parts are read with, and where the two
+        meet) for those sets' words tells it from the others before its parts
+        are scanned; `_block` looks at other blocks part by part.
         """
         if self.trace is not None or self.all_statements or block.clause_id in self.item_parents:
             return False
         text = block.text
-        if ":" in text or "：" in text or _heading_candidate(block, text):
+        if not text.isascii() or ":" in text or _heading_candidate(block, text):
             return False
-        if not lead and text.isascii() and not self.relevant.may_occur(text):
+        lang = _lang(block, self.document, text)  # every part's: they have no Chinese either
+        if self.relevant.may_occur(text, lang):
+            return False
+        if not lead:
             return True
-        for part in segments(text):
-            folded = fold(part.text).text
-            lang = _lang(block, self.document, folded)
-            scan = self.relevant.scan(folded, lang)
-            own = self.relevant.scan(f"{lead} {folded}", lang) if lead else scan
-            if any(own.search(terms) for terms in self.lex.topics.values()) or any(map(scan.search, self.shifts)):
-                return False
-        return True
+        if self.relevant.may_occur(lead, lang):
+            return False
+        # a word across the lead-in's end and a part's start: "{lead} {part}" is what the topics are read in
+        reach = self.relevant.longest(lang)
+        tail = lead[-reach:]
+        return not any(self.relevant.may_occur(f"{tail} {part.text[:reach]}", lang) for part in segments(text))
 
     def _lead_items(self, block: Block, opening: _Part | None, leads: bool) -> None:
         """A clause whose opening sentence puts a duty on a party leads its enumerated items, colon or not:

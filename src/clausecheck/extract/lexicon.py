@@ -23,6 +23,7 @@ ends the agreement with `BudgetExceeded` instead of hanging the process.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
@@ -30,16 +31,26 @@ import regex as timed_re
 
 from clausecheck._identity_cache import IdentityCache
 from clausecheck.budget import overrun, remaining
+from clausecheck.dsl import analysis
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule, Term
-from clausecheck.extract.triggers import required_literals
 from clausecheck.language.normalize import fold_text
 from clausecheck.types import Lang
 
-_LANGS: tuple[Lang, ...] = ("en", "zh-Hans", "zh-Hant")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 """what English literal terms may not touch (matched on lower-case text): whole words only"""
 _SPACE_RUN = re.compile(r"\s{2,}")
 _PLURAL = re.compile(r"e?s(?![a-z0-9_])")
+
+
+_patterns: dict[str, timed_re.Pattern[str]] = {}
+
+
+def _pattern(source: str) -> timed_re.Pattern[str]:
+    """A pack pattern, compiled when it first has to run: most never do on a given agreement."""
+    compiled = _patterns.get(source)
+    if compiled is None:
+        compiled = _patterns[source] = timed_re.compile(source, timed_re.IGNORECASE)
+    return compiled
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +60,6 @@ class Hit:
     start: int
     end: int
     text: str
-
-
-def _literal(term: Term) -> str:
-    """A literal term as the automaton looks for it: folded, lower case, one space between words."""
-    return _SPACE_RUN.sub(" ", fold_text(term.text).lower().strip())
 
 
 def _terms_for(terms: tuple[Term, ...], lang: Lang) -> list[Term]:
@@ -71,7 +77,7 @@ class TermSet:
         self.index = index
         self.empty = not terms
         # per language: (number, compiled pattern, trigger literals or None when it must always run)
-        self.regexes: dict[Lang, list[tuple[int, timed_re.Pattern[str], frozenset[str] | None]]] = {}
+        self.regexes: dict[Lang, list[tuple[int, str, frozenset[str] | None]]] = {}
         # languages in which some pattern has no trigger and must run on every text
         self.untriggered: set[Lang] = set()
 
@@ -99,9 +105,7 @@ class Lexicon:
             r.id: [self._add(g) for g in r.specific] for r in pack.rules if isinstance(r, RequireRule) and r.specific
         }
         self._empty = self._add(())
-        for lang in _LANGS:
-            self._compile(lang)
-        self._automata = {lang: self._automaton(lang, self._sets) for lang in _LANGS}
+        self._automata: dict[Lang, ahocorasick.Automaton | None] = {}
         self._subsets: dict[tuple[int, ...], Subset] = {}
 
     def _add(self, terms: tuple[Term, ...]) -> TermSet:
@@ -109,14 +113,34 @@ class Lexicon:
         self._sets.append((term_set, terms))
         return term_set
 
+    def automaton(self, lang: Lang) -> ahocorasick.Automaton | None:
+        """Every literal term and pattern trigger of one language, built when a text of it is first scanned.
+
+        An English agreement never needs the Chinese terms folded (which loads
+        OpenCC) nor their patterns compiled; the two Chinese scripts share one
+        (their text is folded to simplified, and their terms serve both).
+        """
+        if lang not in self._automata:
+            if lang != "en" and any(other != "en" for other in self._automata):
+                twin = next(other for other in self._automata if other != "en")
+                for term_set, _ in self._sets:
+                    term_set.regexes[lang] = term_set.regexes[twin]
+                    if twin in term_set.untriggered:
+                        term_set.untriggered.add(lang)
+                self._automata[lang] = self._automata[twin]
+            else:
+                self._compile(lang)
+                self._automata[lang] = self._automaton(lang, self._sets)
+        return self._automata[lang]
+
     def _compile(self, lang: Lang) -> None:
-        """Each set's patterns for one language, with the literals each cannot match without."""
+        """Each set's patterns for one language, with the literals each cannot match without (compiled only
+        when one first has to run)."""
         for term_set, terms in self._sets:
-            regexes: list[tuple[int, timed_re.Pattern[str], frozenset[str] | None]] = []
+            regexes: list[tuple[int, str, frozenset[str] | None]] = []
             for term in _terms_for(terms, lang):
                 if term.regex:
-                    pattern = timed_re.compile(term.text, timed_re.IGNORECASE)
-                    regexes.append((len(regexes), pattern, required_literals(term.text)))
+                    regexes.append((len(regexes), term.text, analysis.triggers(term.text)))
             term_set.regexes[lang] = regexes
             if any(triggers is None for _, _, triggers in regexes):
                 term_set.untriggered.add(lang)
@@ -126,7 +150,7 @@ class Lexicon:
         literals: dict[str, list[tuple[int, int]]] = {}  # word -> (set index, regex number or -1 for a term)
         for term_set, terms in sets:
             for term in _terms_for(terms, lang):
-                word = "" if term.regex else _literal(term)
+                word = "" if term.regex else analysis.word(term.text)
                 if word:
                     literals.setdefault(word, []).append((term_set.index, -1))
             for number, _, triggers in term_set.regexes[lang]:
@@ -166,13 +190,12 @@ class Lexicon:
         key = tuple(sorted(t.index for t in term_sets))
         subset = self._subsets.get(key)
         if subset is None:
-            sets = [self._sets[i] for i in key]
-            subset = self._subsets[key] = Subset(sets, {lang: self._automaton(lang, sets) for lang in _LANGS})
+            subset = self._subsets[key] = Subset(self, [self._sets[i] for i in key])
         return subset
 
     def scan(self, text: str, lang: Lang) -> Scan:
         """Scan folded `text` once for every term of the pack."""
-        return Scan(text, lang, self._automata[lang])
+        return Scan(text, lang, self.automaton(lang))
 
 
 class Subset:
@@ -184,41 +207,61 @@ class Subset:
     first candidate, whether a text can hold any of them at all.
     """
 
-    __slots__ = ("_always", "_any", "_automata")
+    __slots__ = ("_any", "_automata", "_lexicon", "_sets")
 
-    def __init__(
-        self, sets: list[tuple[TermSet, tuple[Term, ...]]], automata: dict[Lang, ahocorasick.Automaton | None]
-    ) -> None:
-        self._automata = automata
-        self._always = any(term_set.untriggered for term_set, _ in sets)
-        words: set[str] = set()
-        for automaton in automata.values():
-            if automaton is not None:
-                words.update(automaton.keys())
-        self._any: ahocorasick.Automaton | None = None
-        if words:
-            self._any = ahocorasick.Automaton()
-            for word in words:
-                self._any.add_word(word, None)
-            self._any.make_automaton()
+    def __init__(self, lexicon: Lexicon, sets: list[tuple[TermSet, tuple[Term, ...]]]) -> None:
+        self._lexicon, self._sets = lexicon, sets
+        self._automata: dict[Lang, ahocorasick.Automaton | None] = {}
+        self._any: dict[Lang, tuple[ahocorasick.Automaton | None, int] | None] = {}
 
-    def may_occur(self, text: str) -> bool:
-        """False only when a scan of folded `text`, in any language, finds no term of these sets.
+    def _automaton(self, lang: Lang) -> ahocorasick.Automaton | None:
+        if lang not in self._automata:
+            self._lexicon.automaton(lang)  # the language's patterns compiled, with their triggers
+            self._automata[lang] = self._lexicon._automaton(lang, self._sets)
+        return self._automata[lang]
+
+    def _words(self, lang: Lang) -> tuple[ahocorasick.Automaton | None, int] | None:
+        """The sets' words in `lang` as one plain automaton, with the longest's length; None when a set has a
+        pattern that needs no literal (it may always match)."""
+        if lang not in self._any:
+            automaton = self._automaton(lang)
+            if any(lang in term_set.untriggered for term_set, _ in self._sets):
+                self._any[lang] = None
+            else:
+                words = list(automaton.keys()) if automaton is not None else []
+                plain = None
+                if words:
+                    plain = ahocorasick.Automaton()
+                    for word in words:
+                        plain.add_word(word, None)
+                    plain.make_automaton()
+                self._any[lang] = (plain, max(map(len, words), default=0))
+        return self._any[lang]
+
+    def longest(self, lang: Lang) -> int:
+        """The length of the longest word `may_occur` looks for."""
+        words = self._words(lang)
+        return words[1] if words is not None else 0
+
+    def may_occur(self, text: str, lang: Lang) -> bool:
+        """False only when a scan of folded `text` in `lang` finds no term of these sets.
 
         Literals and the literals patterns need are looked for anywhere, whatever
         the word boundaries, with every run of spaces made one space.
         """
-        if self._always:
+        words = self._words(lang)
+        if words is None:
             return True
-        if self._any is None:
+        plain, _ = words
+        if plain is None:
             return False
-        for _ in self._any.iter(" ".join(text.lower().split())):
+        for _ in plain.iter(" ".join(text.lower().split())):
             return True
         return False
 
     def scan(self, text: str, lang: Lang) -> Scan:
         """A scan of folded `text` that holds only these sets' terms; for them, the same as a full scan."""
-        return Scan(text, lang, self._automata[lang])
+        return Scan(text, lang, self._automaton(lang))
 
 
 class Scan:
@@ -295,11 +338,13 @@ class Scan:
         if not self.may_match(term_set):
             return []
         spans = list(self._literal.get(index, ()))
-        for number, pattern, triggers in term_set.regexes.get(self._lang, ()):
+        for number, source, triggers in term_set.regexes.get(self._lang, ()):
             if triggers is None or (term_set.index, number) in self._triggered:
                 try:
                     spans += [
-                        m.span() for m in pattern.finditer(self._lower, timeout=remaining()) if m.end() > m.start()
+                        m.span()
+                        for m in _pattern(source).finditer(self._lower, timeout=remaining())
+                        if m.end() > m.start()
                     ]
                 except TimeoutError:
                     raise overrun() from None
@@ -311,6 +356,12 @@ class Scan:
                 reached = end
         self._found[term_set.index] = found
         return found
+
+    def search_any(self, term_sets: Iterable[TermSet]) -> bool:
+        """Whether any of `term_sets` matches here."""
+        if not self._literal and not self._triggered_sets:  # only a pattern that always runs can match
+            return any(self.find(t) for t in term_sets if self._lang in t.untriggered)
+        return any(self.find(t) for t in term_sets)
 
     def first(self, term_set: TermSet) -> Hit | None:
         found = self.find(term_set)
