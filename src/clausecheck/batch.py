@@ -24,10 +24,10 @@ import os
 from collections.abc import Callable, Sequence
 
 from clausecheck.checker import Checker, CheckerSettings, Outcome
+from clausecheck.collector import freeze
 from clausecheck.document.model import Document
 from clausecheck.errors import UsageError
 from clausecheck.findings import DocumentResult, SkippedFile
-from clausecheck.pool import Failure, Pool
 
 TIMEOUT_GRACE = 10.0
 """seconds a worker may run past the agreement's time budget before it is stopped from outside
@@ -115,6 +115,7 @@ def _init_worker(settings: CheckerSettings, keep_documents: bool) -> None:
     global _worker_checker, _worker_keeps_documents
     _worker_checker = Checker.from_settings(settings)
     _worker_keeps_documents = keep_documents
+    freeze()  # the worker's packs live as long as it does
 
 
 def _work(path: str) -> tuple[str, str | None, list[str]]:
@@ -161,6 +162,8 @@ def run(
             if on_done:
                 on_done(outcome)
         return outcomes
+    from clausecheck.pool import Failure, Pool  # multiprocessing only for a batch of processes
+
     limits = checker.limits
     pool = Pool(
         min(jobs, len(paths)),
