@@ -58,10 +58,13 @@ class _Scope:
 
     The scope's pattern, searched over a whole agreement that holds none of its
     words, tries every alternative at every character: a fifth of a second for
-    300 pages. Where a scope is only literal words, one automaton pass finds
-    where one of them starts, and the pattern is tried there alone; where the
-    text holds a character the pattern's case-insensitive matching pairs with
-    a letter of the words (the dotless ı with i), the pattern searches it whole.
+    300 pages. A scope of literal words only cannot match across two blocks
+    (no word holds a line break, which is no word character either), so its
+    blocks are looked at one by one, until it is found; one automaton pass
+    finds where a word starts, and the pattern is tried there alone. Where a
+    block holds a character the pattern's case-insensitive matching pairs
+    with a letter of the words (the dotless ı with i), the pattern searches it
+    whole. A scope with a pattern term is searched over the whole text joined.
     """
 
     def __init__(self, terms: tuple[Term, ...]) -> None:
@@ -78,6 +81,11 @@ class _Scope:
             if twins:
                 self.twins = re.compile("[" + re.escape("".join(sorted(twins))) + "]")
 
+    @property
+    def per_block(self) -> bool:
+        """Whether the scope is literal words only, found in one block or not at all."""
+        return self.starts is not None
+
     def found_in(self, text: str) -> bool:
         if self.starts is None or (self.twins is not None and self.twins.search(text)):
             return self.pattern.search(text) is not None
@@ -92,9 +100,24 @@ _compiled: IdentityCache[Pack, dict[str, _Scope]] = IdentityCache(_scopes)
 
 
 def mentioned_scopes(pack: Pack, texts: Iterable[str]) -> set[str]:
-    """The pack's scopes whose words occur in the agreement's text."""
+    """The pack's scopes whose words occur in the agreement's text (its blocks' texts, in order)."""
     scopes = _compiled(pack)
     if not scopes:
         return set()
-    folded = "\n".join(fold_text(t).lower() for t in texts)
-    return {sid for sid, scope in scopes.items() if scope.found_in(folded)}
+    found: set[str] = set()
+    looking = {sid: scope for sid, scope in scopes.items() if scope.per_block}
+    joined = [sid for sid, scope in scopes.items() if not scope.per_block]
+    kept: list[str] = []
+    for text in texts:
+        if not looking and not joined:
+            break
+        folded = fold_text(text).lower()
+        if joined:
+            kept.append(folded)
+        for sid in [sid for sid, scope in looking.items() if scope.found_in(folded)]:
+            found.add(sid)
+            del looking[sid]
+    if joined:
+        whole = "\n".join(kept)
+        found.update(sid for sid in joined if scopes[sid].found_in(whole))
+    return found

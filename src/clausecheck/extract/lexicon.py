@@ -335,11 +335,12 @@ class Scan:
         found = self._found.get(index)
         if found is not None:
             return found
-        if not self.may_match(term_set):
+        triggered = index in self._triggered_sets or self._lang in term_set.untriggered
+        if index not in self._literal and not triggered:
             return []
         spans = list(self._literal.get(index, ()))
-        for number, source, triggers in term_set.regexes.get(self._lang, ()):
-            if triggers is None or (term_set.index, number) in self._triggered:
+        for number, source, triggers in term_set.regexes.get(self._lang, ()) if triggered else ():
+            if triggers is None or (index, number) in self._triggered:
                 try:
                     spans += [
                         m.span()
@@ -348,13 +349,14 @@ class Scan:
                     ]
                 except TimeoutError:
                     raise overrun() from None
-        spans.sort(key=lambda span: (span[0], -span[1]))
+        if len(spans) > 1:
+            spans.sort(key=lambda span: (span[0], -span[1]))
         found, reached = [], -1
         for start, end in spans:
             if start >= reached:
                 found.append(self._original(start, end))
                 reached = end
-        self._found[term_set.index] = found
+        self._found[index] = found
         return found
 
     def search_any(self, term_sets: Iterable[TermSet]) -> bool:
@@ -368,7 +370,8 @@ class Scan:
         return found[0] if found else None
 
     def search(self, term_set: TermSet) -> bool:
-        return bool(self.find(term_set))
+        found = self._found.get(term_set.index)
+        return bool(found if found is not None else self.find(term_set))
 
 
 lexicon: IdentityCache[Pack, Lexicon] = IdentityCache(Lexicon)
