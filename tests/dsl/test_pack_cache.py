@@ -139,3 +139,11 @@ def test_a_folder_that_cannot_be_written_only_costs_the_parse(tmp_path, monkeypa
     _forget()
     assert load_pack("safety-core").id == "safety-core"
     _forget()
+
+
+def test_an_entry_written_by_other_code_is_not_served(folder, monkeypatch):
+    pack = load_pack("safety-core")
+    dirs = tuple(str(d) for d in loader.search_dirs())
+    assert cache.load(Path(pack.path), dirs, lambda *_: None) is not None
+    monkeypatch.setattr(cache, "_code", lambda: "another rule language")
+    assert cache.load(Path(pack.path), dirs, lambda *_: None) is None

@@ -12,7 +12,9 @@ the next load when it still holds.
 An entry is only data: never pickle (a cache file that unpickles runs code),
 and nothing in it is trusted without checking. It holds for the clausecheck,
 Python and OpenCC versions that wrote it (folding a pattern depends on
-OpenCC), for the exact bytes of every file of the lineage (SHA-256), and for
+OpenCC) and the same code of the rule language and folding (a digest of its
+source, so a change between releases is never served an old entry), for the
+exact bytes of every file of the lineage (SHA-256), and for
 the same file behind every `extends` (a pack added earlier in the search path
 shadows a parent). An entry that is unreadable, fails validation by the
 models, or does not hold any more is ignored and written again; a cache
@@ -22,6 +24,7 @@ own (created private), as trusted as the packs in their home.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -36,6 +39,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from clausecheck._version import __version__
 from clausecheck.dsl import analysis
 from clausecheck.dsl.model import Pack
+from clausecheck.resources import grammar_path
 
 ENV_VAR = "CLAUSECHECK_CACHE_DIR"
 _FORMAT = 1
@@ -127,12 +131,28 @@ def _entry_path(target: Path, dirs: Sequence[str]) -> Path | None:
 
 
 def _stamp(target: Path, dirs: Sequence[str]) -> str:
-    """What an entry holds for besides the files' bytes: the versions that resolve and fold, and the place."""
+    """What an entry holds for besides the files' bytes: the code and versions that resolve and fold, and
+    the place."""
     import opencc
 
     python = f"{sys.version_info[0]}.{sys.version_info[1]}"
     opencc_version = getattr(opencc, "__version__", "?")
-    return json.dumps([_FORMAT, __version__, python, opencc_version, str(target), list(dirs)])
+    return json.dumps([_FORMAT, __version__, _code(), python, opencc_version, str(target), list(dirs)])
+
+
+@functools.cache
+def _code() -> str:
+    """A digest of the code that turns pack files into an entry (the rule language, the grammar, folding,
+    the limits), so a change to it never meets an entry it did not write, released or not."""
+    package = Path(__file__).resolve().parent.parent
+    files = [*sorted((package / "dsl").glob("*.py")), package / "language" / "normalize.py", package / "limits.py"]
+    digest = hashlib.sha256()
+    try:
+        for file in [*files, grammar_path()]:
+            digest.update(file.read_bytes())
+    except OSError:
+        return "?"
+    return digest.hexdigest()[:16]
 
 
 def _digest(path: Path) -> str:
