@@ -1,12 +1,21 @@
-"""Fixtures shared across test folders: small pack folders in a temporary directory, a renamed rule."""
+"""Fixtures shared across test folders: small pack folders in a temporary directory, a renamed rule; the
+compiled-pack cache of the whole run in a temporary folder, never the user's own."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
+from clausecheck.dsl.cache import ENV_VAR
+
 from .dsl.base_pack import BASE
+
+# set before collection, which already loads packs; commands the tests start inherit it
+PACK_CACHE = tempfile.TemporaryDirectory(prefix="clausecheck-pack-cache-")
+os.environ[ENV_VAR] = PACK_CACHE.name
 
 
 @pytest.fixture

@@ -1,5 +1,3 @@
-import sys
+from clausecheck.cli import console
 
-from clausecheck.cli import main
-
-sys.exit(main())
+console()

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO, get_args
 
 from clausecheck._version import __version__
 from clausecheck.budget import enforced
+from clausecheck.collector import fewer_collections
 from clausecheck.document.model import Document
 from clausecheck.dsl.model import Pack
 from clausecheck.dsl.registry import RuleRegistry
@@ -151,13 +152,16 @@ class Checker:
             limits=self.limits,
         )
 
-    def budget(self, source: Source) -> contextlib.AbstractContextManager[None]:
+    @contextlib.contextmanager
+    def budget(self, source: Source) -> Iterator[None]:
         """The time and memory budget of one agreement: work inside it raises `BudgetExceeded` past the limits.
 
         `check` and `judge` open it themselves; a caller that also reads or writes
-        the agreement (`annotate`) opens it around the whole job.
+        the agreement (`annotate`) opens it around the whole job. Inside, the
+        garbage collector runs less often (`clausecheck.collector`).
         """
-        return enforced(self.limits, _source_name(source))
+        with enforced(self.limits, _source_name(source)), fewer_collections():
+            yield
 
     def read(self, source: Source) -> Document:
         """Read one agreement within this checker's package limits (a `Document` is returned as given)."""

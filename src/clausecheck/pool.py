@@ -16,7 +16,8 @@ pipe and waits on the pipes and the process sentinels together, so:
   outlive the parent's pipe.
 
 Workers start from a fork server (or spawn), never by forking a parent that
-may already run an engine; `initializer(*initargs)` builds each worker's
+may already run an engine; the fork server imports the modules the workers
+need once (`preload`), and `initializer(*initargs)` builds each worker's
 state, and `limit_memory` caps its address space so a runaway allocation is
 a `MemoryError` in the task rather than the machine swapping.
 """
@@ -136,11 +137,15 @@ class Pool(Generic[T, R]):
         *,
         timeout: float | None = None,
         limit_memory: int | None = None,
+        preload: Sequence[str] = (),
     ) -> None:
+        """`preload`: modules the fork server imports once, so each worker starts with them imported."""
         self.jobs = jobs
         self.timeout = timeout
         self._target_args = (initializer, initargs, work, limit_memory)
         self._ctx = context()
+        if preload and isinstance(self._ctx, multiprocessing.context.ForkServerContext):
+            self._ctx.set_forkserver_preload(list(preload))
 
     def run(self, items: Sequence[T]) -> Iterator[tuple[int, R | Failure]]:
         """(index, result) for each item as it finishes; a `Failure` when its worker died or overran."""

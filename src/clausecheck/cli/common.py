@@ -147,6 +147,10 @@ def resolve(args: argparse.Namespace) -> Options:
         select=args.select or config.select,
         limits=limits,
     )
+    if getattr(args, "program", False):
+        from clausecheck.collector import freeze
+
+        freeze()  # the packs stay loaded for the rest of the run
     fail_on = getattr(args, "fail_on", None) or config.fail_on or DEFAULT_FAIL_ON
     baseline = checker.baseline.path if checker.baseline is not None else None
     read = (*(p.path for p in checker.packs), config.path, baseline)

@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from lxml import etree
 
+from clausecheck.collector import fewer_collections
 from clausecheck.document.comments import read_comments
 from clausecheck.document.construct import trusted
 from clausecheck.document.contents import contents_entries
@@ -48,8 +49,8 @@ def read_document(source: str | os.PathLike[str] | bytes | BinaryIO, *, limits: 
     never written to.
     """
     name, data = load_bytes(source)
-    package = open_package(name, data, limits or ReadLimits())
-    return _build(package)
+    with fewer_collections():
+        return _build(open_package(name, data, limits or ReadLimits()))
 
 
 def read_with_paragraphs(
@@ -62,7 +63,8 @@ def read_with_paragraphs(
     parse of the package.
     """
     paragraphs: list[etree._Element | None] = []
-    document = _build(open_package(name, data, limits or ReadLimits()), paragraphs)
+    with fewer_collections():
+        document = _build(open_package(name, data, limits or ReadLimits()), paragraphs)
     return document, paragraphs
 
 

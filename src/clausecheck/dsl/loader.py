@@ -10,24 +10,30 @@ pack file.
 The checker loads a pack for every document, so resolved packs are cached
 per process, keyed by the pack file and the search path and checked against
 the modification time and size of every file in the lineage: editing a
-parent pack is picked up on the next load.
+parent pack is picked up on the next load. Between processes they are kept
+in the user's cache folder (`clausecheck.dsl.cache`), so a pack that has not
+changed is read back without the grammar being built (the parser is
+imported only to parse).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
-from clausecheck.dsl.diagnostics import did_you_mean, syntax_error
+from clausecheck.dsl import cache
+from clausecheck.dsl.diagnostics import did_you_mean
 from clausecheck.dsl.model import Pack
-from clausecheck.dsl.resolver import error_at, linearize, resolve
-from clausecheck.dsl.syntax import Located, PackFile
-from clausecheck.dsl.transformer import read_pack_file
 from clausecheck.errors import PackNotFound
 from clausecheck.resources import bundled_packs_dir
+
+if TYPE_CHECKING:
+    from clausecheck.dsl.syntax import Located, PackFile
 
 PACK_FILE = "pack.ccr"
 ENV_VAR = "CLAUSECHECK_PACK_PATH"
@@ -48,7 +54,8 @@ class _CachedPack:
 
 
 _lock = threading.Lock()
-_files: dict[str, tuple[_Stamp, PackFile]] = {}
+_files: dict[str, tuple[_Stamp, PackFile, str]] = {}
+"""path -> its stamp, the file parsed, and the SHA-256 of the bytes parsed (what the cache checks)"""
 _packs: dict[tuple[str, tuple[str, ...]], _CachedPack] = {}
 
 
@@ -105,13 +112,35 @@ def load_pack(name_or_path: StrPath, *, search_path: Sequence[StrPath] = ()) -> 
         cached = _packs.get(key)
     if cached is not None and all(_stamp(Path(p)) == s for p, s in cached.stamps):
         return cached.pack
-    target = read_file(path)
-    files, parents = linearize(target, _Fetcher(search_path))
-    pack = resolve(files, parents)
-    stamps = tuple((f.path, _stamp(Path(f.path))) for f in files)
+    stored = cache.load(path, dirs, lambda here, kind, target: _located(here, kind, target, search_path))
+    if stored is not None:
+        pack, lineage = stored
+    else:
+        pack, lineage = _resolve(path, search_path)
+        cache.store(path, dirs, pack, lineage)
+    stamps = tuple((f.path, _stamp(Path(f.path))) for f in lineage)
     with _lock:
         _packs[key] = _CachedPack(stamps, pack)
     return pack
+
+
+def _resolve(path: Path, search_path: Sequence[StrPath]) -> tuple[Pack, tuple[cache.LineageFile, ...]]:
+    """The pack parsed and resolved from its files, and the files as they were read."""
+    from clausecheck.dsl.resolver import linearize, resolve
+
+    files, parents = linearize(read_file(path), _Fetcher(search_path))
+    lineage = []
+    for f in files:
+        here = Path(f.path).parent
+        refs = tuple((kind, target, str(_locate(here, kind, target, search_path))) for kind, target in _extends(f))
+        with _lock:
+            digest = _files[f.path][2]
+        lineage.append(cache.LineageFile(path=f.path, sha256=digest, parents=refs))
+    return resolve(files, parents), tuple(lineage)
+
+
+def _extends(file: PackFile) -> list[tuple[Literal["name", "path"], str]]:
+    return [ref.value for ref in file.header.extends]
 
 
 def read_file(path: Path) -> PackFile:
@@ -121,6 +150,9 @@ def read_file(path: Path) -> PackFile:
         hit = _files.get(str(path))
     if hit is not None and hit[0] == stamp:
         return hit[1]
+    from clausecheck.dsl.diagnostics import syntax_error
+    from clausecheck.dsl.transformer import read_pack_file
+
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -138,7 +170,7 @@ def read_file(path: Path) -> PackFile:
         ) from None
     parsed = read_pack_file(text, str(path))
     with _lock:
-        _files[str(path)] = (stamp, parsed)
+        _files[str(path)] = (stamp, parsed, hashlib.sha256(raw).hexdigest())
     return parsed
 
 
@@ -149,22 +181,19 @@ class _Fetcher:
         self._search_path = search_path
 
     def __call__(self, current: PackFile, ref: Located) -> PackFile:
+        from clausecheck.dsl.resolver import error_at
+
         kind, target = ref.value
         here = Path(current.path).parent
-        if kind == "path":
+        try:
+            found = _locate(here, kind, target, self._search_path)
+        except PackNotFound as e:
+            raise error_at(current, ref.pos, f"'extends' names no known pack '{target}'", e.hint) from None
+        if found is None:
             path = (here / target).expanduser()
-            path = path / PACK_FILE if path.is_dir() else path
-            if not path.is_file():
-                raise error_at(current, ref.pos, f"no pack file at {path}")
-            return read_file(path.resolve())
-        sibling = here.parent / target / PACK_FILE
-        if sibling.is_file():
-            found = sibling.resolve()
-        else:
-            try:
-                found = find_pack(target, search_path=self._search_path)
-            except PackNotFound as e:
-                raise error_at(current, ref.pos, f"'extends' names no known pack '{target}'", e.hint) from None
+            raise error_at(current, ref.pos, f"no pack file at {path / PACK_FILE if path.is_dir() else path}")
+        if kind == "path":
+            return read_file(found)
         parent = read_file(found)
         if parent.header.id != target:
             raise error_at(
@@ -174,6 +203,27 @@ class _Fetcher:
                 "a pack's folder and its 'pack' line must use the same name",
             )
         return parent
+
+
+def _locate(here: Path, kind: str, target: str, search_path: Sequence[StrPath]) -> Path | None:
+    """The pack file an `extends` in a file of folder `here` names: a path from there (None when no file is
+    there), or a name looked up beside that pack, then in the search path (`PackNotFound` when none has it)."""
+    if kind == "path":
+        path = (here / target).expanduser()
+        path = path / PACK_FILE if path.is_dir() else path
+        return path.resolve() if path.is_file() else None
+    sibling = here.parent / target / PACK_FILE
+    if sibling.is_file():
+        return sibling.resolve()
+    return find_pack(target, search_path=search_path)
+
+
+def _located(here: Path, kind: str, target: str, search_path: Sequence[StrPath]) -> Path | None:
+    """`_locate`, None for a name no pack has: for checking that a stored lineage still holds."""
+    try:
+        return _locate(here, kind, target, search_path)
+    except PackNotFound:
+        return None
 
 
 def _looks_like_path(value: StrPath) -> bool:

@@ -16,6 +16,8 @@ from clausecheck.types import Citation, Lang, Severity
 
 RULE_CODE = re.compile(r"^[A-Z]+[0-9]+$")
 """A rule code: capital letters then digits (CC101)."""
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w-]*)\}")
+"""`{client}`, `{provider}` in suggested wording: the party as the agreement names it"""
 
 RuleStatus = Literal["stable", "preview", "deprecated"]
 """stable: settled; preview: new, its verdicts may still change; deprecated: kept for old configurations, to be removed"""

@@ -11,13 +11,13 @@ made the bad reference.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from clausecheck.dsl.diagnostics import did_you_mean, resolution_error
 from clausecheck.dsl.model import (
+    PLACEHOLDER,
     VOCABULARIES,
     DisabledRule,
     ForbidRule,
@@ -58,8 +58,6 @@ PARTIES = {
     "provider": "the party whose people do the work",
 }
 """The parties extraction assigns and the report names: every agreement is read as a client and a provider."""
-PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w-]*)\}")
-"""`{client}`, `{provider}` in suggested wording: the party as the agreement names it"""
 
 
 @dataclass

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 
-from clausecheck.dsl.model import Pack
-from clausecheck.dsl.resolver import PLACEHOLDER
+from clausecheck.dsl.model import PLACEHOLDER, Pack
 from clausecheck.language.normalize import has_han
 from clausecheck.types import Lang
 

@@ -179,22 +179,38 @@ def _heading_candidate(block: Block, text: str) -> bool:
 
 
 class _Part:
-    """A sentence part whose duty is worked out only when something needs it.
+    """A sentence part whose scan and duty are worked out only when something needs them.
 
     Most parts of a long agreement address no pack topic; their bearer and
-    modality matter only when a later part of the same sentence borrows them.
+    modality matter only when a later part of the same sentence borrows them,
+    and their words beyond the topics and exemptions (which a scan of those
+    sets alone finds first) only for that.
     """
 
-    __slots__ = ("_duty", "_extractor", "_inherited", "_previous", "_raw", "folded", "lang", "scan")
+    __slots__ = ("_continues", "_duty", "_extractor", "_inherited", "_previous", "_raw", "_scan", "folded", "lang")
 
     def __init__(
-        self, extractor: _Extractor, scan: Scan, folded: str, lang: Lang, previous: _Part | None, inherited: Duty | None
+        self,
+        extractor: _Extractor,
+        folded: str,
+        lang: Lang,
+        previous: _Part | None,
+        continues: bool,
+        inherited: Duty | None,
     ) -> None:
         self._extractor = extractor
-        self.scan, self.folded, self.lang = scan, folded, lang
-        self._previous, self._inherited = previous, inherited
+        self.folded, self.lang = folded, lang
+        self._previous, self._continues, self._inherited = previous, continues, inherited
+        self._scan: Scan | None = None
         self._raw: Duty | Literal[False] | None = False  # False: not worked out yet
         self._duty: Duty | Literal[False] | None = False
+
+    @property
+    def scan(self) -> Scan:
+        """Every term of the pack in the part's words."""
+        if self._scan is None:
+            self._scan = self._extractor.lex.scan(self.folded, self.lang)
+        return self._scan
 
     @property
     def raw(self) -> Duty | None:
@@ -210,7 +226,9 @@ class _Part:
         """The duty completed from the sentence and the lead-in or heading above."""
         duty = self._duty
         if duty is False:
-            previous = self._previous.duty if self._previous is not None else None
+            # a part after a semicolon or colon, or opening with "These precautions", takes the one before it
+            borrows = self._continues or _opens_with(self.scan, self._extractor.lex.words("anaphora"))
+            previous = self._previous.duty if self._previous is not None and borrows else None
             duty = self._duty = self._extractor.complete(self.raw, previous, self._inherited, self.scan, self.folded)
         return duty
 
@@ -231,6 +249,8 @@ class _Extractor:
         self.statements: list[Statement] = []
         self.mentions: set[str] = set()
         self.contexts: list[_Context] = []
+        self.shifts = [self.lex.words("exemption"), self.lex.words("shifts_liability")]
+        self.relevant = self.lex.subset([*self.lex.topics.values(), *self.shifts])
 
     def run(self) -> Facts:
         for block in self.document.blocks:
@@ -271,6 +291,8 @@ class _Extractor:
     def _block(self, block: Block) -> None:
         self.contexts = [c for c in self.contexts if self._in_scope(c, block)]
         inherited_topics, inherited_duty, lead = self._inherited()
+        if not inherited_topics and self._inert(block, lead):
+            return
         previous: _Part | None = None
         first: _Part | None = None
         leads = False
@@ -282,7 +304,7 @@ class _Extractor:
             folding = fold(part.text)
             folded = folding.text
             lang = _lang(block, self.document, folded)
-            scan = self.lex.scan(folded, lang)
+            quick = self.relevant.scan(folded, lang)  # the topics', exemptions' and shifts' words alone, first
             start, end = sentences[number]
 
             def sentence_scan(start: int = start, end: int = end, folded: str = folded, lang: Lang = lang) -> Scan:
@@ -291,9 +313,15 @@ class _Extractor:
                     sentence_scans[start] = self.lex.scan(whole, lang)
                 return sentence_scans[start]
 
+            # a list item that states a condition ("严重损害工人身体健康的；") borrows no duty from its lead-in
+            condition = _CONDITION_ITEM.search(folded) is not None
+            current = _Part(self, folded, lang, previous, part.continues, None if condition else inherited_duty)
             # an item is read with its lead-in: "Datec indemnifies BSP against: (a) any injury..."
-            own = self.lex.scan(f"{lead} {folded}", lang) if lead else scan
-            checks = topic_checks(own, self.lex, sentence_scan if end - start > 1 else None)
+            quick_own = self.relevant.scan(f"{lead} {folded}", lang) if lead else quick
+            checks = []
+            if quick_own.search_any(self.lex.topics.values()):
+                own = self.lex.scan(f"{lead} {folded}", lang) if lead else current.scan
+                checks = topic_checks(own, self.lex, sentence_scan if end - start > 1 else None)
             topics = [TopicMatch(topic=c.topic, words=c.terms) for c in checks if c.accepted]
             if self.trace is not None and (checks or inherited_topics):
                 self.trace.append(
@@ -307,13 +335,6 @@ class _Extractor:
                 )
             traced = self.trace[-1] if self.trace and self.trace[-1].text is part.text else None
             self.mentions.update(t.topic for t in topics)
-            # a list item that states a condition ("严重损害工人身体健康的；") borrows no duty from its lead-in
-            condition = _CONDITION_ITEM.search(folded) is not None
-            # "These precautions shall include …": a demonstrative subject takes the bearer of the sentence before
-            borrows = part.continues or _opens_with(scan, self.lex.words("anaphora"))
-            current = _Part(
-                self, scan, folded, lang, previous if borrows else None, None if condition else inherited_duty
-            )
             if (
                 number == 0
                 and _heading_candidate(block, block.text)
@@ -323,20 +344,21 @@ class _Extractor:
                 return
             before, previous = previous, current
             first = first or current
-            if current.raw is None and _short(folded) and part.text.rstrip().endswith((":", "：")):
+            colon = part.text.rstrip().endswith((":", "："))
+            if colon and _short(folded) and current.raw is None:
                 heading_duty = self._heading_duty(folded)
                 if heading_duty is not None:  # "甲方責任：", "Contractor's obligations:": a heading, not a duty
                     self.contexts.append(_Context(block.clause_id, _level(block), duty=heading_duty, run=True))
                     continue
-            if part.text.rstrip().endswith((":", "：")):
+            if colon:
                 lead = folded
-                lead_duty = current.duty or self._listed_duties(scan, folded)
+                lead_duty = current.duty or self._listed_duties(current.scan, folded)
                 if lead_duty is not None and block.clause_id is not None:  # a preamble's "as follows" leads nothing
                     lead_duty = replace(lead_duty, how="lead-in")
                     self._push_lead(_Context(block.clause_id, _level(block), duty=lead_duty, lead=folded, run=True))
                     leads = True
-            exemption = scan.first(self.lex.words("exemption"))
-            shift = scan.first(self.lex.words("shifts_liability")) if exemption is None else None
+            exemption = quick.first(self.lex.words("exemption"))
+            shift = quick.first(self.lex.words("shifts_liability")) if exemption is None else None
             if not (topics or inherited_topics or exemption or shift or self.all_statements):
                 continue
             duty = current.duty
@@ -353,7 +375,7 @@ class _Extractor:
                 shift_by = len(lead) + 1 if lead else 0  # spans count from the lead-in read before the part
                 spans = [(s - shift_by, e - shift_by) for c in checks if c.accepted for s, e in c.spans]
                 if all(s >= 0 for s, _ in spans):
-                    duty = only_a_condition(scan, folded, self.lex, self.roles, spans) or duty
+                    duty = only_a_condition(current.scan, folded, self.lex, self.roles, spans) or duty
             if shift is not None and duty is not None and duty.role == "provider" and not duty.each_own:
                 exemption = shift  # everything put on the provider, whatever the cause: "一切责任由乙方承担"
             if not topics and duty is not None and inherited_topics:
@@ -363,13 +385,41 @@ class _Extractor:
             # a duty's rule-specific content is read across its whole sentence ("shall indemnify … against:
             # (b) injury"); a denial's only in its own words ("; provided that it shall not be liable for cargo")
             affirms = duty is not None and duty.modality in ("binding", "weak")
-            tags = self._tags(sentence_scan() if affirms else scan)
+            tags = self._tags(sentence_scan() if affirms else current.scan)
             self._statement(
-                block, part.text, scan, folding, lang, duty, topics, exemption.text if exemption else None, tags
+                block, part.text, current.scan, folding, lang, duty, topics, exemption.text if exemption else None, tags
             )
             if traced is not None:
                 traced.statement = self.statements[-1].id
         self._lead_items(block, first, leads)
+
+    def _inert(self, block: Block, lead: str) -> bool:
+        """Whether a block outside any topic heading gives nothing at all: no statement, no context for the
+        blocks after it, no trace.
+
+        Most blocks of a long agreement name no pack topic, no exemption and no
+        shift of liability, head nothing and lead no list. An ASCII block folds
+        to its own words, each part's a piece of the block's, so one look over
+        the block (and the lead-in its parts are read with, and where the two
+        meet) for those sets' words tells it from the others before its parts
+        are scanned; `_block` looks at other blocks part by part.
+        """
+        if self.trace is not None or self.all_statements or block.clause_id in self.item_parents:
+            return False
+        text = block.text
+        if not text.isascii() or ":" in text or _heading_candidate(block, text):
+            return False
+        lang = _lang(block, self.document, text)  # every part's: they have no Chinese either
+        if self.relevant.may_occur(text, lang):
+            return False
+        if not lead:
+            return True
+        if self.relevant.may_occur(lead, lang):
+            return False
+        # a word across the lead-in's end and a part's start: "{lead} {part}" is what the topics are read in
+        reach = self.relevant.longest(lang)
+        tail = lead[-reach:]
+        return not any(self.relevant.may_occur(f"{tail} {part.text[:reach]}", lang) for part in segments(text))
 
     def _lead_items(self, block: Block, opening: _Part | None, leads: bool) -> None:
         """A clause whose opening sentence puts a duty on a party leads its enumerated items, colon or not:

@@ -23,6 +23,7 @@ ends the agreement with `BudgetExceeded` instead of hanging the process.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
@@ -30,15 +31,26 @@ import regex as timed_re
 
 from clausecheck._identity_cache import IdentityCache
 from clausecheck.budget import overrun, remaining
+from clausecheck.dsl import analysis
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule, Term
-from clausecheck.extract.triggers import required_literals
 from clausecheck.language.normalize import fold_text
 from clausecheck.types import Lang
 
-_LANGS: tuple[Lang, ...] = ("en", "zh-Hans", "zh-Hant")
-_WORD = re.compile(r"[a-z0-9_]")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+"""what English literal terms may not touch (matched on lower-case text): whole words only"""
 _SPACE_RUN = re.compile(r"\s{2,}")
 _PLURAL = re.compile(r"e?s(?![a-z0-9_])")
+
+
+_patterns: dict[str, timed_re.Pattern[str]] = {}
+
+
+def _pattern(source: str) -> timed_re.Pattern[str]:
+    """A pack pattern, compiled when it first has to run: most never do on a given agreement."""
+    compiled = _patterns.get(source)
+    if compiled is None:
+        compiled = _patterns[source] = timed_re.compile(source, timed_re.IGNORECASE)
+    return compiled
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +77,7 @@ class TermSet:
         self.index = index
         self.empty = not terms
         # per language: (number, compiled pattern, trigger literals or None when it must always run)
-        self.regexes: dict[Lang, list[tuple[int, timed_re.Pattern[str], frozenset[str] | None]]] = {}
+        self.regexes: dict[Lang, list[tuple[int, str, frozenset[str] | None]]] = {}
         # languages in which some pattern has no trigger and must run on every text
         self.untriggered: set[Lang] = set()
 
@@ -93,43 +105,71 @@ class Lexicon:
             r.id: [self._add(g) for g in r.specific] for r in pack.rules if isinstance(r, RequireRule) and r.specific
         }
         self._empty = self._add(())
-        self._automata = {lang: self._automaton(lang) for lang in _LANGS}
+        self._automata: dict[Lang, ahocorasick.Automaton | None] = {}
+        self._subsets: dict[tuple[int, ...], Subset] = {}
 
     def _add(self, terms: tuple[Term, ...]) -> TermSet:
         term_set = TermSet(len(self._sets), terms)
         self._sets.append((term_set, terms))
         return term_set
 
-    def _automaton(self, lang: Lang) -> ahocorasick.Automaton | None:
-        """All literal terms and regex triggers of one language, each mapped to the sets that want it."""
-        literals: dict[str, list[tuple[int, int]]] = {}  # word -> (set index, regex number or -1 for a term)
+    def automaton(self, lang: Lang) -> ahocorasick.Automaton | None:
+        """Every literal term and pattern trigger of one language, built when a text of it is first scanned.
+
+        An English agreement never needs the Chinese terms folded (which loads
+        OpenCC) nor their patterns compiled; the two Chinese scripts share one
+        (their text is folded to simplified, and their terms serve both).
+        """
+        if lang not in self._automata:
+            if lang != "en" and any(other != "en" for other in self._automata):
+                twin = next(other for other in self._automata if other != "en")
+                for term_set, _ in self._sets:
+                    term_set.regexes[lang] = term_set.regexes[twin]
+                    if twin in term_set.untriggered:
+                        term_set.untriggered.add(lang)
+                self._automata[lang] = self._automata[twin]
+            else:
+                self._compile(lang)
+                self._automata[lang] = self._automaton(lang, self._sets)
+        return self._automata[lang]
+
+    def _compile(self, lang: Lang) -> None:
+        """Each set's patterns for one language, with the literals each cannot match without (compiled only
+        when one first has to run)."""
         for term_set, terms in self._sets:
-            regexes: list[tuple[int, timed_re.Pattern[str], frozenset[str] | None]] = []
+            regexes: list[tuple[int, str, frozenset[str] | None]] = []
             for term in _terms_for(terms, lang):
                 if term.regex:
-                    number = len(regexes)
-                    triggers = required_literals(term.text)
-                    regexes.append((number, timed_re.compile(term.text, timed_re.IGNORECASE), triggers))
-                    for literal in triggers or ():
-                        literals.setdefault(literal, []).append((term_set.index, number))
-                else:
-                    word = _SPACE_RUN.sub(" ", fold_text(term.text).lower().strip())
-                    if word:
-                        literals.setdefault(word, []).append((term_set.index, -1))
+                    regexes.append((len(regexes), term.text, analysis.triggers(term.text)))
             term_set.regexes[lang] = regexes
             if any(triggers is None for _, _, triggers in regexes):
                 term_set.untriggered.add(lang)
+
+    def _automaton(self, lang: Lang, sets: list[tuple[TermSet, tuple[Term, ...]]]) -> ahocorasick.Automaton | None:
+        """The literal terms and regex triggers of `sets` in one language, each mapped to the sets that want it."""
+        literals: dict[str, list[tuple[int, int]]] = {}  # word -> (set index, regex number or -1 for a term)
+        for term_set, terms in sets:
+            for term in _terms_for(terms, lang):
+                word = "" if term.regex else analysis.word(term.text)
+                if word:
+                    literals.setdefault(word, []).append((term_set.index, -1))
+            for number, _, triggers in term_set.regexes[lang]:
+                for literal in triggers or ():
+                    literals.setdefault(literal, []).append((term_set.index, number))
         if not literals:
             return None
         automaton = ahocorasick.Automaton()
         for word, wanted in literals.items():
+            triggered = tuple((i, regex) for i, regex in wanted if regex >= 0)
             automaton.add_word(
                 word,
                 (
                     len(word),
-                    word[0].isascii() and bool(_WORD.match(word[0])),
-                    word[-1].isascii() and bool(_WORD.match(word[-1])),
-                    tuple(wanted),
+                    word[0] in _WORD_CHARS,
+                    word[-1] in _WORD_CHARS,
+                    tuple(i for i, regex in wanted if regex < 0),
+                    triggered,
+                    tuple(i for i, _ in triggered),
                 ),
             )
         automaton.make_automaton()
@@ -145,9 +185,83 @@ class Lexicon:
         """A vocabulary; an empty set when the pack does not define it."""
         return self.vocab.get(name) or self._empty
 
+    def subset(self, term_sets: list[TermSet]) -> Subset:
+        """Only `term_sets`, for a quick look at whether a text holds any of them (built once per combination)."""
+        key = tuple(sorted(t.index for t in term_sets))
+        subset = self._subsets.get(key)
+        if subset is None:
+            subset = self._subsets[key] = Subset(self, [self._sets[i] for i in key])
+        return subset
+
     def scan(self, text: str, lang: Lang) -> Scan:
         """Scan folded `text` once for every term of the pack."""
-        return Scan(self, text, lang)
+        return Scan(text, lang, self.automaton(lang))
+
+
+class Subset:
+    """A few term sets of a lexicon, matched on their own: what a scan finds of them, found for less.
+
+    A scan of every term costs most on the words of sets nobody asks about in
+    the end; before that work, `scan` finds exactly what a full scan would find
+    of these sets, and `may_occur` says in one automaton pass, which stops at the
+    first candidate, whether a text can hold any of them at all.
+    """
+
+    __slots__ = ("_any", "_automata", "_lexicon", "_sets")
+
+    def __init__(self, lexicon: Lexicon, sets: list[tuple[TermSet, tuple[Term, ...]]]) -> None:
+        self._lexicon, self._sets = lexicon, sets
+        self._automata: dict[Lang, ahocorasick.Automaton | None] = {}
+        self._any: dict[Lang, tuple[ahocorasick.Automaton | None, int] | None] = {}
+
+    def _automaton(self, lang: Lang) -> ahocorasick.Automaton | None:
+        if lang not in self._automata:
+            self._lexicon.automaton(lang)  # the language's patterns compiled, with their triggers
+            self._automata[lang] = self._lexicon._automaton(lang, self._sets)
+        return self._automata[lang]
+
+    def _words(self, lang: Lang) -> tuple[ahocorasick.Automaton | None, int] | None:
+        """The sets' words in `lang` as one plain automaton, with the longest's length; None when a set has a
+        pattern that needs no literal (it may always match)."""
+        if lang not in self._any:
+            automaton = self._automaton(lang)
+            if any(lang in term_set.untriggered for term_set, _ in self._sets):
+                self._any[lang] = None
+            else:
+                words = list(automaton.keys()) if automaton is not None else []
+                plain = None
+                if words:
+                    plain = ahocorasick.Automaton()
+                    for word in words:
+                        plain.add_word(word, None)
+                    plain.make_automaton()
+                self._any[lang] = (plain, max(map(len, words), default=0))
+        return self._any[lang]
+
+    def longest(self, lang: Lang) -> int:
+        """The length of the longest word `may_occur` looks for."""
+        words = self._words(lang)
+        return words[1] if words is not None else 0
+
+    def may_occur(self, text: str, lang: Lang) -> bool:
+        """False only when a scan of folded `text` in `lang` finds no term of these sets.
+
+        Literals and the literals patterns need are looked for anywhere, whatever
+        the word boundaries, with every run of spaces made one space.
+        """
+        words = self._words(lang)
+        if words is None:
+            return True
+        plain, _ = words
+        if plain is None:
+            return False
+        for _ in plain.iter(" ".join(text.lower().split())):
+            return True
+        return False
+
+    def scan(self, text: str, lang: Lang) -> Scan:
+        """A scan of folded `text` that holds only these sets' terms; for them, the same as a full scan."""
+        return Scan(text, lang, self._automaton(lang))
 
 
 class Scan:
@@ -155,7 +269,7 @@ class Scan:
 
     __slots__ = ("_found", "_lang", "_literal", "_lower", "_map", "_text", "_triggered", "_triggered_sets")
 
-    def __init__(self, lexicon: Lexicon, text: str, lang: Lang) -> None:
+    def __init__(self, text: str, lang: Lang, automaton: ahocorasick.Automaton | None) -> None:
         self._lang = lang
         self._text = text
         lower = text.lower()
@@ -172,26 +286,32 @@ class Scan:
         self._triggered: set[tuple[int, int]] = set()
         self._triggered_sets: set[int] = set()
         self._found: dict[int, list[Hit]] = {}
-        automaton = lexicon._automata[lang]
         if automaton is None:
             return
-        for end, (length, word_start, word_end, wanted) in automaton.iter(lower):
+        literal = self._literal
+        size = len(lower)
+        for end, (length, word_start, word_end, sets, triggers, trigger_sets) in automaton.iter(lower):
+            if triggers:
+                self._triggered.update(triggers)
+                self._triggered_sets.update(trigger_sets)
+            if not sets:
+                continue
             start = end - length + 1
-            for set_index, regex in wanted:
-                if regex >= 0:
-                    self._triggered.add((set_index, regex))
-                    self._triggered_sets.add(set_index)
+            if word_start and start > 0 and lower[start - 1] in _WORD_CHARS:
+                continue
+            stop = end + 1
+            if word_end and stop < size and lower[stop] in _WORD_CHARS:
+                # an English plural still matches its singular term: "safety officers", "permits to work"
+                plural = _PLURAL.match(lower, stop)
+                if plural is None:
                     continue
-                if word_start and start > 0 and _WORD.match(lower[start - 1]):
-                    continue
-                stop = end + 1
-                if word_end and stop < len(lower) and _WORD.match(lower[stop]):
-                    # an English plural still matches its singular term: "safety officers", "permits to work"
-                    plural = _PLURAL.match(lower, stop)
-                    if plural is None:
-                        continue
-                    stop = plural.end()
-                self._literal.setdefault(set_index, []).append((start, stop))
+                stop = plural.end()
+            for set_index in sets:
+                found = literal.get(set_index)
+                if found is None:
+                    literal[set_index] = [(start, stop)]
+                else:
+                    found.append((start, stop))
 
     @property
     def text(self) -> str:
@@ -215,32 +335,43 @@ class Scan:
         found = self._found.get(index)
         if found is not None:
             return found
-        if not self.may_match(term_set):
+        triggered = index in self._triggered_sets or self._lang in term_set.untriggered
+        if index not in self._literal and not triggered:
             return []
         spans = list(self._literal.get(index, ()))
-        for number, pattern, triggers in term_set.regexes.get(self._lang, ()):
-            if triggers is None or (term_set.index, number) in self._triggered:
+        for number, source, triggers in term_set.regexes.get(self._lang, ()) if triggered else ():
+            if triggers is None or (index, number) in self._triggered:
                 try:
                     spans += [
-                        m.span() for m in pattern.finditer(self._lower, timeout=remaining()) if m.end() > m.start()
+                        m.span()
+                        for m in _pattern(source).finditer(self._lower, timeout=remaining())
+                        if m.end() > m.start()
                     ]
                 except TimeoutError:
                     raise overrun() from None
-        spans.sort(key=lambda span: (span[0], -span[1]))
+        if len(spans) > 1:
+            spans.sort(key=lambda span: (span[0], -span[1]))
         found, reached = [], -1
         for start, end in spans:
             if start >= reached:
                 found.append(self._original(start, end))
                 reached = end
-        self._found[term_set.index] = found
+        self._found[index] = found
         return found
+
+    def search_any(self, term_sets: Iterable[TermSet]) -> bool:
+        """Whether any of `term_sets` matches here."""
+        if not self._literal and not self._triggered_sets:  # only a pattern that always runs can match
+            return any(self.find(t) for t in term_sets if self._lang in t.untriggered)
+        return any(self.find(t) for t in term_sets)
 
     def first(self, term_set: TermSet) -> Hit | None:
         found = self.find(term_set)
         return found[0] if found else None
 
     def search(self, term_set: TermSet) -> bool:
-        return bool(self.find(term_set))
+        found = self._found.get(term_set.index)
+        return bool(found if found is not None else self.find(term_set))
 
 
 lexicon: IdentityCache[Pack, Lexicon] = IdentityCache(Lexicon)

@@ -148,7 +148,11 @@ class _Evidence:
         self.text = "\n".join(b.text for b in document.blocks)
         self.folded = fold_text(self.text)
         self.lang = matching_lang(self.text)
-        self.scan = lexicon.scan(self.folded, self.lang)
+        # the whole agreement is read for party words only; so are the few words after each name
+        self.scan = lexicon.subset(list(lexicon.parties.values())).scan(self.folded, self.lang)
+        self.conduct_words = lexicon.subset([lexicon.words(v) for v in _CONDUCT])
+        self.capitalised: dict[str, str] = {}
+        """a role word -> the agreement's first use of it with a capital, "" for none (`_as_a_name`)"""
 
     def scan_of(self, text: str) -> Scan:
         return self.lexicon.scan(fold_text(text), matching_lang(text))
@@ -174,7 +178,7 @@ class _Evidence:
             if english and not _word_at(self.folded, m.start(), m.end()):
                 continue
             window = self.folded[m.end() : m.end() + 80]
-            scan = self.lexicon.scan(window, self.lang)
+            scan = self.conduct_words.scan(window, self.lang)
             heads = []
             for vocabulary, (role, weight) in _CONDUCT.items():
                 at = _first_at_head(scan.find(self.lexicon.words(vocabulary)), window)
@@ -190,8 +194,8 @@ class _Evidence:
         out = []
         for block in self.document.blocks:
             text = block.text
-            i = text.find(name)
-            if 0 <= i <= 2 and positions(self.lexicon).defines_name.match(text, i + len(name)):
+            i = text.find(name, 0, len(name) + 2)  # where the name first occurs, if it starts one of the first 3
+            if i >= 0 and positions(self.lexicon).defines_name.match(text, i + len(name)):
                 out.append(text[i + len(name) : i + len(name) + 80])
         return " ".join(out)
 
@@ -418,8 +422,10 @@ def _as_a_name(evidence: _Evidence, hit: Hit) -> str:
     if word[:1].isascii() and word[:1].isalpha():
         if word[:1].isupper():
             return word
-        capital = re.search(r"\b" + re.escape(word[:1].upper() + word[1:]) + r"\b", evidence.text)
-        return capital.group() if capital else ""
+        if word not in evidence.capitalised:
+            capital = re.search(r"\b" + re.escape(word[:1].upper() + word[1:]) + r"\b", evidence.text)
+            evidence.capitalised[word] = capital.group() if capital else ""
+        return evidence.capitalised[word]
     return word
 
 

@@ -64,6 +64,9 @@ class Folded:
 
 
 _SPACE_TABLE = {ord(c): " " for c in "\t\n\r\x0b\x0c\u3000\u00a0\u200b\ufeff\u2002\u2003\u2009"}
+# the same characters as patterns: a `str.translate` with a dict costs a lookup per character of non-ASCII text
+_ODD_SPACES = re.compile("[" + "".join(map(chr, _SPACE_TABLE)) + "]")
+_ASCII_SPACES = re.compile("[\t\n\r\x0b\x0c]")
 
 
 @lru_cache(maxsize=65536)
@@ -80,7 +83,9 @@ def fold(text: str) -> Folded:
     "a company"), terms case-insensitively. Spaces become one space each
     (not collapsed), so usually every character stays in place.
     """
-    folded = unicodedata.normalize("NFKC", text).translate(_SPACE_TABLE)
+    if text.isascii():  # NFKC keeps ASCII as it is, and there is no Chinese to simplify
+        return Folded(text.translate(_SPACE_TABLE) if _ASCII_SPACES.search(text) else text, None, text)
+    folded = _ODD_SPACES.sub(" ", unicodedata.normalize("NFKC", text))
     offsets: tuple[int, ...] | None = None
     if len(folded) != len(text):
         # some character expanded or merged (㈠ -> (一)): fold one character at a time

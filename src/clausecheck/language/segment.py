@@ -149,12 +149,20 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return dot > 0 and bool(_DIGIT.match(text, dot - 1)) and bool(_DIGIT_AHEAD.match(text, dot + 1))
 
 
+_EN_MARK = re.compile(r"[.!?;:]")
+
+
 def _split_en(text: str) -> list[Segment]:
     out: list[Segment] = []
     start = 0
     continues = False
-    for m in _EN_BOUNDARY.finditer(text):
-        mark_index = m.start() - 1  # every boundary follows its mark: the pattern looks behind for it
+    # every boundary follows its mark (the pattern looks behind for it) and holds none: trying it right after
+    # each mark finds what a search of the whole text finds, without trying it at every character
+    for mark in _EN_MARK.finditer(text):
+        m = _EN_BOUNDARY.match(text, mark.end())
+        if m is None:
+            continue
+        mark_index = mark.start()
         ch = text[mark_index]
         if ch == "." and _is_abbreviation(text, mark_index):
             continue
