@@ -183,6 +183,14 @@ def test_articles_close_open_items_but_not_a_part_heading_them(read):
     ]
 
 
+def test_a_part_heading_its_articles_goes_on_heading_them_until_the_next_part(read):
+    doc = read(
+        "二、甲方权利和义务\n第一条 甲方应告知危险。\n第二条 甲方应提供资料。\n三、乙方权利和义务\n第三条 乙方应配备安全帽。"
+    )
+    parts = [(n.path, [c.path for c in n.children]) for n in doc.clauses]
+    assert parts == [("二、", ["第一条", "第二条"]), ("三、", ["第三条"])]
+
+
 @BOTH
 def test_an_item_under_an_enumeration_is_cited_as_printed(read, auto):
     doc = read("三、安全责任\n1. 乙方应当配备安全帽。\n2. 甲方应当告知危险因素。", auto_numbering=auto)

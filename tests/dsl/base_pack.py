@@ -23,6 +23,7 @@ vocabulary exemption { en "not liable" }
 vocabulary both_parties { en "the Parties" }
 vocabulary each_own { en "its own" }
 vocabulary assistive { en "assist" }
+vocabulary demand { en "require" }
 vocabulary deferral { en "to be agreed" }
 vocabulary false_friends { en "at will" }
 vocabulary personnel { en "personnel" }

@@ -55,6 +55,16 @@ def read(lex, text, lang):
         ("The Supplier shall assist the Customer in investigating any accident.", "en", "none", "binding"),
         ("甲方应协调各施工单位的交叉作业。", "zh-Hans", "client", "binding"),
         ("Contractor to provide all personal protective equipment.", "en", "provider", "binding"),
+        # what one party may demand of the other is the other's duty (vocabulary demand)
+        ("甲方有权要求乙方对施工人员进行安全教育。", "zh-Hans", "provider", "binding"),
+        ("甲方要求乙方必须遵守现场安全制度。", "zh-Hans", "provider", "binding"),
+        ("甲方有权责令乙方停止施工，甲方应提供安全技术交底。", "zh-Hans", "client", "binding"),
+        ("如甲方要求乙方夜间施工，甲方应负责现场照明。", "zh-Hans", "client", "binding"),
+        ("The Customer may require the Contractor to remove any Technician.", "en", "provider", "binding"),
+        ("The Customer may require that the Contractor removes any Technician.", "en", "client", "weak"),
+        # a Chinese party's declarative verb may follow adverbials that name no other party
+        ("乙方根据国家规定，按工种要求发给丙方劳保用品。", "zh-Hans", "provider", "binding"),
+        ("如遇暴雨，甲方按规定发给乙方雨具。", "zh-Hans", "client", "binding"),
         # conditions are not hedges (vocabulary condition)
         ("甲方如需夜间作业，乙方应为作业人员配备照明。", "zh-Hans", "provider", "binding"),
         ("一旦发生事故，乙方应立即报告甲方。", "zh-Hans", "provider", "binding"),
@@ -100,6 +110,7 @@ def test_false_friends_are_not_modals(lex, text):
 
 def test_a_sentence_without_a_modal_states_no_duty(lex):
     assert read(lex, "本合同一式两份。", "zh-Hans") is None
+    assert read(lex, "甲方未按规定提供劳动保护用品。", "zh-Hans") is None  # a breach, not a declared duty
 
 
 @pytest.mark.parametrize(
@@ -110,6 +121,7 @@ def test_a_sentence_without_a_modal_states_no_duty(lex):
         ("All Engineers shall comply with the Site Rules.", "en", "personnel"),
         ("劳动防护用品由乙方提供。", "zh-Hans", "assigned"),
         ("甲方发给乙方劳动保护用品。", "zh-Hans", "declared"),
+        ("甲方有权要求乙方对施工人员进行安全教育。", "zh-Hans", "demanded"),
         ("乙方应积极配合甲方的应急演练。", "zh-Hans", "assists"),
     ],
 )

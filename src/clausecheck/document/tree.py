@@ -288,11 +288,12 @@ class ClauseTree:
 def _is_list_item(node: _Node) -> bool:
     """An open item that cannot head an article: bracketed, lettered, a bare number, or one that has children.
 
-    '一、词语含义' right before '第一条' heads it; '（２）…' or a '一、' already holding items do not.
+    '一、词语含义' right before '第一条' heads it, and goes on heading the articles after it ('二、甲方权利和
+    义务' over 第一条 to 第四条); '（２）…' or a '一、' already holding items that are not articles do not.
     """
     if node.rank is not None or node.heading is not None or node.match is None:
         return False
-    return bool(node.children) or node.match.form in ("bracket", "letter", "number")
+    return any(child.rank is None for child in node.children) or node.match.form in ("bracket", "letter", "number")
 
 
 def _kind(node: _Node, depth: int) -> ClauseKind:

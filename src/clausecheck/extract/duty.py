@@ -196,12 +196,30 @@ _ASSIGNING_EN = re.compile(r"^\s*(?:the\s+)?$", re.IGNORECASE)
 _TO_VERB_EN = re.compile(r"\s+to\s+(?!be\b)[a-z]{3,}", re.IGNORECASE)
 
 
+# in Chinese, adverbials may stand between the party and its verb ("乙方根据国家规定，按工种要求发给…"), not a
+# negation ("甲方未提供…" states a breach, not a duty)
+_DECLARED_GAP_ZH = re.compile(r"[^。；;未不没無无拒]{0,30}")
+
+
+def _declares(text: str, party: Hit, verb: Hit, parties: list[tuple[Hit, str]]) -> bool:
+    """Whether `verb` is the declarative verb of `party`: right after it, or in Chinese after adverbials that
+    name no other party."""
+    if _DECLARED_GAP.fullmatch(text, party.end, verb.start):
+        return True
+    return (
+        has_han(text[party.end : party.end + 1])
+        and _DECLARED_GAP_ZH.fullmatch(text, party.end, verb.start) is not None
+        and not any(party.end <= other.start < verb.start for other, _ in parties)
+    )
+
+
 def _assigned(scan: Scan, text: str, lexicon: Lexicon, roles: Roles, conditions: _Conditions) -> Duty | None:
     """Duties assigned without a modal verb: "劳动防护用品由乙方提供", "Contractor to provide PPE" (schedules),
     and the declarative Chinese duty "甲方发给乙方劳动保护用品", a party opening the clause with a verb of
     the `declarative` vocabulary."""
     declared = scan.find(lexicon.words("declarative"))
-    for h, role in roles.find(text):
+    parties = roles.find(text)
+    for h, role in parties:
         before = text[: h.start]
         if _AGENT_ZH.search(before) and has_han(text[h.end : h.end + 1]):
             return Duty(role, h.text, False, "binding", "由", "assigned")
@@ -209,9 +227,25 @@ def _assigned(scan: Scan, text: str, lexicon: Lexicon, roles: Roles, conditions:
             return Duty(role, h.text, False, "binding", "to", "assigned")
         clause_start = conditions.clause_start(h.start)
         opens = _OPENING.fullmatch(text, clause_start, h.start) and not conditions.open(clause_start, h.start + 1)
-        verb = next((d for d in declared if _DECLARED_GAP.fullmatch(text, h.end, d.start)), None)
+        verb = next((d for d in declared if _declares(text, h, d, parties)), None)
         if opens and verb is not None:
             return Duty(role, h.text, False, "binding", verb.text, "declared")
+    return None
+
+
+def _demanded(
+    scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles, conditions: _Conditions
+) -> tuple[Hit, Hit, str] | None:
+    """The party named right after a word of the `demand` vocabulary ("甲方有权要求乙方…", "督促乙方…", "the
+    Customer may require the Contractor to…"), outside a condition: what one party may demand of the other is
+    the other's duty, whatever the modal that gives the first its right."""
+    parties = roles.find(text)
+    for demand in scan.find(lexicon.words("demand")):
+        if conditions.contain(demand):
+            continue
+        for h, role in parties:
+            if _BEFORE_A_NAME.fullmatch(text, demand.end, h.start) and (lang != "en" or _TO_AFTER.match(text, h.end)):
+                return demand, h, role
     return None
 
 
@@ -226,6 +260,13 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -
     friends = scan.find(lexicon.words("false_friends"))
     conditions = _Conditions(scan, text, lexicon)
     found = _main_modal(scan, lexicon, friends, conditions)
+    demanded = _demanded(scan, text, lang, lexicon, roles, conditions)
+    if demanded is not None:
+        demand, party, role = demanded
+        if found is None or not _CLAUSE_BOUNDARY.search(text, party.end, max(party.end, found[1].start)):
+            # the demanded party's own modal ("要求乙方必须…") or the right's ("may require") binds it alike; a
+            # modal in a later clause ("…，甲方应提供场地") starts a duty of its own
+            return Duty(role, party.text, False, "binding", demand.text, "demanded")
     if found is None:
         assigned = _assigned(scan, text, lexicon, roles, conditions)
         deferred = scan.first(lexicon.words("deferral"))

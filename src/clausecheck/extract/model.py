@@ -22,6 +22,7 @@ BearerSource = Literal[
     "agent",
     "personnel",
     "assigned",
+    "demanded",
     "declared",
     "sentence",
     "heading",
@@ -33,7 +34,8 @@ BearerSource = Literal[
     "none",
 ]
 """Where a duty's bearer came from: the party opening its clause, the agent (由X/by X), the people sent as
-subject, an assignment without a modal (由乙方提供, Contractor to provide), a declarative duty (甲方发给), an
+subject, an assignment without a modal (由乙方提供, Contractor to provide), what one party may demand of the other
+(甲方有权要求乙方…, may require the Contractor to…), a declarative duty (甲方发给), an
 earlier part of the sentence, a heading or lead-in or leading clause above it, a responsibility table, the
 subject of a condition the topic is only part of ("provided that its personnel abide by the site rules"); or
 nobody (`assists`: the named party only helps)."""
