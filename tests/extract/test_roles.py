@@ -63,3 +63,33 @@ def test_a_party_whose_side_nothing_shows_is_reported():
     (pack,) = resolve_packs("safety-core")
     roles = assign_roles(read_document(compose_docx(text)), lexicon(pack))
     assert roles.undecided == ["Sagebrush", "Westco"]
+
+
+def _roles(text):
+    (pack,) = resolve_packs("safety-core")
+    return assign_roles(read_document(compose_docx(text)), lexicon(pack))
+
+
+def test_a_cover_named_after_a_role_word_is_no_party_name():
+    roles = _roles(
+        'This Agreement is made between Lakeside Power ("Owner") and Summit Services, LLC ("Contractor").\n'
+        "7.1 Contractor shall maintain Employer's Liability insurance with limits of $1,000,000."
+    )
+    assert "Employer" not in roles.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("All Contractor employees shall attend the orientation.", ["Contractor"]),
+        ("所有乙方人员应遵守甲方的安全制度。", ["乙方", "甲方"]),
+        ("The Contractor shall coordinate with other contractors on the Site.", ["Contractor"]),
+        ("甲方应协调各乙方之间的交叉作业。", ["甲方"]),
+    ],
+)
+def test_an_other_parties_word_makes_a_kind_of_party_unless_the_partys_people_follow(text, found):
+    roles = _roles(
+        'This Agreement is made between Lakeside Power ("Owner") and Summit Services, LLC ("Contractor").\n'
+        "甲方：某某公司\n乙方：某某工程公司"
+    )
+    assert [hit.text for hit, _ in roles.find(text)] == found

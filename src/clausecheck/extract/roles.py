@@ -70,6 +70,9 @@ class Roles:
     """alias as written -> role ('client', 'provider' or another pack party id)."""
     other_parties: re.Pattern[str] | None = None
     """the `other_parties` vocabulary ending right before a name: "各交叉作业施工单位", "other contractors"."""
+    people_after: re.Pattern[str] | None = None
+    """the `personnel` vocabulary right after a name: "All Contractor employees", "所有乙方人员" are the party's
+    own people, whatever other-parties word comes before."""
     undecided: list[str] = field(default_factory=list)
     """names of parties whose side the agreement does not show."""
     evidence: list[PartyEvidence] = field(default_factory=list)
@@ -96,7 +99,11 @@ class Roles:
         for m in self._pattern.finditer(folded):
             if _NAMES_A_COVER.match(folded, m.end()):
                 continue  # "Employer's liability insurance" names a kind of cover, not the Employer
-            if self.other_parties and self.other_parties.search(folded, max(0, m.start() - 12), m.start()):
+            if (
+                self.other_parties
+                and self.other_parties.search(folded, max(0, m.start() - 12), m.start())
+                and not (self.people_after and self.people_after.match(folded, m.end()))
+            ):
                 continue  # "各交叉作业施工单位", "other contractors": a kind of party, not this one
             role = self._folded_role.get(_bare(m.group()))
             if role:
@@ -385,6 +392,7 @@ def assign_roles(document: Document, lexicon: Lexicon) -> Roles:
         other_parties=re.compile(
             rf"(?:(?:{generic})[^，,。；;：:\s]{{0,6}}|\b(?:{generic})\s+(?:\w+\s+)?)$", re.IGNORECASE
         ),
+        people_after=re.compile(rf"\s*(?:{lexicon.alternation('personnel')})", re.IGNORECASE),
         evidence=[
             PartyEvidence(
                 names=tuple(p.names),
@@ -408,6 +416,8 @@ def assign_roles(document: Document, lexicon: Lexicon) -> Roles:
     named = {_key(alias) for alias in roles.aliases} | {_key(n) for p in parties for n in p.names}
     for role, terms in lexicon.parties.items():
         for hit in evidence.scan.find(terms):
+            if _NAMES_A_COVER.match(evidence.folded, hit.end):
+                continue  # "Employer's Liability insurance" names a cover, not a party
             word = _as_a_name(evidence, hit)
             if word and _key(word) not in named:
                 named.add(_key(word))
@@ -423,7 +433,8 @@ def _as_a_name(evidence: _Evidence, hit: Hit) -> str:
         if word[:1].isupper():
             return word
         if word not in evidence.capitalised:
-            capital = re.search(r"\b" + re.escape(word[:1].upper() + word[1:]) + r"\b", evidence.text)
+            capitals = re.finditer(r"\b" + re.escape(word[:1].upper() + word[1:]) + r"\b", evidence.text)
+            capital = next((m for m in capitals if not _NAMES_A_COVER.match(evidence.text, m.end())), None)
             evidence.capitalised[word] = capital.group() if capital else ""
         return evidence.capitalised[word]
     return word
