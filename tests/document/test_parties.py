@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def parties(doc):
     return [(p.alias, p.name, p.source) for p in doc.parties]
@@ -74,6 +76,12 @@ def test_a_positional_name_after_the_party_names_the_same_party(read):
     assert also(doc) == [("发包单位", "某某置业有限公司", ("甲方",)), ("承租方", "", ("乙方",))]
 
 
+@pytest.mark.parametrize("role", ["用工单位", "派遣单位", "建设单位", "施工单位", "服务单位", "承攬人"])
+def test_any_role_noun_before_a_positional_name_in_brackets(read, role):
+    doc = read(f"{role}（甲方）：某某机械有限公司\n第一条 总则")
+    assert also(doc) == [(role, "某某机械有限公司", ("甲方",))]
+
+
 def test_a_description_before_the_short_name_in_brackets(read):
     doc = read("ＡＢＣ科技有限公司（其总部设在北京市海淀区，以下称“甲方”）\n第一条 总则")
     assert also(doc) == [("甲方", "ＡＢＣ科技有限公司", ())]
@@ -96,3 +104,8 @@ def test_party_a_and_b_in_an_english_translation(read):
         ("Party A", "Xi'an Sunrise Energy Co., Ltd.", ()),
         ("Party B", "Boxing Coke Chemical Co., Ltd.", ()),
     ]
+
+
+def test_a_blank_role_noun_in_the_signature_block_under_a_named_preamble_is_no_party_of_its_own(read):
+    doc = read("甲方：某某机械有限公司\n乙方：张某\n第一条 总则\n用工单位：（盖章）\n甲方：（盖章）")
+    assert [d.alias for d in doc.parties] == ["甲方", "乙方"]

@@ -37,9 +37,14 @@ _ZH_PAREN = re.compile(
     rf"[（(](?:[^（()）]{{0,40}}[，,；;]\s*)?\s*(?:以下|下文|下)?(?:简称|簡稱|称|稱)(?:为|為)?\s*[：:]?\s*[{_Q_OPEN}]?"
     rf"(?P<alias>[^{_Q_CLOSE}）)\s]{{1,12}}?)[{_Q_CLOSE}]?\s*[）)]"
 )
+# the stems of the role nouns a preamble defines a party by (发包单位, 用工单位, 承攬人), whichever side they name
+_ZH_ROLE_STEM = (
+    "发包|承包|分包|委托|受托|出租|承租|雇主|用人|用工|派遣|使用|服务|采购|供货|建设|施工|安装|"
+    "發包|承攬|委託|僱用|服務|採購"
+)
 _ZH_BARE = re.compile(
     r"(?:^|(?<=[\s\u3000]))(?P<alias>[甲乙丙丁]方|[\u4e00-\u9fff]{1,4}方"
-    r"|(?:发包|承包|委托|受托|出租|承租|雇主|用人|發包|委託)(?:人|单位|單位)|劳动者|勞動者)"
+    rf"|(?:{_ZH_ROLE_STEM})(?:人|单位|單位)|劳动者|勞動者)"
     r"\s*(?:[（(](?P<role>[^）)]{0,12})[）)])?\s*(?:盖章|蓋章|签章|簽章|签字|簽字|签名|簽名|名称|名稱|全称|全稱|姓名)?\s*[：:]"
 )
 # `发包单位：某某公司（甲方）`: a positional name in brackets after the name is the same party's
@@ -77,7 +82,7 @@ _NAME_LIKE = re.compile(r"[^，,。；;]{2,40}")
 _QUOTED = re.compile(rf"[{_Q_OPEN}]([A-Z][A-Za-z .&'-]{{0,40}}?)[{_Q_CLOSE}]")
 # `发包方：某某公司（以下简称甲方）`: the role word right before the name the brackets follow
 _ZH_BARE_BEFORE = re.compile(
-    r"(?P<alias>(?:发包|承包|委托|受托|出租|承租|分包|采购|供货|服务|使用|用工|派遣|發包|委託)(?:方|人|单位|單位))"
+    rf"(?P<alias>(?:{_ZH_ROLE_STEM})(?:方|人|单位|單位))"
     r"(?:\s*[：:]\s*[^（(，,。；;：:\s]{0,40})?\s*$"
 )
 # a positional name alone in the next paragraph: `承租方：____` then `(甲方)`
@@ -115,7 +120,15 @@ def find_parties(blocks: Iterable[tuple[str, str, Source]]) -> tuple[PartyDefini
                 merged = tuple(dict.fromkeys(a for a in (*best[key][1].also, *also) if a != alias))
                 best[key] = (best[key][0], best[key][1].model_copy(update={"also": merged}))
             last = key
-    return tuple(definition for _, definition in sorted(best.values(), key=lambda item: item[0][2]))
+    found = [definition for _, definition in sorted(best.values(), key=lambda item: item[0][2])]
+    if any(d.source == "preamble" for d in found):
+        # `用工单位：（盖章）` under a preamble that named the parties signs for one of them; which one, its
+        # role word tells the roles stage, not a blank definition of a party of its own
+        found = [d for d in found if d.source != "signature" or d.name or _POSITIONAL.fullmatch(d.alias)]
+    return tuple(found)
+
+
+_POSITIONAL = re.compile(r"[甲乙丙丁]方|Party\s+[A-D]")
 
 
 def _definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source, tuple[str, ...]]]:
