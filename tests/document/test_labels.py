@@ -82,3 +82,9 @@ def test_ranks_and_series():
 def test_bare_number_heading_only_in_headings():
     assert match_label("1 Introduction") is None
     assert match_label("1 Introduction", heading=True).cite == "1"
+
+
+def test_bare_number_before_a_title_in_capitals_heads_a_clause_without_a_heading_style():
+    assert match_label("2 HEALTH AND SAFETY").rest == "HEALTH AND SAFETY"
+    assert match_label("1 March 2026") is None
+    assert match_label("4 Harbour Road, Leeds") is None

@@ -60,6 +60,8 @@ _PAREN = re.compile(rf"[(（]\s*([{_DIGIT}]{{1,3}}|[A-Za-z]{{1,5}}|[{_CN}]{{1,4}
 _ZH_ENUM = re.compile(rf"([{_CN}]{{1,4}})\s*[、．.]")
 _LETTER = re.compile(r"([A-Za-z]|[ivxlcdmIVXLCDM]{1,6})([.)])(?=\s)")
 _HEADING_NUMBER = re.compile(r"([0-9]{1,2})\s+(?=[A-Z\u4e00-\u9fff])")
+# `2 HEALTH AND SAFETY`: a bare number before a title in capitals heads a clause even without a heading style
+_CAPITALS_TITLE = re.compile(r"[0-9]{1,2}\s+[A-Z][A-Z &,/'’()\-]{2,60}")
 _SEPARATOR = re.compile(r"[\s\u3000:：.．、\-–—]*")
 _FULL_LETTER = re.compile(r"([Ａ-Ｚａ-ｚA-Za-z])\s*[．、]")
 _STARTS = frozenset(
@@ -90,7 +92,8 @@ class LabelMatch(NamedTuple):
 
 
 def match_label(text: str, *, heading: bool = False) -> LabelMatch | None:
-    """The label at the start of `text`, or None. `heading` admits `1 Definitions` (a bare number)."""
+    """The label at the start of `text`, or None. `heading` admits `1 Definitions` (a bare number), which a
+    title in capitals (`2 HEALTH AND SAFETY`) admits without it."""
     stripped = text.lstrip(" \t\u3000\u00a0")
     if not stripped:
         return None
@@ -168,7 +171,7 @@ def _match_cjk_or_number(text: str, heading: bool) -> LabelMatch | None:
         if value is not None:
             label = m.group(1) + "、"
             return LabelMatch(label, label, "zh-enum", None, "enum", value, _rest(text, m.end()))
-    if heading:
+    if heading or _CAPITALS_TITLE.fullmatch(text):
         m = _HEADING_NUMBER.match(text)
         if m:
             number = int(m.group(1))
