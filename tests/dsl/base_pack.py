@@ -24,6 +24,7 @@ vocabulary both_parties { en "the Parties" }
 vocabulary each_own { en "its own" }
 vocabulary assistive { en "assist" }
 vocabulary demand { en "require" }
+vocabulary object_marker { zh-Hans "按" }
 vocabulary deferral { en "to be agreed" }
 vocabulary false_friends { en "at will" }
 vocabulary personnel { en "personnel" }

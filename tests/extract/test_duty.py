@@ -62,6 +62,9 @@ def read(lex, text, lang):
         ("如甲方要求乙方夜间施工，甲方应负责现场照明。", "zh-Hans", "client", "binding"),
         ("The Customer may require the Contractor to remove any Technician.", "en", "provider", "binding"),
         ("The Customer may require that the Contractor removes any Technician.", "en", "client", "weak"),
+        # a party after a preposition is its object (vocabulary object_marker)
+        ("按乙方的安全程序严格执行，并应承担相应的责任。", "zh-Hans", "none", "binding"),
+        ("向甲方提交安全方案后，乙方应组织施工。", "zh-Hans", "provider", "binding"),
         # a Chinese party's declarative verb may follow adverbials that name no other party
         ("乙方根据国家规定，按工种要求发给丙方劳保用品。", "zh-Hans", "provider", "binding"),
         ("如遇暴雨，甲方按规定发给乙方雨具。", "zh-Hans", "client", "binding"),

@@ -65,6 +65,13 @@ def test_references_resolve_to_statutes_and_annexes_and_dangle_when_still_to_be_
         (HEAD_EN + "5.1 The Contractor shall report any accident to the Customer within 24 hours.", False),
         (HEAD_EN + "5.1 The Contractor shall maintain adequate insurance for its employees.", True),
         (HEAD_EN + "5.1 The Contractor shall maintain employer's liability insurance of GBP 5,000,000.", False),
+        # a vague word counts only in the clause that holds the topic's words
+        (HEAD_ZH + "5.1 乙方应提供必要的办公用品，并在两小时内向甲方报告事故。", False),
+        (HEAD_ZH + "5.1 乙方应提供办公用品，并及时向甲方报告事故。", True),
+        (
+            HEAD_EN + "5.1 The Contractor shall keep adequate records, and shall report any accident within 24 hours.",
+            False,
+        ),
     ],
 )
 def test_vague_words_unless_a_deadline_amount_or_standard_pins_the_duty(pack, text, vague):

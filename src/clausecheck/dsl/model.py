@@ -36,6 +36,7 @@ VOCABULARIES: dict[str, str] = {
     "both_parties": "wording that names both parties: 双方/各方; the Parties/each Party",
     "each_own": "each party for its own people or equipment: 各自/各方自行; its own personnel/each Party for its own",
     "assistive": "verbs that help without owning the duty: 协助/配合; assist/cooperate",
+    "object_marker": "prepositions that make the party after them an object, not a subject: 按/向/与",
     "demand": "words by which one party demands a duty of the party named right after: 有权要求/责令; may require … to",
     "deferral": "wording that leaves the matter for later: 另行约定/协商确定; to be agreed",
     "false_friends": "words that contain a modal but are not one: 应急/相应/供应/可能/许可/负责人; 'May' the month",

@@ -141,6 +141,7 @@ def _subject(
     modal: Hit,
     conditions: _Conditions,
     unspecific: list[Hit],
+    markers: list[Hit],
 ) -> tuple[str, str, BearerSource]:
     """The party a duty's clause opens with, or the agent the sentence names.
 
@@ -183,7 +184,13 @@ def _subject(
         start, end = starts[i], (ends[i] if i < len(ends) else modal.start)
         if i < len(starts) - 1 and conditions.open(start, end):
             continue
-        in_clause = [(h, role) for h, role in mentions if start <= h.start < end and not conditions.govern(start, h)]
+        in_clause = [
+            (h, role)
+            for h, role in mentions
+            if start <= h.start < end
+            and not conditions.govern(start, h)
+            and not any(m.end == h.start for m in markers)  # "按乙方的程序", "向甲方": an object, not the subject
+        ]
         if in_clause:
             h, role = in_clause[0]
             return role, h.text, "subject"
@@ -291,6 +298,7 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -
         modal,
         conditions,
         scan.find(lexicon.words("unspecific")),
+        scan.find(lexicon.words("object_marker")),
     )
     if _only_assists(scan, lexicon, lang, modal):
         role, how = "none", "assists"  # 乙方应协助甲方…, shall assist: the party helps; the agreement names no owner

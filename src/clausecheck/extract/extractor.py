@@ -369,13 +369,12 @@ class _Extractor:
                 duty = replace(duty, modality=earlier.modality, modal_words=earlier.modal_words)
             if duty is not None and block.clause_id is not None:
                 self.last_duty[block.clause_id] = duty
-            if topics and duty is not None:
+            shift_by = len(lead) + 1 if lead else 0  # spans count from the lead-in read before the part
+            spans = [(s - shift_by, e - shift_by) for c in checks if c.accepted for s, e in c.spans]
+            if topics and duty is not None and all(s >= 0 for s, _ in spans):
                 # "EuroTel shall grant access, provided that this personnel abides by the security rules": the
                 # topic is only the condition of another duty, a weak one of the condition's subject
-                shift_by = len(lead) + 1 if lead else 0  # spans count from the lead-in read before the part
-                spans = [(s - shift_by, e - shift_by) for c in checks if c.accepted for s, e in c.spans]
-                if all(s >= 0 for s, _ in spans):
-                    duty = only_a_condition(current.scan, folded, self.lex, self.roles, spans) or duty
+                duty = only_a_condition(current.scan, folded, self.lex, self.roles, spans) or duty
             if shift is not None and duty is not None and duty.role == "provider" and not duty.each_own:
                 exemption = shift  # everything put on the provider, whatever the cause: "一切责任由乙方承担"
             if not topics and duty is not None and inherited_topics:
@@ -387,7 +386,16 @@ class _Extractor:
             affirms = duty is not None and duty.modality in ("binding", "weak")
             tags = self._tags(sentence_scan() if affirms else current.scan)
             self._statement(
-                block, part.text, current.scan, folding, lang, duty, topics, exemption.text if exemption else None, tags
+                block,
+                part.text,
+                current.scan,
+                folding,
+                lang,
+                duty,
+                topics,
+                exemption.text if exemption else None,
+                tags,
+                [(s, e) for s, e in spans if s >= 0] or None,
             )
             if traced is not None:
                 traced.statement = self.statements[-1].id
@@ -497,8 +505,10 @@ class _Extractor:
         topics: list[TopicMatch],
         exemption: str | None,
         tags: list[str],
+        topic_spans: list[tuple[int, int]] | None = None,
     ) -> None:
-        """Record a statement, quoting every word in the agreement's own script (matching ran on folded text)."""
+        """Record a statement, quoting every word in the agreement's own script (matching ran on folded text);
+        `topic_spans` (where the part's own topic words stand) scope its vague words."""
 
         def own(word: str) -> str:
             i = folded.text.find(word) if word else -1
@@ -518,7 +528,8 @@ class _Extractor:
                 modal_words=own(duty.modal_words) if duty else "",
                 topics=[t.model_copy(update={"words": [own(w) for w in t.words]}) for t in topics],
                 qualifiers=[
-                    q.model_copy(update={"words": own(q.words)}) for q in qualifiers(scan, folded.text, self.lex)
+                    q.model_copy(update={"words": own(q.words)})
+                    for q in qualifiers(scan, folded.text, self.lex, topic_spans)
                 ],
                 references=[
                     r.model_copy(update={"title": own(r.title)})

@@ -38,11 +38,27 @@ _STANDARD = re.compile(
 )
 
 
-def qualifiers(scan: Scan, text: str, lexicon: Lexicon) -> list[Qualifier]:
-    """Vague wording and concrete pins in a sentence part (folded text)."""
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+
+
+def qualifiers(
+    scan: Scan, text: str, lexicon: Lexicon, topic_spans: list[tuple[int, int]] | None = None
+) -> list[Qualifier]:
+    """Vague wording and concrete pins in a sentence part (folded text).
+
+    Given where the topic's words stand (`topic_spans`), vague words count only in
+    the clauses (between commas, colons and semicolons) that hold them: in
+    "甲方负责提供必要的办公场所，并向其介绍机房的消防设施" the office is left open, the
+    briefing on fire equipment is not. A pin counts anywhere in the part.
+    """
+    clauses = [_clause_around(text, start, end) for start, end in topic_spans] if topic_spans else None
     found: list[Qualifier] = []
     for kind in ("vague", "vague_timing"):
-        found += [Qualifier(kind=kind, words=h.text) for h in scan.find(lexicon.words(kind))]
+        found += [
+            Qualifier(kind=kind, words=h.text)
+            for h in scan.find(lexicon.words(kind))
+            if clauses is None or any(a <= h.start and h.end <= b for a, b in clauses)
+        ]
     pins = (
         ("deadline", _DEADLINE),
         ("amount", _AMOUNT),
@@ -52,3 +68,10 @@ def qualifiers(scan: Scan, text: str, lexicon: Lexicon) -> list[Qualifier]:
     for kind, pattern in pins:
         found += [Qualifier(kind=kind, words=m.group()) for m in pattern.finditer(text)]
     return found
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of `text` that holds text[start:end]: from the break before it to the break after."""
+    before = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    after = _CLAUSE_BREAK.search(text, end)
+    return before, after.start() if after else len(text)
