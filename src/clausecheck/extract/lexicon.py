@@ -39,7 +39,14 @@ from clausecheck.types import Lang
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 """what English literal terms may not touch (matched on lower-case text): whole words only"""
 _SPACE_RUN = re.compile(r"\s{2,}")
+_ASCII_ODD_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+"""the ASCII characters besides " " that `\\s` matches"""
 _PLURAL = re.compile(r"e?s(?![a-z0-9_])")
+
+PLACED = frozenset({"annex_noun", "reference_lead", "definition_verb", "not_a_party", "other_parties"})
+"""Vocabularies only ever read at a position, as one regular expression (`Lexicon.alternation`, used by
+`clausecheck.extract.positions` and the roles): no scan looks for them. They stay out of the automaton, where
+their short common words ("the", "it", "other") would cost every scan thousands of matches to weigh."""
 
 
 _patterns: dict[str, timed_re.Pattern[str]] = {}
@@ -95,7 +102,7 @@ class Lexicon:
         self.topic_window = {tid: t.window for tid, t in pack.topics.items()}
         self.topic_exclude = {tid: self._add(t.exclude) for tid, t in pack.topics.items()}
         self.topic_unless = {tid: self._add(t.unless) for tid, t in pack.topics.items()}
-        self.vocab = {name: self._add(terms) for name, terms in pack.vocabularies.items()}
+        self.vocab = {name: self._add(terms) for name, terms in pack.vocabularies.items() if name not in PLACED}
         self._vocab_terms = dict(pack.vocabularies)
         self.parties = {pid: self._add(p.terms) for pid, p in pack.parties.items()}
         self.rule_near = {
@@ -183,6 +190,8 @@ class Lexicon:
 
     def words(self, name: str) -> TermSet:
         """A vocabulary; an empty set when the pack does not define it."""
+        if name in PLACED:
+            raise ValueError(f"vocabulary {name!r} is read at a position (Lexicon.alternation), never scanned")
         return self.vocab.get(name) or self._empty
 
     def subset(self, term_sets: list[TermSet]) -> Subset:
@@ -264,6 +273,20 @@ class Subset:
         return Scan(text, lang, self._automaton(lang))
 
 
+def _has_space_run(text: str) -> bool:
+    """Whether two spaces of any kind stand together (`_SPACE_RUN`).
+
+    Every text is scanned, the whole agreement once: a regular expression that
+    tries each character costs more than the scan's own setting up. Folded ASCII
+    text nearly always has no space but " ", which one look for "  " settles.
+    """
+    if "  " in text:
+        return True
+    if text.isascii() and not any(c in text for c in _ASCII_ODD_SPACES):
+        return False
+    return _SPACE_RUN.search(text) is not None
+
+
 class Scan:
     """The terms found in one folded text, by term set."""
 
@@ -276,7 +299,7 @@ class Scan:
         if len(lower) != len(text):  # a character whose lower case is longer: keep offsets aligned
             lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         self._map: list[int] | None = None
-        if _SPACE_RUN.search(lower):
+        if _has_space_run(lower):
             # one space per run of spaces, so "shall  not" still matches; remember where each character was
             keep = [i for i, c in enumerate(lower) if not (c.isspace() and i and lower[i - 1].isspace())]
             self._map = keep

@@ -115,7 +115,7 @@ _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 def has_han(text: str) -> bool:
     """Whether `text` has Chinese characters (simplified or traditional)."""
-    return _HAN.search(text) is not None
+    return not text.isascii() and _HAN.search(text) is not None  # most English text is ASCII: told at once
 
 
 def matching_lang(text: str) -> Lang:
