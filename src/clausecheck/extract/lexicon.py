@@ -39,7 +39,7 @@ from clausecheck.types import Lang
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 """what English literal terms may not touch (matched on lower-case text): whole words only"""
 _SPACE_RUN = re.compile(r"\s{2,}")
-_ASCII_ODD_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+_ASCII_ODD_SPACE = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f]")
 """the ASCII characters besides " " that `\\s` matches"""
 _PLURAL = re.compile(r"e?s(?![a-z0-9_])")
 
@@ -190,9 +190,12 @@ class Lexicon:
 
     def words(self, name: str) -> TermSet:
         """A vocabulary; an empty set when the pack does not define it."""
-        if name in PLACED:
-            raise ValueError(f"vocabulary {name!r} is read at a position (Lexicon.alternation), never scanned")
-        return self.vocab.get(name) or self._empty
+        term_set = self.vocab.get(name)
+        if term_set is None:
+            if name in PLACED:
+                raise ValueError(f"vocabulary {name!r} is read at a position (Lexicon.alternation), never scanned")
+            return self._empty
+        return term_set
 
     def subset(self, term_sets: list[TermSet]) -> Subset:
         """Only `term_sets`, for a quick look at whether a text holds any of them (built once per combination)."""
@@ -307,7 +310,7 @@ def _has_space_run(text: str) -> bool:
     """
     if "  " in text:
         return True
-    if text.isascii() and not any(c in text for c in _ASCII_ODD_SPACES):
+    if text.isascii() and _ASCII_ODD_SPACE.search(text) is None:
         return False
     return _SPACE_RUN.search(text) is not None
 
