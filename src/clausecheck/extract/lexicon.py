@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 import regex as timed_re
@@ -39,7 +39,14 @@ from clausecheck.types import Lang
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 """what English literal terms may not touch (matched on lower-case text): whole words only"""
 _SPACE_RUN = re.compile(r"\s{2,}")
+_ODD_SPACE = re.compile(r"[^\S ]")
+"""a space other than " " """
 _PLURAL = re.compile(r"e?s(?![a-z0-9_])")
+
+PLACED = frozenset({"annex_noun", "reference_lead", "definition_verb", "not_a_party", "other_parties"})
+"""Vocabularies only ever read at a position, as one regular expression (`Lexicon.alternation`, used by
+`clausecheck.extract.positions` and the roles): no scan looks for them. They stay out of the automaton, where
+their short common words ("the", "it", "other") would cost every scan thousands of matches to weigh."""
 
 
 _patterns: dict[str, timed_re.Pattern[str]] = {}
@@ -53,9 +60,9 @@ def _pattern(source: str) -> timed_re.Pattern[str]:
     return compiled
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A match in folded text: offsets and the words as the text has them."""
+class Hit(NamedTuple):
+    """A match in folded text: offsets and the words as the text has them (a named tuple: scans build tens of
+    thousands, at a third of the cost of a frozen dataclass)."""
 
     start: int
     end: int
@@ -95,7 +102,7 @@ class Lexicon:
         self.topic_window = {tid: t.window for tid, t in pack.topics.items()}
         self.topic_exclude = {tid: self._add(t.exclude) for tid, t in pack.topics.items()}
         self.topic_unless = {tid: self._add(t.unless) for tid, t in pack.topics.items()}
-        self.vocab = {name: self._add(terms) for name, terms in pack.vocabularies.items()}
+        self.vocab = {name: self._add(terms) for name, terms in pack.vocabularies.items() if name not in PLACED}
         self._vocab_terms = dict(pack.vocabularies)
         self.parties = {pid: self._add(p.terms) for pid, p in pack.parties.items()}
         self.rule_near = {
@@ -183,7 +190,12 @@ class Lexicon:
 
     def words(self, name: str) -> TermSet:
         """A vocabulary; an empty set when the pack does not define it."""
-        return self.vocab.get(name) or self._empty
+        term_set = self.vocab.get(name)
+        if term_set is None:
+            if name in PLACED:
+                raise ValueError(f"vocabulary {name!r} is read at a position (Lexicon.alternation), never scanned")
+            return self._empty
+        return term_set
 
     def subset(self, term_sets: list[TermSet]) -> Subset:
         """Only `term_sets`, for a quick look at whether a text holds any of them (built once per combination)."""
@@ -264,6 +276,46 @@ class Subset:
         return Scan(text, lang, self._automaton(lang))
 
 
+_LOWER_PIECE = 1 << 16
+"""characters lowered at a time in a long non-ASCII text"""
+
+
+def _lower(text: str) -> str:
+    """`text.lower()`, a piece at a time when the text is long and not ASCII.
+
+    CPython lowers non-ASCII text through a buffer of three 4-byte characters
+    per character: 10 MB for the whole of a 300-page agreement (`roles` scans it
+    once), the largest allocation of a check. Each piece ends after a space,
+    where lowering depends on nothing either side (a final sigma looks no
+    further than a space).
+    """
+    if len(text) <= _LOWER_PIECE or text.isascii():
+        return text.lower()
+    pieces = []
+    start = 0
+    while start < len(text):
+        space = text.find(" ", start + _LOWER_PIECE)
+        end = len(text) if space < 0 else space + 1
+        pieces.append(text[start:end].lower())
+        start = end
+    return "".join(pieces)
+
+
+def _has_space_run(text: str) -> bool:
+    """Whether two spaces of any kind stand together (`_SPACE_RUN`).
+
+    Every text is scanned, the whole agreement once: a regular expression that
+    tries each character costs more than the scan's own setting up. Folded text
+    nearly always has no space but " ", which a look for "  " and one for any
+    other space settle.
+    """
+    if "  " in text:
+        return True
+    if _ODD_SPACE.search(text) is None:  # a class of characters is looked for twice as fast as a run
+        return False
+    return _SPACE_RUN.search(text) is not None
+
+
 class Scan:
     """The terms found in one folded text, by term set."""
 
@@ -272,11 +324,11 @@ class Scan:
     def __init__(self, text: str, lang: Lang, automaton: ahocorasick.Automaton | None) -> None:
         self._lang = lang
         self._text = text
-        lower = text.lower()
+        lower = _lower(text)
         if len(lower) != len(text):  # a character whose lower case is longer: keep offsets aligned
             lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         self._map: list[int] | None = None
-        if _SPACE_RUN.search(lower):
+        if _has_space_run(lower):
             # one space per run of spaces, so "shall  not" still matches; remember where each character was
             keep = [i for i, c in enumerate(lower) if not (c.isspace() and i and lower[i - 1].isspace())]
             self._map = keep

@@ -160,6 +160,11 @@ class _Evidence:
         self.conduct_words = lexicon.subset([lexicon.words(v) for v in _CONDUCT])
         self.capitalised: dict[str, str] = {}
         """a role word -> the agreement's first use of it with a capital, "" for none (`_as_a_name`)"""
+        self.opening: dict[str, list[str]] = {}
+        """a character -> the texts of the blocks that have it among their first three, in order ("" -> all)"""
+        for block in document.blocks:
+            for char in {"", *block.text[:3]}:
+                self.opening.setdefault(char, []).append(block.text)
 
     def scan_of(self, text: str) -> Scan:
         return self.lexicon.scan(fold_text(text), matching_lang(text))
@@ -197,12 +202,16 @@ class _Evidence:
         return votes
 
     def definitions_clause(self, name: str) -> str:
-        """The text of a definitions clause that says what `name` is (`甲方：指…`, `"Contractor" means …`)."""
+        """The text of a definitions clause that says what `name` is (`甲方：指…`, `"Contractor" means …`).
+
+        Only blocks whose first three characters hold the name's first are read:
+        every party's every name would otherwise read every block.
+        """
         out = []
-        for block in self.document.blocks:
-            text = block.text
+        defines_name = positions(self.lexicon).defines_name
+        for text in self.opening.get(name[:1], ()):
             i = text.find(name, 0, len(name) + 2)  # where the name first occurs, if it starts one of the first 3
-            if i >= 0 and positions(self.lexicon).defines_name.match(text, i + len(name)):
+            if i >= 0 and defines_name.match(text, i + len(name)):
                 out.append(text[i + len(name) : i + len(name) + 80])
         return " ".join(out)
 

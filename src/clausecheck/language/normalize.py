@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from clausecheck.types import Lang
 
@@ -38,9 +38,12 @@ def _t2s(text: str) -> str:
     return opencc_converter("t2s").convert(text)
 
 
-@dataclass(frozen=True, slots=True)
-class Folded:
-    """Folded text and, for each folded character, the offset of its original character."""
+class Folded(NamedTuple):
+    """Folded text and, for each folded character, the offset of its original character.
+
+    A named tuple: every sentence part and block is folded, and a tuple is built
+    at a third of the cost of a frozen dataclass.
+    """
 
     text: str
     offsets: tuple[int, ...] | None
@@ -115,7 +118,7 @@ _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 def has_han(text: str) -> bool:
     """Whether `text` has Chinese characters (simplified or traditional)."""
-    return _HAN.search(text) is not None
+    return not text.isascii() and _HAN.search(text) is not None  # most English text is ASCII: told at once
 
 
 def matching_lang(text: str) -> Lang:
