@@ -62,6 +62,10 @@ def read(lex, text, lang):
         ("如甲方要求乙方夜间施工，甲方应负责现场照明。", "zh-Hans", "client", "binding"),
         ("The Customer may require the Contractor to remove any Technician.", "en", "provider", "binding"),
         ("The Customer may require that the Contractor removes any Technician.", "en", "client", "weak"),
+        # two parties joined as one subject bear it both
+        ("甲方及乙方应各自委派一名安全员。", "zh-Hans", "both", "binding"),
+        ("The Customer and the Contractor shall each appoint a safety officer.", "en", "both", "binding"),
+        ("甲方应与乙方签订安全协议。", "zh-Hans", "client", "binding"),
         # a party after a preposition is its object (vocabulary object_marker)
         ("按乙方的安全程序严格执行，并应承担相应的责任。", "zh-Hans", "none", "binding"),
         ("向甲方提交安全方案后，乙方应组织施工。", "zh-Hans", "provider", "binding"),

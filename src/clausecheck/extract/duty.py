@@ -130,6 +130,8 @@ def _people_subject(
 
 
 _GAP_BEFORE = re.compile(r"\s*")
+# two parties joined as one subject: "总承建商及分判商须…", "the Customer and the Supplier shall…"
+_AND = re.compile(r"\s*(?:及|和|与|與|以及|、|and|&|as\s+well\s+as)\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def _subject(
@@ -193,6 +195,9 @@ def _subject(
         ]
         if in_clause:
             h, role = in_clause[0]
+            joined = next((m for m, other in mentions if other != role and _AND.fullmatch(text, h.end, m.start)), None)
+            if joined is not None:
+                return "both", text[h.start : joined.end], "subject"  # "甲方及乙方应…": the two as one subject
             return role, h.text, "subject"
     return "none", "", "none"
 
