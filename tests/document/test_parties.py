@@ -109,3 +109,21 @@ def test_party_a_and_b_in_an_english_translation(read):
 def test_a_blank_role_noun_in_the_signature_block_under_a_named_preamble_is_no_party_of_its_own(read):
     doc = read("甲方：某某机械有限公司\n乙方：张某\n第一条 总则\n用工单位：（盖章）\n甲方：（盖章）")
     assert [d.alias for d in doc.parties] == ["甲方", "乙方"]
+
+
+def test_a_bilingual_preamble_line_defines_both_spellings_and_a_name_keeps_its_brackets(read):
+    doc = read(
+        "甲方：恒远化工（南通）有限公司 Party A: Hengyuan Chemical (Nantong) Co., Ltd.\n"
+        "乙方：江苏建安工程有限公司 Party B: Jiangsu Jian'an Engineering Co., Ltd.\n第一条 总则"
+    )
+    assert [(d.alias, d.name) for d in doc.parties] == [
+        ("甲方", "恒远化工（南通）有限公司"),
+        ("Party A", "Hengyuan Chemical (Nantong) Co., Ltd."),
+        ("乙方", "江苏建安工程有限公司"),
+        ("Party B", "Jiangsu Jian'an Engineering Co., Ltd."),
+    ]
+
+
+def test_a_company_name_with_brackets_before_its_short_name(read):
+    doc = read("恒远化工（南通）有限公司（以下简称“甲方”）\n第一条 总则")
+    assert [(d.alias, d.name) for d in doc.parties] == [("甲方", "恒远化工（南通）有限公司")]

@@ -36,6 +36,13 @@ CASES = {
         "3. Flotek shall pay FCC within thirty days.",
         {"FCC": "provider", "Flotek": "client"},
     ),
+    "a bilingual agreement's two spellings of a position are one party": (
+        "甲方：恒远化工（南通）有限公司 Party A: Hengyuan Chemical (Nantong) Co., Ltd.\n"
+        "乙方：江苏建安工程有限公司 Party B: Jiangsu Jian'an Engineering Co., Ltd.\n"
+        "1. 乙方应为其施工人员配备劳动防护用品。Party B shall provide its workers with protective equipment.\n"
+        "2. 甲方应告知危险源。Party A shall inform Party B's workers of the hazards.",
+        {"甲方": "client", "Party A": "client", "乙方": "provider", "Party B": "provider"},
+    ),
     "a third party defined later heads no duty": (
         'This Agreement is made between EDGE Solutions, LLC (hereinafter referred to as "EDGE") and FTE Networks, '
         'Inc. (hereinafter referred to as "FTE" or "Subcontractor").\nThe Work is for Mediacom, LLC (the "Customer").\n'

@@ -76,7 +76,8 @@ _ORGANISATION = re.compile(
 _RECITAL = re.compile(r"\s*(?:WHEREAS|Whereas|RECITAL|Recital|NOW,? THEREFORE)")
 _ROLE_WORD = re.compile(r"(?:方|人|单位|單位|者)$")
 _QUOTE_PAREN = ('")', "”)", "')", "’)", "」）", "』）", "”）", '"）')
-_ZH_CUT = re.compile(r".*[，,。；;：:\s）)]|.*(?:由|与|與)(?=[^由与與]*$)")
+_ZH_AGENT_CUT = re.compile(r".*(?:由|与|與)(?=[^由与與]*$)")
+_ZH_SEPARATORS = frozenset("，,。；;：: \t\n\u3000")
 _ZH_LEAD = re.compile(r"^(?:和|与|與|及|并|並)")
 _NAME_LIKE = re.compile(r"[^，,。；;]{2,40}")
 _QUOTED = re.compile(rf"[{_Q_OPEN}]([A-Z][A-Za-z .&'-]{{0,40}}?)[{_Q_CLOSE}]")
@@ -170,12 +171,14 @@ def _bare_definitions(text: str, source: Source) -> Iterable[tuple[str, str, Sou
     """`甲方（使用单位）：某某公司`, `发包单位：某某公司（甲方）`, `Party A: Acme Co., Ltd.`, line by line."""
     for line in text.splitlines():
         found = list(_ZH_BARE.finditer(line))
+        english = [m.start() for m in _EN_BARE.finditer(line)]  # `甲方：某某公司 Party A: …` on one bilingual line
         for m, after in zip(found, [*found[1:], None], strict=False):
             if _NOT_PARTIES_BARE.search(m.group("alias")) or _ZH_PAREN.match(
                 line, m.start("alias") + len(m.group("alias"))
             ):
                 continue  # `发包方（简称甲方）：` defines 甲方, read by the pattern above
-            name = _SIGNATURE_NOISE.sub("", line[m.end() : after.start() if after else len(line)])
+            end = min([after.start() if after else len(line), *(e for e in english if e > m.end())])
+            name = _SIGNATURE_NOISE.sub("", line[m.end() : end])
             also = [m.group("role").strip()] if m.group("role") and m.group("role").strip() else []
             trailing = _ZH_TRAILING.search(name)
             if trailing:
@@ -238,10 +241,27 @@ def _en_name(segment: str) -> str:
     return segment.strip(' ,:"“”').strip()[:120]
 
 
+def _zh_name_start(text: str) -> int:
+    """Where a name that ends `text` starts: after the last separator or unclosed bracket outside any bracket
+    the name itself closes ('恒远化工（南通）有限公司' keeps its '（南通）')."""
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        c = text[i]
+        if c in "）)":
+            depth += 1
+        elif c in "（(":
+            if not depth:
+                return i + 1
+            depth -= 1
+        elif not depth and c in _ZH_SEPARATORS:
+            return i + 1
+    return 0
+
+
 def _zh_name(before: str) -> str:
     """'上海某某有限公司' from '甲方：上海某某有限公司', '' from '本合同由＿＿'."""
     if before.rstrip().endswith(("_", "＿")):
         return ""  # a blank to fill in
-    name = _ZH_CUT.sub("", before)
+    name = _ZH_AGENT_CUT.sub("", before[_zh_name_start(before) :])
     name = _ZH_LEAD.sub("", name).strip(' "“”「」_＿')
     return name[:60]

@@ -38,6 +38,11 @@ SIDES = ("client", "provider")
 _COMPLEMENT = {"client": "provider", "provider": "client"}
 _POSITIONAL = {"甲方": "client", "乙方": "provider", "party a": "client", "party b": "provider"}
 _POSITIONAL_NAME = re.compile(r"[甲乙丙丁]方|Party\s+[A-D]\b")
+# a bilingual agreement's two spellings of one position: "甲方：… Party A: …"
+_TRANSLATED_POSITION = {
+    **{f"{zh}方": f"Party {en}" for zh, en in zip("甲乙丙丁", "ABCD", strict=True)},
+    **{f"Party {en}": f"{zh}方" for zh, en in zip("甲乙丙丁", "ABCD", strict=True)},
+}
 # weights of the evidence, strongest first
 _OWN_NAME, _DEFINITION, _CONDUCT_CAP = 3, 2, 3
 _CONDUCT = {"provider_conduct": ("provider", 1), "host_conduct": ("client", 1), "payer_conduct": ("client", 2)}
@@ -260,6 +265,7 @@ def _parties(document: Document, evidence: _Evidence) -> list[_Party]:
             or _POSITIONAL_NAME.fullmatch(a)
             or sum(evidence.role_words(a).values())
         ]
+        names += [t for n in names if (t := _TRANSLATED_POSITION.get(n)) and t not in names and t in evidence.text]
         context = [evidence.definition_context(definition.block_id, alias), *definition.also]
         described = [definition.name, *definition.also]
         same = [p for p in parties if any(p.has(n) for n in names)]
