@@ -29,6 +29,7 @@ BAD_PACKS = {
     "surrogate term": ('topic ppe += {\n  en "\\ud800abc"\n}\n', (3, 6), "U+D800"),
     "surrogate suggestion": ('override ppe.provided { suggest en "\\ud800 hi" }\n', (2, 36), "U+D800"),
     "control in title": ('override ppe.provided { title en "a\\u001bb" }\n', (2, 34), "U+001B"),
+    "backspace in pattern": ("topic ppe += {\n  en /\bhard hats\b/\n}\n", (3, 6), "U+0008"),
 }
 
 

@@ -177,6 +177,14 @@ class _ToSyntax(Transformer):
         for token in written:
             try:
                 if token.type == "REGEX":
+                    bad = _UNWRITABLE.search(token)
+                    if bad is not None:
+                        raise self._error(
+                            f"the pattern holds the control character U+{ord(bad.group()):04X}",
+                            token,
+                            hint="a pattern is written as text: '\\b' for a word boundary, not a backspace "
+                            "pasted in by an editor or a script",
+                        )
                     made.append(term_factory.regex(token[1:-1], lang))
                 else:
                     made.append(term_factory.literal(self._string(token), lang))
