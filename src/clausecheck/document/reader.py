@@ -87,6 +87,7 @@ def _build(package: Package, paragraphs: list[etree._Element | None] | None = No
     walker = Walker(keep_elements=keep)
     tree = ClauseTree(package.source)
     rows: list[_Row] = []
+    ids: list[str] = []  # one string per block id, shared by the block and its clause
     for part, part_roots, counters in _parts(package, numbering, keep):
         for root in part_roots:
             paras = walker.walk(root, part)
@@ -94,6 +95,7 @@ def _build(package: Package, paragraphs: list[etree._Element | None] | None = No
             first = len(rows)
             added = [row for row in (_classify(p, counters, styles, repeated) for p in paras) if row is not None]
             rows.extend(added)
+            ids.extend(f"b{index}" for index in range(first, len(rows)))
             if part != "body":  # the clause tree is the body's (text boxes are walked with it)
                 continue
             listed = contents_entries(
@@ -103,7 +105,7 @@ def _build(package: Package, paragraphs: list[etree._Element | None] | None = No
                 ]
             )
             for offset, row in enumerate(added):
-                block_id = f"b{first + offset}"
+                block_id = ids[first + offset]
                 if offset in listed:
                     tree.skip(block_id)
                 else:
@@ -113,7 +115,7 @@ def _build(package: Package, paragraphs: list[etree._Element | None] | None = No
     langs, main_lang, all_langs = detect_all(row.text for row in rows)
     blocks = []
     for index, row in enumerate(rows):
-        block_id = f"b{index}"
+        block_id = ids[index]
         placement = placements.get(block_id)
         para = row.para
         blocks.append(
