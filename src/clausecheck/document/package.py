@@ -23,6 +23,7 @@ from typing import BinaryIO
 
 from lxml import etree
 
+from clausecheck.document.stream import PARSER_OPTIONS, MainPart, parse_failure
 from clausecheck.errors import (
     CorruptDocument,
     DocumentNotFound,
@@ -63,7 +64,8 @@ class Package:
     """The parsed parts of a Word package that the reader needs, by role."""
 
     source: str
-    document: etree._Element
+    document: MainPart
+    """parsed as the reader walks it"""
     styles: etree._Element | None = None
     numbering: etree._Element | None = None
     headers: list[etree._Element] = field(default_factory=list)
@@ -76,9 +78,7 @@ class Package:
 
 
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
-    )
+    return etree.XMLParser(**PARSER_OPTIONS)
 
 
 def load_bytes(source: str | os.PathLike[str] | bytes | BinaryIO) -> tuple[str, bytes]:
@@ -247,6 +247,18 @@ class _Parts:
             ) from None
 
     def xml(self, name: str) -> etree._Element:
+        data = self.checked(name)
+        try:
+            root = etree.fromstring(data, self.parser)
+        except etree.XMLSyntaxError as e:
+            raise parse_failure(self.source, name, e) from None
+        if root is None:
+            raise CorruptDocument(self.source, f"part {name} is empty", hint="open it in Word and save it again")
+        self.check_doctype(name, root)
+        return root
+
+    def checked(self, name: str) -> bytes:
+        """The bytes of part `name`, refused when its prolog declares a DTD."""
         data = self.raw(name)
         if _declares_dtd(data):
             raise UnsafeDocument(
@@ -254,25 +266,12 @@ class _Parts:
                 f"part {name} declares a DTD or XML entities, which Word never writes",
                 hint="do not open this file; it may try to read local files or exhaust memory",
             )
-        try:
-            root = etree.fromstring(data, self.parser)
-        except etree.XMLSyntaxError as e:
-            message = str(e)
-            if any(s in message for s in ("limit", "Excessive depth", "amplification", "huge")):
-                raise UnsafeDocument(
-                    self.source,
-                    f"part {name} exceeds the XML parser's limits ({message})",
-                    hint="do not open this file",
-                ) from None
-            raise CorruptDocument(
-                self.source, f"part {name} is not well-formed XML ({message})", hint="open it in Word and save it again"
-            ) from None
-        if root is None:
-            raise CorruptDocument(self.source, f"part {name} is empty", hint="open it in Word and save it again")
+        return data
+
+    def check_doctype(self, name: str, root: etree._Element) -> None:
         docinfo = root.getroottree().docinfo
         if docinfo.internalDTD is not None or docinfo.doctype:
             raise UnsafeDocument(self.source, f"part {name} declares a DTD", hint="do not open this file")
-        return root
 
     def rels(self, part: str) -> list[tuple[str, str, str]]:
         """(type, target part name, mode) of `part`'s relationships; [] when it has none."""
@@ -329,10 +328,11 @@ def _declares_dtd(data: bytes) -> bool:
 def _read_parts(source: str, zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo]) -> Package:
     parts = _Parts(source, zf, members)
     main = _main_part(parts)
-    document = parts.xml(main)
-    if document.tag.startswith("{http://purl.oclc.org/ooxml"):
+    document = MainPart(source, main, parts.checked(main))
+    parts.check_doctype(main, document.root)
+    if document.root.tag.startswith("{http://purl.oclc.org/ooxml"):
         raise _strict(source)
-    if document.tag != f"{{{W}}}document":
+    if document.root.tag != f"{{{W}}}document":
         raise NotADocx(source, f"the main part {main} is not a Word document", hint=_SAVE_AS_DOCX)
     package = Package(source=source, document=document)
     for rel_type, target, mode in parts.rels(main):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -83,16 +83,19 @@ class _Row:
 def _build(package: Package, paragraphs: list[etree._Element | None] | None = None) -> Document:
     styles = Styles(package.styles)
     numbering = Numbering(package.numbering, styles, package.source)
-    walker = Walker()
+    keep = paragraphs is not None or package.comments is not None  # both find blocks' paragraphs again
+    walker = Walker(keep_elements=keep)
     tree = ClauseTree(package.source)
     rows: list[_Row] = []
-    for part, part_roots, counters in _parts(package, numbering):
+    ids: list[str] = []  # one string per block id, shared by the block and its clause
+    for part, part_roots, counters in _parts(package, numbering, keep):
         for root in part_roots:
             paras = walker.walk(root, part)
             repeated = _repeated(paras) if part == "body" else frozenset()
             first = len(rows)
             added = [row for row in (_classify(p, counters, styles, repeated) for p in paras) if row is not None]
             rows.extend(added)
+            ids.extend(f"b{index}" for index in range(first, len(rows)))
             if part != "body":  # the clause tree is the body's (text boxes are walked with it)
                 continue
             listed = contents_entries(
@@ -102,7 +105,7 @@ def _build(package: Package, paragraphs: list[etree._Element | None] | None = No
                 ]
             )
             for offset, row in enumerate(added):
-                block_id = f"b{first + offset}"
+                block_id = ids[first + offset]
                 if offset in listed:
                     tree.skip(block_id)
                 else:
@@ -112,7 +115,7 @@ def _build(package: Package, paragraphs: list[etree._Element | None] | None = No
     langs, main_lang, all_langs = detect_all(row.text for row in rows)
     blocks = []
     for index, row in enumerate(rows):
-        block_id = f"b{index}"
+        block_id = ids[index]
         placement = placements.get(block_id)
         para = row.para
         blocks.append(
@@ -151,10 +154,14 @@ def _build(package: Package, paragraphs: list[etree._Element | None] | None = No
     )
 
 
-def _parts(package: Package, numbering: Numbering) -> Iterator[tuple[Part, list[etree._Element], Numbering]]:
-    """(part, roots, numbering counters) in block order: body, headers, footers, footnotes, endnotes."""
-    body = package.document.find(f"{_W}body")
-    yield "body", [body] if body is not None else [], numbering
+def _parts(
+    package: Package, numbering: Numbering, keep: bool
+) -> Iterator[tuple[Part, Sequence[Iterable[etree._Element]], Numbering]]:
+    """(part, roots, numbering counters) in block order: body, headers, footers, footnotes, endnotes.
+
+    The body's root is its children as they are parsed, freed once walked unless `keep`.
+    """
+    yield "body", [package.document.body_children(keep=keep)], numbering
     yield "header", package.headers, numbering.fresh()
     yield "footer", package.footers, numbering.fresh()
     notes_parts: tuple[tuple[Part, etree._Element | None], ...] = (

@@ -24,7 +24,7 @@ _TITLE_SPLIT = re.compile(r"[。．]|\.(?=\s)")
 _SMALL_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"])
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Node:
     id: str
     match: LabelMatch | None
@@ -33,7 +33,6 @@ class _Node:
     list_pos: tuple[str, int] | None
     heading: int | None
     eff_rank: int
-    parent: _Node | None
     title: str
     children: list[_Node] = field(default_factory=list)
     block_ids: list[str] = field(default_factory=list)
@@ -154,7 +153,6 @@ class ClauseTree:
             list_pos=list_pos,
             heading=heading,
             eff_rank=eff_rank,
-            parent=parent,
             title=title,
         )
         if match is not None and match.rank == RANK_ANNEX:

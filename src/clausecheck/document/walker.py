@@ -13,7 +13,7 @@ by the reader, which calls this once per part.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from lxml import etree
@@ -101,9 +101,14 @@ class _CellContext:
 
 
 class Walker:
-    """Walks parts in reading order; `tables` counts top-level tables across every part walked."""
+    """Walks parts in reading order; `tables` counts top-level tables across every part walked.
 
-    def __init__(self) -> None:
+    Paragraphs carry their `w:p` only with `keep_elements`: an element kept
+    alive keeps its part's tree alive, which the reader otherwise frees as it walks.
+    """
+
+    def __init__(self, *, keep_elements: bool = False) -> None:
+        self.keep_elements = keep_elements
         self.tables = 0
         self.warnings: list[str] = []
         self.tracked_any = False
@@ -113,8 +118,9 @@ class Walker:
         self._pending_tracked = False
         self._out: list[RawParagraph] = []
 
-    def walk(self, root: etree._Element, part: Part) -> list[RawParagraph]:
-        """Every paragraph under `root` (a body, header, footer or one note), in reading order."""
+    def walk(self, root: Iterable[etree._Element], part: Part) -> list[RawParagraph]:
+        """Every paragraph under `root` (a body, header, footer or one note, or the children of one), in
+        reading order."""
         self._fields.clear()
         self._instr = 0
         self._out = []
@@ -124,7 +130,7 @@ class Walker:
 
     # --- block level ------------------------------------------------------
 
-    def _container(self, el: etree._Element, part: Part, cell: _CellContext | None) -> None:
+    def _container(self, el: Iterable[etree._Element], part: Part, cell: _CellContext | None) -> None:
         for child in el:
             tag = child.tag
             if tag == P:
@@ -197,7 +203,7 @@ class Walker:
                 cell=cell.cell() if cell is not None else None,
                 tracked=tracked,
                 hidden=is_hidden and bool(text.strip()),
-                element=p,
+                element=p if self.keep_elements else None,
             )
             self._out.append(para)
         for box in boxes:
