@@ -62,6 +62,9 @@ def read(lex, text, lang):
         ("如甲方要求乙方夜间施工，甲方应负责现场照明。", "zh-Hans", "client", "binding"),
         ("The Customer may require the Contractor to remove any Technician.", "en", "provider", "binding"),
         ("The Customer may require that the Contractor removes any Technician.", "en", "client", "weak"),
+        # the head of a Chinese subject stands after its last 的
+        ("进入甲方厂区的乙方人员，应服从甲方安全管理人员的管理。", "zh-Hans", "provider", "binding"),
+        ("乙方的人员进入甲方的机房应遵守门禁制度。", "zh-Hans", "provider", "binding"),
         # two parties joined as one subject bear it both
         ("甲方及乙方应各自委派一名安全员。", "zh-Hans", "both", "binding"),
         ("The Customer and the Contractor shall each appoint a safety officer.", "en", "both", "binding"),
@@ -159,3 +162,29 @@ def test_a_topic_outside_the_condition_keeps_its_duty(lex):
     folded = fold_text("If an accident occurs, the Contractor shall report it to the Customer.")
     start = folded.index("report")
     assert only_a_condition(lex.scan(folded, "en"), folded, lex, ROLES, [(start, start + 6)]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic_words", "role"),
+    [
+        ("甲方负责提供施工场地，乙方负责对其施工人员进行安全教育。", "zh-Hans", "安全教育", "provider"),
+        (
+            "The Owner shall provide the site, and the Contractor shall provide safety training.",
+            "en",
+            "safety",
+            "provider",
+        ),
+        # a clause without a party of its own goes on with the first duty
+        (
+            "装修期间，乙方应保证施工安全，维护甲方财物，承担因乙方原因造成的人身伤害。",
+            "zh-Hans",
+            "人身伤害",
+            "provider",
+        ),
+        ("甲方应提供场地，并对乙方人员进行安全教育。", "zh-Hans", "安全教育", "client"),
+    ],
+)
+def test_a_second_duty_in_the_sentence_governs_the_topic_in_its_clause(lex, text, lang, topic_words, role):
+    folded = fold_text(text)
+    duty = analyse(lex.scan(folded, lang), folded, lang, lex, ROLES, at=folded.index(topic_words))
+    assert duty.role == role

@@ -89,17 +89,53 @@ class _Conditions:
         )
 
 
-def _main_modal(scan: Scan, lexicon: Lexicon, friends: list[Hit], conditions: _Conditions) -> tuple[str, Hit] | None:
-    """The first modal word outside a condition, longest and most specific first where several start together."""
-    best: tuple[int, int, int, str, Hit] | None = None
-    for kind in _PRIORITY:
-        hits = [h for h in _real(scan.find(lexicon.words(kind)), friends) if not conditions.contain(h)]
-        if hits:
-            hit = hits[0]
-            key = (hit.start, -(hit.end - hit.start), _PRIORITY[kind])
-            if best is None or key < best[:3]:
-                best = (*key, kind, hit)
-    return (best[3], best[4]) if best else None
+def _main_modal(
+    scan: Scan,
+    lexicon: Lexicon,
+    friends: list[Hit],
+    conditions: _Conditions,
+    parties: list[tuple[Hit, str]],
+    at: int | None = None,
+) -> tuple[str, Hit] | None:
+    """The first modal word outside a condition, longest and most specific first where several start together.
+
+    With `at` (where a topic's words start), the modal of the clause that holds them, or else of the last
+    clause before them that has one, when the sentence puts a second duty on another party: in
+    "甲方负责提供场地，乙方负责对其人员进行安全教育" the training is governed by the second 负责. Only a clause
+    that names its own party before its modal starts a second duty; "…，维护甲方财物，承担…" goes on with the first.
+    """
+    found = sorted(
+        (
+            (h.start, -(h.end - h.start), _PRIORITY[kind], kind, h)
+            for kind in _PRIORITY
+            for h in _real(scan.find(lexicon.words(kind)), friends)
+            if not conditions.contain(h)
+        ),
+        key=lambda item: item[:3],
+    )
+    if not found:
+        return None
+    # a modal inside a longer one at an earlier start is part of it ("得" in "不得")
+    found = [item for item in found if not any(o[0] < item[0] and item[4].end <= o[4].end for o in found)]
+    chosen = found[0]
+    if at is not None:
+        text = scan.text
+        start = conditions.clause_start(at)
+        after = _CLAUSE_BOUNDARY.search(text, at)
+        end = after.start() if after else len(text)
+        here = [item for item in found if start <= item[0] < end]
+        before = [item for item in found if item[4].end <= start]
+        if here:
+            candidate = here[0]
+        elif before:
+            opening = conditions.clause_start(before[-1][0])
+            candidate = next(item for item in before if item[0] >= opening)
+        else:
+            candidate = chosen
+        opening = conditions.clause_start(candidate[0])
+        if any(opening <= h.start and h.end <= candidate[0] for h, _ in parties):
+            chosen = candidate
+    return chosen[3], chosen[4]
 
 
 def _hedge(scan: Scan, lang: Lang, lexicon: Lexicon, friends: list[Hit], modal: Hit) -> Hit | None:
@@ -195,6 +231,10 @@ def _subject(
         ]
         if in_clause:
             h, role = in_clause[0]
+            head = text.rfind("的", start, end) if lang != "en" else -1
+            if head > h.start:
+                # "进入甲方厂区的乙方人员应…": the subject's head noun stands after its last 的
+                h, role = next(((m, r) for m, r in in_clause if m.start > head), (h, role))
             joined = next((m for m, other in mentions if other != role and _AND.fullmatch(text, h.end, m.start)), None)
             if joined is not None:
                 return "both", text[h.start : joined.end], "subject"  # "甲方及乙方应…": the two as one subject
@@ -246,12 +286,11 @@ def _assigned(scan: Scan, text: str, lexicon: Lexicon, roles: Roles, conditions:
 
 
 def _demanded(
-    scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles, conditions: _Conditions
+    scan: Scan, text: str, lang: Lang, lexicon: Lexicon, parties: list[tuple[Hit, str]], conditions: _Conditions
 ) -> tuple[Hit, Hit, str] | None:
     """The party named right after a word of the `demand` vocabulary ("甲方有权要求乙方…", "督促乙方…", "the
     Customer may require the Contractor to…"), outside a condition: what one party may demand of the other is
     the other's duty, whatever the modal that gives the first its right."""
-    parties = roles.find(text)
     for demand in scan.find(lexicon.words("demand")):
         if conditions.contain(demand):
             continue
@@ -267,12 +306,14 @@ def _only_assists(scan: Scan, lexicon: Lexicon, lang: Lang, modal: Hit) -> bool:
     return any(0 <= hit.start - modal.end <= reach for hit in scan.find(lexicon.words("assistive")))
 
 
-def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -> Duty | None:
-    """The duty a (folded) sentence part states, or None when it has no modal word."""
+def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles, at: int | None = None) -> Duty | None:
+    """The duty a (folded) sentence part states, or None when it has no modal word; `at` (where a topic's
+    words start) picks the duty of the clause that holds them."""
     friends = scan.find(lexicon.words("false_friends"))
     conditions = _Conditions(scan, text, lexicon)
-    found = _main_modal(scan, lexicon, friends, conditions)
-    demanded = _demanded(scan, text, lang, lexicon, roles, conditions)
+    parties = roles.find(text)
+    found = _main_modal(scan, lexicon, friends, conditions, parties, at)
+    demanded = _demanded(scan, text, lang, lexicon, parties, conditions)
     if demanded is not None:
         demand, party, role = demanded
         if found is None or not _CLAUSE_BOUNDARY.search(text, party.end, max(party.end, found[1].start)):
@@ -297,7 +338,7 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles) -
     role, actor_words, how = _subject(
         text,
         lang,
-        roles.find(text),
+        parties,
         scan.find(lexicon.words("both_parties")),
         scan.find(lexicon.words("personnel")),
         modal,

@@ -226,11 +226,21 @@ class _Part:
         """The duty completed from the sentence and the lead-in or heading above."""
         duty = self._duty
         if duty is False:
-            # a part after a semicolon or colon, or opening with "These precautions", takes the one before it
-            borrows = self._continues or _opens_with(self.scan, self._extractor.lex.words("anaphora"))
-            previous = self._previous.duty if self._previous is not None and borrows else None
-            duty = self._duty = self._extractor.complete(self.raw, previous, self._inherited, self.scan, self.folded)
+            duty = self._duty = self._complete(self.raw)
         return duty
+
+    def duty_at(self, position: int) -> Duty | None:
+        """The duty of the clause that holds `position` (where a topic's words start), completed like `duty`:
+        in "甲方负责提供场地，乙方负责对其人员进行安全教育" the training is 乙方's."""
+        x = self._extractor
+        raw = analyse(self.scan, self.folded, self.lang, x.lex, x.roles, at=position)
+        return self.duty if raw == self.raw else self._complete(raw)
+
+    def _complete(self, raw: Duty | None) -> Duty | None:
+        # a part after a semicolon or colon, or opening with "These precautions", takes the one before it
+        borrows = self._continues or _opens_with(self.scan, self._extractor.lex.words("anaphora"))
+        previous = self._previous.duty if self._previous is not None and borrows else None
+        return self._extractor.complete(raw, previous, self._inherited, self.scan, self.folded)
 
 
 class _Extractor:
@@ -361,7 +371,10 @@ class _Extractor:
             shift = quick.first(self.lex.words("shifts_liability")) if exemption is None else None
             if not (topics or inherited_topics or exemption or shift or self.all_statements):
                 continue
-            duty = current.duty
+            shift_by = len(lead) + 1 if lead else 0  # spans count from the lead-in read before the part
+            spans = [(s - shift_by, e - shift_by) for c in checks if c.accepted for s, e in c.spans]
+            own_spans = [(s, e) for s, e in spans if s >= 0]
+            duty = current.duty_at(min(s for s, _ in own_spans)) if own_spans else current.duty
             earlier = before.duty if before is not None else self.last_duty.get(block.clause_id)
             if duty is not None and duty.how == "declared" and earlier is not None:
                 # a duty stated without a modal has the force of the one before it in its clause:
@@ -369,8 +382,6 @@ class _Extractor:
                 duty = replace(duty, modality=earlier.modality, modal_words=earlier.modal_words)
             if duty is not None and block.clause_id is not None:
                 self.last_duty[block.clause_id] = duty
-            shift_by = len(lead) + 1 if lead else 0  # spans count from the lead-in read before the part
-            spans = [(s - shift_by, e - shift_by) for c in checks if c.accepted for s, e in c.spans]
             if topics and duty is not None and all(s >= 0 for s, _ in spans):
                 # "EuroTel shall grant access, provided that this personnel abides by the security rules": the
                 # topic is only the condition of another duty, a weak one of the condition's subject
@@ -395,7 +406,7 @@ class _Extractor:
                 topics,
                 exemption.text if exemption else None,
                 tags,
-                [(s, e) for s, e in spans if s >= 0] or None,
+                own_spans or None,
             )
             if traced is not None:
                 traced.statement = self.statements[-1].id
