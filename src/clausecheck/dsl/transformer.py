@@ -119,15 +119,20 @@ class _ToSyntax(Transformer):
                 hint='inside quotes only \\" \\\\ \\n \\t and \\uXXXX are escapes; '
                 "write a pattern as a /regular expression/",
             ) from None
+        self._refuse_unwritable(
+            text,
+            token,
+            "the string holds U+{:04X}, which no report or Word file can carry",
+            "remove the escape: a lone surrogate half (\\ud800-\\udfff) or a control character is never text; "
+            "write a character outside the basic plane as itself, not as two escapes",
+        )
+        return text
+
+    def _refuse_unwritable(self, text: str, token: Token, message: str, hint: str) -> None:
+        """A positioned error for the first character no report can carry (`message` formats its code point)."""
         bad = _UNWRITABLE.search(text)
         if bad is not None:
-            raise self._error(
-                f"the string holds U+{ord(bad.group()):04X}, which no report or Word file can carry",
-                token,
-                hint="remove the escape: a lone surrogate half (\\ud800-\\udfff) or a control character is "
-                "never text; write a character outside the basic plane as itself, not as two escapes",
-            )
-        return text
+            raise self._error(message.format(ord(bad.group())), token, hint=hint)
 
     def _strings(self, tokens: list[Token]) -> str:
         return "".join(self._string(t) for t in tokens)
@@ -177,14 +182,13 @@ class _ToSyntax(Transformer):
         for token in written:
             try:
                 if token.type == "REGEX":
-                    bad = _UNWRITABLE.search(token)
-                    if bad is not None:
-                        raise self._error(
-                            f"the pattern holds the control character U+{ord(bad.group()):04X}",
-                            token,
-                            hint="a pattern is written as text: '\\b' for a word boundary, not a backspace "
-                            "pasted in by an editor or a script",
-                        )
+                    self._refuse_unwritable(
+                        token,
+                        token,
+                        "the pattern holds the control character U+{:04X}",
+                        "a pattern is written as text: '\\b' for a word boundary, not a backspace pasted in by "
+                        "an editor or a script",
+                    )
                     made.append(term_factory.regex(token[1:-1], lang))
                 else:
                     made.append(term_factory.literal(self._string(token), lang))
