@@ -84,7 +84,13 @@ def _require_patterns(rule: RequireRule) -> dict[Pattern, list[dict[str, Any]]]:
         "settles": [{"s": _statement(rule.topic, duty, borne, *clean)}],
         "negated": [{"s": _statement(rule.topic, _eq("modality", "negated"))}],
         "other_actor": [
-            {"s": _statement(rule.topic, duty, *({"$neq": {"actor": b}} for b in (*named, "both", "none")))}
+            {
+                "s": _statement(
+                    rule.topic,
+                    _one_of("modality", ("binding", "prohibition", "weak")),
+                    *({"$neq": {"actor": b}} for b in (*named, "both", "none")),
+                )
+            }
         ],
         "missing": [{"end": _eq("kind", "end")}, {"s$not": {"$and": [_eq("kind", "st"), _eq("topic", rule.topic)]}}],
     }
@@ -93,7 +99,9 @@ def _require_patterns(rule: RequireRule) -> dict[Pattern, list[dict[str, Any]]]:
     if "dangling_reference" in rule.ambiguous_when:
         patterns["dangling"] = [{"s": _statement(rule.topic, duty, borne, _eq("dangling", True))}]
     if "weak_modality" in rule.ambiguous_when and rule.binding:
-        patterns["weak"] = [{"s": _statement(rule.topic, _eq("modality", "weak"))}]
+        # a hedged duty of a party the rule does not take ("乙方得視需要…教育訓練" for the host's disclosure)
+        # settles nothing, hedged or not
+        patterns["weak"] = [{"s": _statement(rule.topic, _eq("modality", "weak"), {"$or": [borne, nobody]})}]
     if "no_actor" in rule.ambiguous_when:
         patterns["no_actor"] = [{"s": _statement(rule.topic, duty, nobody)}]
     if rule.bearing == "one" and {"client", "provider"} <= set(rule.bearers):
