@@ -26,3 +26,11 @@ def test_every_folded_character_maps_into_the_original(text):
     for i in range(len(folded.text)):
         a, b = folded.span(i, i + 1)
         assert 0 <= a <= b <= len(text)
+
+
+def test_a_long_text_folds_in_pieces_as_it_folds_whole():
+    line = "甲方應當負責安全管理。The Contractor  shall\u3000comply.\n"
+    long = line * 4000  # past the piece length
+    assert fold_text(long) == fold(long).text
+    expanding = long + "㈠第一條\n" + long  # one piece folds a character into three: the whole is folded as one
+    assert fold_text(expanding) == fold(expanding).text

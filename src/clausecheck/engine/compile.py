@@ -44,6 +44,11 @@ class CompiledPack(BaseModel):
     key: str
     rulesets: dict[str, dict[str, Any]]
     index: dict[str, EngineRule]
+    closing: tuple[str, ...] = ()
+    """the rulesets whose rules wait for the end sentinel (a topic missing, a condition of mentions): they
+    judge the agreement as a whole, the others each fact on its own"""
+    closing_fields: tuple[str, ...] = ()
+    """the only fact fields the closing rulesets test"""
 
 
 def _eq(field: str, value: Any) -> dict[str, Any]:
@@ -150,17 +155,46 @@ def compile_pack(pack: Pack) -> CompiledPack:
             for alt, conditions in enumerate(condition_lists):
                 name = f"r{number}.{pattern}.{alt}"
                 engine_rules.append((name, EngineRule(rule=rule.id, pattern=pattern), conditions))
-    rulesets: dict[str, dict[str, Any]] = {}
-    size = MAX_RULES_PER_RULESET - 1  # one place is the guard rule's
-    chunks = [engine_rules[i : i + size] for i in range(0, len(engine_rules), size)] or [[]]
-    for chunk_number, chunk in enumerate(chunks):
-        definitions: dict[str, Any] = {"$doc": {"all": [{"d": _eq("kind", "$doc")}], "run": "$doc"}}
-        for name, _, conditions in chunk:
-            definitions[name] = {"all": conditions, "run": name}
-        rulesets[f"rs{chunk_number}"] = definitions
+    closing = [r for r in engine_rules if any(_END in c for c in r[2])]
+    judging = [r for r in engine_rules if not any(_END in c for c in r[2])]
+    closing_sets = _rulesets("end", closing)
+    rulesets = {**_rulesets("rs", judging), **closing_sets}
     digest = hashlib.sha256(json.dumps(rulesets, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
     return CompiledPack(
         key=f"{pack.id}@{digest}",
         rulesets=rulesets,
         index={name: engine_rule for name, engine_rule, _ in engine_rules},
+        closing=tuple(closing_sets),
+        closing_fields=tuple(sorted({field for _, _, conditions in closing for field in _fields(conditions)})),
     )
+
+
+_END = "end"
+"""the alias of the end sentinel in a rule's conditions"""
+
+
+def _rulesets(prefix: str, engine_rules: list[tuple[str, EngineRule, list[dict[str, Any]]]]) -> dict[str, Any]:
+    """`engine_rules` in rulesets of at most MAX_RULES_PER_RULESET rules, each with the guard rule."""
+    size = MAX_RULES_PER_RULESET - 1  # one place is the guard rule's
+    rulesets: dict[str, Any] = {}
+    for number, start in enumerate(range(0, len(engine_rules), size)):
+        definitions: dict[str, Any] = {"$doc": {"all": [{"d": _eq("kind", "$doc")}], "run": "$doc"}}
+        for name, _, conditions in engine_rules[start : start + size]:
+            definitions[name] = {"all": conditions, "run": name}
+        rulesets[f"{prefix}{number}"] = definitions
+    return rulesets
+
+
+def _fields(test: Any) -> set[str]:
+    """The fact fields a condition (or list of them) tests: every key that is no operator nor alias."""
+    if isinstance(test, list):
+        return {field for item in test for field in _fields(item)}
+    if not isinstance(test, dict):
+        return set()
+    fields = set()
+    for key, value in test.items():
+        if isinstance(value, (dict, list)):
+            fields |= _fields(value)
+        if not key.startswith("$") and not isinstance(value, (dict, list)):
+            fields.add(key)
+    return fields

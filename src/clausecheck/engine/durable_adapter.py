@@ -9,9 +9,10 @@ measured to hold over 10,000 documents:
 * one host per process, its timer threads switched off, rulesets registered
   once per compiled pack (on its first document) and deleted only when the
   pack leaves the compile cache;
-* one document is one session: a guard fact first, facts with sequential
-  ids, the end sentinel last, asserted as one batch; actions run in the
-  caller; the session is deleted at once, so one session is live at a time;
+* a session is one batch: a guard fact first, facts with sequential ids,
+  the end sentinel last when the batch completes a whole; actions run in the
+  caller; the session is deleted at once, so one session is live at a time
+  (a document may be judged in several sessions, `clausecheck.engine`);
 * actions only record which rule matched which facts; a swallowed exception
   or an unexpected return code becomes an `EngineError`.
 
@@ -25,6 +26,7 @@ import contextlib
 import itertools
 import json
 import threading
+from collections.abc import Collection
 from typing import Any, NamedTuple
 
 import durable_rules_engine as _dre
@@ -111,16 +113,25 @@ def unregister(key: str) -> None:
             _dre.delete_ruleset(ruleset._handle)
 
 
-def run(key: str, rulesets: dict[str, dict[str, Any]], facts: list[dict[str, Any]]) -> list[RuleMatch]:
-    """Assert one document's facts into every ruleset of pack `key` (registered first if need be)."""
+def run(
+    key: str,
+    rulesets: dict[str, dict[str, Any]],
+    facts: list[dict[str, Any]],
+    only: Collection[str] | None = None,
+    *,
+    end: bool = True,
+) -> list[RuleMatch]:
+    """Assert `facts` as one session into every ruleset of pack `key` (registered first if need be), or into
+    those named in `only`; the end sentinel last unless `end` is False (a batch of a larger whole)."""
     with _lock:
         register(key, rulesets)
-        names = _registered[key]
+        names = [n for n in _registered[key] if only is None or n.removeprefix(f"{key}#") in only]
         host = _get_host()
         sid = f"d{next(_session_numbers)}"
         batch = [{"sid": sid, "id": GUARD_RULE, "kind": GUARD_RULE}]
         batch += [dict(fact, sid=sid, id=str(i)) for i, fact in enumerate(facts)]
-        batch.append({"sid": sid, "id": "$end", "kind": "end"})
+        if end:
+            batch.append({"sid": sid, "id": "$end", "kind": "end"})
         payload = json.dumps(batch, ensure_ascii=False)  # the C parser does not decode \\uXXXX escapes
         matches: list[RuleMatch] = []
         for name in names:
