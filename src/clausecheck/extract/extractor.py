@@ -232,6 +232,8 @@ class _Part:
     def duty_at(self, position: int) -> Duty | None:
         """The duty of the clause that holds `position` (where a topic's words start), completed like `duty`:
         in "甲方负责提供场地，乙方负责对其人员进行安全教育" the training is 乙方's."""
+        if not _CLAUSE_BREAK.search(self.folded, 0, position):
+            return self.duty  # the topic stands in the first clause, whose duty the part's is
         x = self._extractor
         raw = analyse(self.scan, self.folded, self.lang, x.lex, x.roles, at=position)
         return self.duty if raw == self.raw else self._complete(raw)
