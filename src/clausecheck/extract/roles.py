@@ -49,6 +49,23 @@ _CONDUCT = {"provider_conduct": ("provider", 1), "host_conduct": ("client", 1), 
 _POSSESSIVE = re.compile(r"\s*(?:['’]s?|s['’])\s*$")
 
 # "Employer's liability insurance", "Employer's Liability and Business Auto Liability": a kind of cover
+# a Chinese role word inside a cover's name or a role the law gives someone: "雇主责任险", "负…雇主之责任"
+_COVER_AFTER_ZH = re.compile(r"之?责任(?:险|保险)?")
+_BEARS_BEFORE_ZH = re.compile(r"负[^。；，,]{0,12}$")
+
+
+def _a_role_not_a_party(folded: str, hit: Hit) -> bool:
+    """Whether a Chinese role word names a cover or a legal role rather than a party: "雇主责任险",
+    "乙方就其承揽部分负…雇主之责任"."""
+    after = _COVER_AFTER_ZH.match(folded, hit.end)
+    if after is None:
+        return False
+    return (
+        after.group().endswith(("险", "保险"))
+        or _BEARS_BEFORE_ZH.search(folded, max(0, hit.start - 13), hit.start) is not None
+    )
+
+
 _NAMES_A_COVER = re.compile(r"(?:['’]s?|s['’]?)?\s+(?:(?i:liability)\s+(?i:insurance|cover|policy)|Liability\b)")
 
 
@@ -431,8 +448,8 @@ def assign_roles(document: Document, lexicon: Lexicon) -> Roles:
     named = {_key(alias) for alias in roles.aliases} | {_key(n) for p in parties for n in p.names}
     for role, terms in lexicon.parties.items():
         for hit in evidence.scan.find(terms):
-            if _NAMES_A_COVER.match(evidence.folded, hit.end):
-                continue  # "Employer's Liability insurance" names a cover, not a party
+            if _NAMES_A_COVER.match(evidence.folded, hit.end) or _a_role_not_a_party(evidence.folded, hit):
+                continue  # "Employer's Liability insurance", "雇主责任险", "由乙方负雇主责任" name no party
             word = _as_a_name(evidence, hit)
             if word and _key(word) not in named:
                 named.add(_key(word))
