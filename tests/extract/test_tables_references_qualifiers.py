@@ -29,10 +29,16 @@ def statements(pack, notation):
         ("| 事项 | 甲方 | 乙方 |\n| 劳保用品 | 负责 | 负责 |", "both"),
         ("| Item | Customer | Contractor |\n| Supply of PPE | Yes |  |", "client"),
         ("| Item | Responsible party |\n| Supply of PPE | Contractor |\n| Site induction | Customer |", "provider"),
+        # a column that only numbers the rows holds no duty
+        ("| 序号 | 事项 | 甲方 | 乙方 |\n| 1 | 劳保用品配备 |  | √ |", "provider"),
+        (
+            "| No. | Item | Responsible party |\n| 1. | Supply of PPE | Contractor |\n| 2. | Induction | Customer |",
+            "provider",
+        ),
     ],
 )
 def test_a_table_row_is_a_duty_of_the_party_it_marks_or_names(pack, table, role):
-    head = HEAD_ZH if "事项" in table else HEAD_EN
+    head = HEAD_ZH if "甲方" in table else HEAD_EN
     (row,) = [s for s in statements(pack, head + table) if any(t.topic == "ppe" for t in s.topics)]
     assert row.source == "table_row" and row.actor.role == role and row.actor.source == "table"
 

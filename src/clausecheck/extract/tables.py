@@ -10,6 +10,7 @@ both when both are marked or "双方" is written), quoted as its first cell.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,16 @@ from dataclasses import dataclass
 from clausecheck.document.model import Block, Document
 from clausecheck.extract.roles import Roles
 from clausecheck.language.normalize import fold_text
+
+# a cell that only numbers its row ("1", "2.", "（三）", "a)"): the duty is in another cell
+_ROW_NUMBER = re.compile(r"[(（]?(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])[)）.、．]?")
+
+
+def _duty_cell(row: dict[int, Block], skip: set[int]) -> Block | None:
+    """The cell that states a row's duty: the first with text outside the party columns that is more than
+    the row's number."""
+    cells = [b for c, b in sorted(row.items()) if c not in skip and b.text.strip()]
+    return next((b for b in cells if not _ROW_NUMBER.fullmatch(b.text.strip())), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +80,12 @@ def _marked(
     duties = []
     for row in ordered[1:]:
         marked = [party_columns[c] for c, b in row.items() if c in party_columns and mark(b.text)]
-        text_cells = [b for c, b in sorted(row.items()) if c not in party_columns and b.text.strip()]
-        if not marked or not text_cells:
+        cell = _duty_cell(row, set(party_columns))
+        if not marked or cell is None:
             continue
         roles_marked = {role for role, _ in marked}
         role = roles_marked.pop() if len(roles_marked) == 1 else "both"
-        duties.append(TableDuty(text_cells[0], text_cells[0].text.strip(), role, "、".join(w for _, w in marked)))
+        duties.append(TableDuty(cell, cell.text.strip(), role, "、".join(w for _, w in marked)))
     return duties
 
 
@@ -89,9 +100,9 @@ def _named(ordered: list[dict[int, Block]], roles: Roles, both: Callable[[str], 
             continue
         duties = []
         for row, (role, words) in hits:
-            text_cells = [b for c, b in sorted(row.items()) if c != col and b.text.strip()]
-            if text_cells:
-                duties.append(TableDuty(text_cells[0], text_cells[0].text.strip(), role, words))
+            cell = _duty_cell(row, {col})
+            if cell is not None:
+                duties.append(TableDuty(cell, cell.text.strip(), role, words))
         return duties
     return []
 
