@@ -83,3 +83,23 @@ def test_references_resolve_to_statutes_and_annexes_and_dangle_when_still_to_be_
 def test_vague_words_unless_a_deadline_amount_or_standard_pins_the_duty(pack, text, vague):
     (statement,) = [s for s in statements(pack, text) if s.clause == "5.1"]
     assert statement.vague == vague
+
+
+@pytest.mark.parametrize(
+    ("notation", "cited"),
+    [
+        (
+            HEAD_ZH
+            + "第一条 总则\n附件一 安全责任划分\n| 事项 | 甲方 | 乙方 |\n| 危险告知 | √ | |\n| 劳保用品 |  | √ |",
+            "附件一 第2行",
+        ),
+        (
+            HEAD_EN + "1. Scope\nSchedule 2 Responsibilities\n| Item | Responsible party |\n| Induction | Customer |\n"
+            "| Supply of PPE | Contractor |",
+            "Schedule 2, row 2",
+        ),
+    ],
+)
+def test_a_table_row_is_cited_by_its_clause_and_row(pack, notation, cited):
+    (row,) = [s for s in statements(pack, notation) if any(t.topic == "ppe" for t in s.topics)]
+    assert row.clause == cited

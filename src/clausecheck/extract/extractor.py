@@ -591,7 +591,19 @@ class _Extractor:
                 continue
             duty = Duty(row.role, row.words, row.role == "both", "binding", "", "table")
             self._statement(row.block, row.text, scan, folding, lang, duty, topics, None, self._tags(scan))
-            self.statements[-1] = self.statements[-1].model_copy(update={"source": "table_row"})
+            cite = _row_citation(row.block, lang)
+            self.statements[-1] = self.statements[-1].model_copy(update={"source": "table_row", "clause": cite})
+
+
+def _row_citation(block: Block, lang: Lang) -> str | None:
+    """Where a table row stands: its clause and its row, as a lawyer cites it ("附件一 第3行", "Schedule 2,
+    row 4"); rows count from the one after the table's header."""
+    if block.table is None:
+        return block.clause
+    row = f"第{block.table.row}行" if lang != "en" else f"row {block.table.row}"
+    if not block.clause:
+        return row
+    return f"{block.clause} {row}" if lang != "en" else f"{block.clause}, {row}"
 
 
 def _number_prefix(label: str | None) -> str | None:
