@@ -140,6 +140,30 @@ def test_where_the_bearer_came_from(lex, text, lang, source):
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "role"),
+    [
+        ("It is the responsibility of the Contractor to provide all personal protective equipment.", "en", "provider"),
+        ("The provision of PPE shall be the sole responsibility of the Customer.", "en", "client"),
+        ("Site safety induction shall be the Customer's responsibility.", "en", "client"),
+        ("Responsibility for reporting accidents rests with the Contractor.", "en", "provider"),
+        ("劳动防护用品的配备是乙方的责任。", "zh-Hans", "provider"),
+        ("对乙方人员进行安全培训属于甲方的责任。", "zh-Hans", "client"),
+        ("乙方人員之個人防護具為乙方之責任。", "zh-Hant", "provider"),
+        ("Neither the Customer nor the Contractor shall be liable for any injury whatsoever.", "en", "both"),
+    ],
+)
+def test_the_party_the_duty_words_name_bears_it(lex, text, lang, role):
+    duty = read(lex, text, lang)
+    assert (duty.role, duty.how) == (role, "agent")
+
+
+@pytest.mark.parametrize("text", ["安全培训不是甲方的责任。", "甲方检查乙方是否履行安全责任。"])
+def test_a_denied_or_questioned_owner_is_no_agent(lex, text):
+    duty = read(lex, text, "zh-Hans")
+    assert duty is None or duty.how != "agent"
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "words", "role"),
     [
         (

@@ -27,6 +27,8 @@ _AGENT_ZH = re.compile(r"由\s*$")
 _TO_AFTER = re.compile(r"\s+to\b", re.IGNORECASE)
 _PASSIVE_EN = re.compile(r"^\s*(?:not\s+)?be\s+(?:\w+ly\s+)?(\w+(?:ed|en|wn|de|ne|lt|pt|ught))\b", re.IGNORECASE)
 _BY_AGENT_EN = re.compile(r"\bby\s+(?:the\s+|each\s+|either\s+)?$", re.IGNORECASE)
+_OWNER_AFTER = re.compile(r"\b(?:of|with)$", re.IGNORECASE)
+"""a modal phrase ending in a preposition names its bearer right after it ("is the responsibility of")"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,8 +191,17 @@ def _subject(
     ("乙方人员进出甲方机房应…"), is not the bearer.
     """
     after_modal = text[modal.end :]
-    # an explicit agent wins: 由X负责 / shall be provided by X
+    # an explicit agent wins: the parties the modal words themselves name ("是乙方的责任", "is the Customer's
+    # responsibility", "neither the Company nor the Consultant shall be liable") or end on ("is the
+    # responsibility of the Supplier"), 由X负责, shall be provided by X
+    inside = [(h, role) for h, role in parties if modal.start <= h.start and h.end <= modal.end]
+    if inside:
+        if len({role for _, role in inside}) > 1:
+            return "both", text[inside[0][0].start : inside[-1][0].end], "agent"
+        return inside[0][1], inside[0][0].text, "agent"
     for h, role in parties:
+        if _OWNER_AFTER.search(modal.text) and _BEFORE_A_NAME.fullmatch(text, modal.end, h.start):
+            return role, h.text, "agent"
         prefix = text[: h.start]
         governs = 0 <= modal.start - h.end <= 8 or 0 <= h.start - modal.end <= 2  # 由乙方负责 / 应由乙方…
         if lang != "en" and governs and _AGENT_ZH.search(prefix):
