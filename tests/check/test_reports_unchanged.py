@@ -27,7 +27,7 @@ from clausecheck.testing.compose import compose_docx
 from .report_snapshot import reports
 
 ROOT = Path(__file__).resolve().parents[2]
-REFERENCE = "675d989c1ac122fde3c74202f6816a955b629aac"
+REFERENCE = "7348369d045a6013a6e203aee1b40474fa43875a"
 CORPUS = Path(os.environ.get("CLAUSECHECK_CORPUS") or ROOT.parent / "shared" / "corpus")
 EXAMPLES = {
     "it-onsite-services.zh-Hans": "it-onsite",
