@@ -206,6 +206,8 @@ def test_a_topic_outside_the_condition_keeps_its_duty(lex):
             "provider",
         ),
         ("甲方应提供场地，并对乙方人员进行安全教育。", "zh-Hans", "安全教育", "client"),
+        # a party inside the second clause is its object, not a new subject
+        ("甲方应于乙方进场前，以书面告知乙方有关危害因素及应采取之措施。", "zh-Hans", "危害因素", "client"),
     ],
 )
 def test_a_second_duty_in_the_sentence_governs_the_topic_in_its_clause(lex, text, lang, topic_words, role):

@@ -107,6 +107,7 @@ def test_an_other_parties_word_makes_a_kind_of_party_unless_the_partys_people_fo
     [
         "甲方：某某数据股份有限公司\n乙方：某某资讯服务有限公司\n1. 乙方就其承揽部分负职业安全卫生法所定雇主之责任。",
         "甲方：某某数据股份有限公司\n乙方：某某资讯服务有限公司\n1. 乙方应投保雇主责任险。",
+        "甲方：某某数据股份有限公司\n乙方：某某资讯服务有限公司\n1. 乙方应另行投保雇主意外责任险。",
     ],
 )
 def test_a_role_word_in_a_covers_name_or_a_legal_role_gives_no_party_name(text):

@@ -53,6 +53,13 @@ def _real(hits: list[Hit], friends: list[Hit]) -> list[Hit]:
 
 
 _CLAUSE_BOUNDARY = re.compile(r"[，,；;：:]")
+_CLAUSE_HEAD = re.compile(
+    r"[\s\"'“‘(（\[【]*(?:(?:and|but|while|whereas|并且|并|而|且|同时)\s*)?"
+    r"(?:[(（]?[a-z0-9ivx一二三四五六七八九十]{1,4}[)）]\s*)?(?:that\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+"""what may stand before the subject that opens a clause: "，乙方负责…", ", and the Contractor shall…",
+"(c) that EDGE will not…" """
 _BEFORE_A_NAME = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 
 
@@ -104,7 +111,8 @@ def _main_modal(
     With `at` (where a topic's words start), the modal of the clause that holds them, or else of the last
     clause before them that has one, when the sentence puts a second duty on another party: in
     "甲方负责提供场地，乙方负责对其人员进行安全教育" the training is governed by the second 负责. Only a clause
-    that names its own party before its modal starts a second duty; "…，维护甲方财物，承担…" goes on with the first.
+    that opens with its own party starts a second duty; "…，维护甲方财物，承担…" and "…，以书面告知乙方…应采取之措施"
+    (乙方 the object) go on with the first.
     """
     found = sorted(
         (
@@ -135,7 +143,7 @@ def _main_modal(
         else:
             candidate = chosen
         opening = conditions.clause_start(candidate[0])
-        if any(opening <= h.start and h.end <= candidate[0] for h, _ in parties):
+        if any(h.end <= candidate[0] and _CLAUSE_HEAD.fullmatch(text, opening, h.start) for h, _ in parties):
             chosen = candidate
     return chosen[3], chosen[4]
 

@@ -50,13 +50,14 @@ _POSSESSIVE = re.compile(r"\s*(?:['’]s?|s['’])\s*$")
 
 # "Employer's liability insurance", "Employer's Liability and Business Auto Liability": a kind of cover
 # a Chinese role word inside a cover's name or a role the law gives someone: "雇主责任险", "负…雇主之责任"
-_COVER_AFTER_ZH = re.compile(r"之?责任(?:险|保险)?")
+_COVER_AFTER_ZH = re.compile(r"之?责任(?:险|保险)?|[^。；，,、]{1,4}?责任(?:险|保险)")
+"""what follows a role word that names a cover or a legal role: 雇主之责任, 雇主责任险, 雇主意外责任险"""
 _BEARS_BEFORE_ZH = re.compile(r"负[^。；，,]{0,12}$")
 
 
 def _a_role_not_a_party(folded: str, hit: Hit) -> bool:
     """Whether a Chinese role word names a cover or a legal role rather than a party: "雇主责任险",
-    "乙方就其承揽部分负…雇主之责任"."""
+    "雇主意外责任险", "乙方就其承揽部分负…雇主之责任"."""
     after = _COVER_AFTER_ZH.match(folded, hit.end)
     if after is None:
         return False
