@@ -127,6 +127,8 @@ def _main_modal(
         return None
     # a modal inside a longer one at an earlier start is part of it ("得" in "不得")
     found = [item for item in found if not any(o[0] < item[0] and item[4].end <= o[4].end for o in found)]
+    if len(found) > 1 and found[0][3] == "weak" and _opening_clause(scan.text, found[0][4], found[1][0]):
+        found = found[1:]  # "To the extent practicable, the Customer shall…": the hedge of the duty after it (`_hedge`)
     chosen = found[0]
     if at is not None:
         text = scan.text
@@ -148,13 +150,30 @@ def _main_modal(
     return chosen[3], chosen[4]
 
 
-def _hedge(scan: Scan, lang: Lang, lexicon: Lexicon, friends: list[Hit], modal: Hit) -> Hit | None:
-    """A weak word right before or just after a binding verb."""
+def _hedge(
+    scan: Scan, lang: Lang, lexicon: Lexicon, friends: list[Hit], modal: Hit, conditions: _Conditions
+) -> Hit | None:
+    """A weak word right before or just after a binding verb, or opening the sentence part as an adverbial
+    clause of its own ("To the extent practicable, the Customer shall…", "在可能的情况下，甲方应…"); a word
+    that is only a condition ("如需") hedges nothing from there."""
     window = _HEDGE_WINDOW[lang]
-    for hit in _real(scan.find(lexicon.words("weak")), friends):
+    hedges = _real(scan.find(lexicon.words("weak")), friends)
+    for hit in hedges:
         if modal.start - window // 2 <= hit.start <= modal.end + window:
             return hit
+    for hit in hedges:
+        opens = _opening_clause(scan.text, hit, modal.start)
+        if opens and not any((c.start, c.end) == (hit.start, hit.end) for c in conditions.conditions):
+            return hit
     return None
+
+
+_OPENERS = " \t\"'“‘(（[【"
+
+
+def _opening_clause(text: str, hit: Hit, before: int) -> bool:
+    """Whether `hit` opens the part and its clause ends before `before`: an adverbial clause of its own."""
+    return not text[: hit.start].strip(_OPENERS) and _CLAUSE_BOUNDARY.search(text, hit.end, before) is not None
 
 
 def _people_subject(
@@ -350,7 +369,7 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles, a
     modality = _MODALITY[kind]
     words = modal.text
     if kind == "binding":
-        hedge = _hedge(scan, lang, lexicon, friends, modal)
+        hedge = _hedge(scan, lang, lexicon, friends, modal, conditions)
         if hedge is not None:
             modality = "weak"
             words = text[min(modal.start, hedge.start) : max(modal.end, hedge.end)]
