@@ -75,6 +75,20 @@ vocabulary binding += { en "must" }
     assert [t.text for t in pack.vocabularies["binding"]] == ["shall", "must"]
 
 
+def test_by_party_terms_are_added_and_removed_per_party(packs):
+    packs("host", 'pack host "H" { extends base }\ntopic ppe += { by client { en "issue helmets" "lend helmets" } }')
+    pack = load_pack(packs.root / "host")
+    assert {party: [t.text for t in terms] for party, terms in pack.topics["ppe"].by.items()} == {
+        "client": ["issue helmets", "lend helmets"]
+    }
+    trimmed = load_pack(
+        packs("trim", 'pack trim "T" { extends host }\ntopic ppe -= { by client { en "lend helmets" } }')
+    )
+    assert [t.text for t in trimmed.topics["ppe"].by["client"]] == ["issue helmets"]
+    gone = load_pack(packs("gone", 'pack gone "G" { extends trim }\ntopic ppe -= { by client { en "issue helmets" } }'))
+    assert gone.topics["ppe"].by == {}
+
+
 def test_diamond_applies_the_common_ancestor_once(packs):
     packs("left", 'pack left "L" { extends base }\ntopic ppe += { en "gloves" }')
     packs("right", 'pack right "R" { extends base }\ntopic ppe += { en "boots" }')
@@ -139,6 +153,8 @@ def test_cycle_is_an_error(packs):
         ('topic nothing += { en "x" }', "unknown topic 'nothing'", None),
         ('vocabulary weak { en "x" }', "already defined", "="),
         ('topic ppe -= { en "absent" }', "no term 'absent'", None),
+        ('topic ppe += { by clinet { en "x" } }', "unknown party 'clinet' in 'by' of topic 'ppe'", "'client'"),
+        ('topic ppe -= { by client { en "x" } }', "topic 'ppe' by client has no term 'x'", None),
         ('disable injury.waiver "a"\noverride injury.waiver { severity low }', "is disabled", None),
     ],
 )

@@ -143,6 +143,17 @@ def test_bad_regex_points_at_the_pattern():
     assert (e.line, e.column) == (2, 18) and "invalid regular expression" in str(e)
 
 
+def test_a_by_party_group_needs_terms_and_is_read_per_party():
+    e = _error('pack x "X"\ntopic t "T" { en "a"\n  by client { } }')
+    assert (e.line, e.column) == (3, 6) and "'by client' has no terms" in str(e)
+    f = read_pack_file('pack x "X"\ntopic t "T" { en "a" by client { en "b" } by provider { en "c" } }', "p.ccr")
+    (topic,) = f.decls
+    assert [(party, [t.text for t in terms]) for party, terms, _ in topic.by] == [
+        ("client", ["b"]),
+        ("provider", ["c"]),
+    ]
+
+
 def test_regex_matching_empty_text_is_refused():
     assert "matches empty text" in str(_error('pack x "X"\ntopic t "T" { en /a*/ }'))
 

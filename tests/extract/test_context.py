@@ -66,3 +66,21 @@ def test_rule_specific_words_are_read_across_the_sentence(pack):
     (first,) = [s for s in facts.statements if s.text.startswith("The Contractor shall indemnify")]
     assert any(t.topic == "injury_liability" for t in first.topics)
     assert any(tag.startswith("specific_") for tag in first.tags)
+
+
+@pytest.mark.parametrize(
+    ("line", "addressed"),
+    [
+        ("3.1 The Customer shall give every engineer of the Contractor a site induction.", True),
+        ("3.1 The Contractor shall give every engineer a site induction.", False),
+    ],
+)
+def test_by_party_terms_address_the_topic_only_in_that_partys_duty(pack, line, addressed):
+    trace: list = []
+    facts = extract(read_document(compose_docx(HEAD_EN + line)), pack, trace=trace)
+    hazard = [s for s in facts.statements if any(t.topic == "hazard_disclosure" for t in s.topics)]
+    assert bool(hazard) is addressed
+    (check,) = [c for part in trace for c in part.checks if c.topic == "hazard_disclosure"]
+    assert check.only_for == ("client",) and check.accepted is addressed
+    if not addressed:
+        assert check.reason == "its words count only in a duty of client"

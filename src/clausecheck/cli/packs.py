@@ -105,6 +105,7 @@ def run_show(args: argparse.Namespace) -> int:
     for t in pack.topics.values():
         extra = f", near {len(t.near)} group(s)" if t.near else ""
         extra += f", exclude {len(t.exclude)}" if t.exclude else ""
+        extra += "".join(f", by {party} {len(terms)}" for party, terms in t.by.items())
         out.append(f"  {t.id}: {t.title} ({len(t.terms)} terms{extra}; {t.origin.pack})")
     out += ["", "vocabularies: " + ", ".join(f"{name} ({len(terms)})" for name, terms in pack.vocabularies.items())]
     out += ["", "rules:"]

@@ -84,6 +84,8 @@ def _terms(pack: Pack) -> Iterator[Term]:
             yield from group
         yield from topic.exclude
         yield from topic.unless
+        for terms in topic.by.values():
+            yield from terms
     for terms in pack.vocabularies.values():
         yield from terms
     for party in pack.parties.values():

@@ -49,10 +49,10 @@ _DECLARATION = re.compile(
 """A line that starts a declaration: where a block left open before it shows up as an error."""
 _FIELD = re.compile(
     r"^\s*(?:code|alias|status|topic|severity|bearer|bearing|binding|ambiguous|exemption|near|specific|applies"
-    r"|cite|rationale|suggest|example|title|within|exclude|unless)\b"
+    r"|cite|rationale|suggest|example|title|within|exclude|unless|by)\b"
 )
 """A line that starts a rule or topic field: an error there, inside a term group left open, is that group's."""
-_TERM_GROUP = re.compile(r"(?:near|specific|exclude|unless)(?:\s+[^\W\d][\w.\-]*)?\s*$")
+_TERM_GROUP = re.compile(r"(?:near|specific|exclude|unless|by)(?:\s+[^\W\d][\w.\-]*)?\s*$")
 
 _lock = threading.Lock()
 _parser: Lark | None = None

@@ -130,6 +130,11 @@ class Topic(_Model):
     unless: tuple[Term, ...] = Field(
         (), description="context that rules the topic out: a sentence with one does not count"
     )
+    by: dict[str, tuple[Term, ...]] = Field(
+        default_factory=dict,
+        description="party id -> terms that address the topic only in a duty that party bears (the host's "
+        "safety education tells the visiting staff the site's hazards; the provider's own training does not)",
+    )
     origin: Origin
 
 

@@ -76,6 +76,7 @@ class _TopicState:
     window: int | None
     exclude: list[Term]
     unless: list[Term]
+    by: dict[str, list[Term]]
     origin: Origin
 
 
@@ -257,8 +258,10 @@ class _Resolver:
                 window,
                 _dedupe(decl.exclude),
                 _dedupe(decl.unless),
+                {},
                 origin,
             )
+            self._add_by(f, self.topics[decl.id], decl)
             return
         state = self._existing(f, decl.pos, "topic", decl.id, self.topics)
         state.titles.update(decl.titles)
@@ -269,6 +272,7 @@ class _Resolver:
             state.unless = _dedupe([*state.unless, *decl.unless])
             for group in decl.near:
                 self._add_near(state, group)
+            self._add_by(f, state, decl)
             if decl.window is not None:
                 state.window = decl.window.value
             return
@@ -277,8 +281,27 @@ class _Resolver:
         state.unless = _remove(f, decl.pos, state.unless, decl.unless, where + " unless")
         for group in decl.near:
             self._remove_near(f, state, group, where)
+        for party, terms, pos in decl.by:
+            remaining = _remove(f, pos, state.by.get(party, []), terms, f"{where} by {party}")
+            if remaining:
+                state.by[party] = remaining
+            else:
+                state.by.pop(party, None)
         if not state.terms:
             raise error_at(f, decl.pos, f"this leaves {where} without terms")
+
+    @staticmethod
+    def _add_by(f: PackFile, state: _TopicState, decl: TopicDecl) -> None:
+        """`by PARTY { ... }`: terms that address the topic only in a duty that party bears."""
+        for party, terms, pos in decl.by:
+            if party not in PARTIES:
+                raise error_at(
+                    f,
+                    pos,
+                    f"unknown party '{party}' in 'by' of topic '{decl.id}'",
+                    did_you_mean(party, list(PARTIES)) or f"a 'by' group names one of {', '.join(PARTIES)}",
+                )
+            state.by[party] = _dedupe([*state.by.get(party, []), *terms])
 
     @staticmethod
     def _add_near(state: _TopicState, group: NearGroup) -> None:
@@ -514,6 +537,7 @@ class _Resolver:
                     window=s.window,
                     exclude=tuple(s.exclude),
                     unless=tuple(s.unless),
+                    by={party: tuple(terms) for party, terms in s.by.items()},
                     origin=s.origin,
                 )
                 for tid, s in self.topics.items()

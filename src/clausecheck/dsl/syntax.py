@@ -75,6 +75,8 @@ class TopicDecl:
     near: tuple[NearGroup, ...]
     exclude: tuple[Term, ...]
     unless: tuple[Term, ...]
+    by: tuple[tuple[str, tuple[Term, ...], Pos], ...]
+    """`by PARTY { ... }`: (party id, terms, position) groups, in order"""
     window: Located | None
     """`within N` or `within sentence` (value None); absent when not written."""
     pos: Pos

@@ -225,6 +225,14 @@ class _ToSyntax(Transformer):
     def unless(self, meta: Any, children: list) -> tuple:
         return ("unless", _pos(meta), self._collect(children))
 
+    @v_args(meta=True)
+    def by_party(self, meta: Any, children: list) -> tuple:
+        party, *lines = children
+        terms = self._collect(lines)
+        if not terms:
+            raise self._error(f"'by {party}' has no terms", party)
+        return ("by", _pos(meta), (str(party), terms, _pos(party)))
+
     def within(self, children: list[Token]) -> tuple:
         (token,) = children
         value = None if token.type == "SENTENCE" else int(token)
@@ -352,6 +360,7 @@ class _ToSyntax(Transformer):
             near=tuple(item[2] for item in items if item[0] == "near"),
             exclude=self._collect(items, "exclude"),
             unless=self._collect(items, "unless"),
+            by=tuple(item[2] for item in items if item[0] == "by"),
             window=windows[0][2] if windows else None,
             pos=_pos(name),
         )

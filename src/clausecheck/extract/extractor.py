@@ -68,9 +68,11 @@ def _lang(block: Block, document: Document, text: str) -> Lang:
     return "en"
 
 
-def topic_matches(scan: Scan, lex: Lexicon) -> list[TopicMatch]:
-    """The pack topics a scanned sentence part addresses, with the words that show it."""
-    return [TopicMatch(topic=check.topic, words=check.terms) for check in topic_checks(scan, lex) if check.accepted]
+def topic_matches(scan: Scan, lex: Lexicon, duty: Duty | None) -> list[TopicMatch]:
+    """The pack topics a scanned sentence part with `duty` addresses, with the words that show it."""
+    checks = topic_checks(scan, lex)
+    kept = _bearer_fits(checks, duty)
+    return [TopicMatch(topic=check.topic, words=check.terms) for check in checks if check.topic in kept]
 
 
 def topic_checks(scan: Scan, lex: Lexicon, sentence: Callable[[], Scan] | None = None) -> list[TopicCheck]:
@@ -81,9 +83,12 @@ def topic_checks(scan: Scan, lex: Lexicon, sentence: Callable[[], Scan] | None =
     """
     checks = []
     for tid, terms in lex.topics.items():
-        if not scan.may_match(terms):
+        by = lex.topic_by[tid]
+        if not scan.may_match(terms) and not any(scan.may_match(s) for s in by.values()):
             continue
-        found = scan.find(terms)
+        own = scan.find(terms)
+        by_hits = {party: scan.find(s) for party, s in by.items()}
+        found = sorted({*own, *(h for hits in by_hits.values() for h in hits)}) if by else own
         if not found:
             continue
         check = TopicCheck(topic=tid, terms=_words(found))
@@ -110,8 +115,25 @@ def topic_checks(scan: Scan, lex: Lexicon, sentence: Callable[[], Scan] | None =
         else:
             check.accepted, check.terms, check.reason = True, _words(hits), "addressed"
             check.spans = [(h.start, h.end) for h in hits]
+            if by and not set(hits) & set(own):
+                check.only_for = tuple(party for party, found in by_hits.items() if set(hits) & set(found))
         checks.append(check)
     return checks
+
+
+def _bearer_fits(checks: list[TopicCheck], duty: Duty | None) -> set[str]:
+    """The accepted topics of a part whose words count for its duty's bearer; a topic only `by` terms of another
+    party address is turned down (the provider training its own people discloses no site hazard)."""
+    kept = set()
+    for check in checks:
+        if not check.accepted:
+            continue
+        if check.only_for and (duty is None or duty.role not in check.only_for):
+            check.accepted = False
+            check.reason = "its words count only in a duty of " + " or ".join(check.only_for)
+        else:
+            kept.add(check.topic)
+    return kept
 
 
 def _outside_openings(hits: list[Hit], scan: Scan, lex: Lexicon) -> list[Hit]:
@@ -262,7 +284,8 @@ class _Extractor:
         self.mentions: set[str] = set()
         self.contexts: list[_Context] = []
         self.shifts = [self.lex.words("exemption"), self.lex.words("shifts_liability")]
-        self.relevant = self.lex.subset([*self.lex.topics.values(), *self.shifts])
+        self.topic_sets = [*self.lex.topics.values(), *(s for by in self.lex.topic_by.values() for s in by.values())]
+        self.relevant = self.lex.subset([*self.topic_sets, *self.shifts])
 
     def run(self) -> Facts:
         for block in self.document.blocks:
@@ -331,10 +354,11 @@ class _Extractor:
             # an item is read with its lead-in: "Datec indemnifies BSP against: (a) any injury..."
             quick_own = self.relevant.scan(f"{lead} {folded}", lang) if lead else quick
             checks = []
-            if quick_own.search_any(self.lex.topics.values()):
+            if quick_own.search_any(self.topic_sets):
                 own = self.lex.scan(f"{lead} {folded}", lang) if lead else current.scan
                 checks = topic_checks(own, self.lex, sentence_scan if end - start > 1 else None)
-            topics = [TopicMatch(topic=c.topic, words=c.terms) for c in checks if c.accepted]
+            topics = [TopicMatch(topic=c.topic, words=c.terms) for c in checks if c.accepted and not c.only_for]
+            bearer_bound = any(c.accepted and c.only_for for c in checks)  # settled once the duty is known
             if self.trace is not None and (checks or inherited_topics):
                 self.trace.append(
                     PartTrace(
@@ -352,6 +376,7 @@ class _Extractor:
                 and _heading_candidate(block, block.text)
                 and (block.heading_level is not None or current.raw is None)
             ):
+                _bearer_fits(checks, None)
                 self._push_heading(block, folded, topics)
                 return
             before, previous = previous, current
@@ -371,7 +396,7 @@ class _Extractor:
                     leads = True
             exemption = quick.first(self.lex.words("exemption"))
             shift = quick.first(self.lex.words("shifts_liability")) if exemption is None else None
-            if not (topics or inherited_topics or exemption or shift or self.all_statements):
+            if not (topics or bearer_bound or inherited_topics or exemption or shift or self.all_statements):
                 continue
             shift_by = len(lead) + 1 if lead else 0  # spans count from the lead-in read before the part
             spans = [(s - shift_by, e - shift_by) for c in checks if c.accepted for s, e in c.spans]
@@ -390,6 +415,12 @@ class _Extractor:
                 duty = only_a_condition(current.scan, folded, self.lex, self.roles, spans) or duty
             if shift is not None and duty is not None and duty.role == "provider" and not duty.each_own:
                 exemption = shift  # everything put on the provider, whatever the cause: "一切责任由乙方承担"
+            if bearer_bound:
+                kept = _bearer_fits(checks, duty)
+                topics = [TopicMatch(topic=c.topic, words=c.terms) for c in checks if c.topic in kept]
+                self.mentions.update(kept)
+                if not (topics or inherited_topics or exemption or shift or self.all_statements):
+                    continue
             if not topics and duty is not None and inherited_topics:
                 topics = [t.model_copy(update={"inherited": True}) for t in inherited_topics]
             if (duty is None or positions(self.lex).definition.match(folded)) and exemption is None:
@@ -586,10 +617,10 @@ class _Extractor:
             folding = fold(row.text)
             lang = _lang(row.block, self.document, folding.text)
             scan = self.lex.scan(folding.text, lang)
-            topics = topic_matches(scan, self.lex)
+            duty = Duty(row.role, row.words, row.role == "both", "binding", "", "table")
+            topics = topic_matches(scan, self.lex, duty)
             if not topics:
                 continue
-            duty = Duty(row.role, row.words, row.role == "both", "binding", "", "table")
             self._statement(row.block, row.text, scan, folding, lang, duty, topics, None, self._tags(scan))
             cite = _row_citation(row.block, lang)
             self.statements[-1] = self.statements[-1].model_copy(update={"source": "table_row", "clause": cite})

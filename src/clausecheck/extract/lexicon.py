@@ -102,6 +102,9 @@ class Lexicon:
         self.topic_window = {tid: t.window for tid, t in pack.topics.items()}
         self.topic_exclude = {tid: self._add(t.exclude) for tid, t in pack.topics.items()}
         self.topic_unless = {tid: self._add(t.unless) for tid, t in pack.topics.items()}
+        self.topic_by = {
+            tid: {party: self._add(terms) for party, terms in t.by.items()} for tid, t in pack.topics.items()
+        }
         self.vocab = {name: self._add(terms) for name, terms in pack.vocabularies.items() if name not in PLACED}
         self._vocab_terms = dict(pack.vocabularies)
         self.parties = {pid: self._add(p.terms) for pid, p in pack.parties.items()}

@@ -120,6 +120,8 @@ class TopicCheck:
     reason: str = ""
     spans: list[tuple[int, int]] = field(default_factory=list)
     """where the counted terms stand in the scanned text"""
+    only_for: tuple[str, ...] = ()
+    """the parties whose duty alone the part addresses the topic in, when only `by` terms of theirs count"""
 
 
 class PartTrace(_Model):
