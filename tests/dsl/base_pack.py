@@ -25,6 +25,7 @@ vocabulary each_own { en "its own" }
 vocabulary assistive { en "assist" }
 vocabulary demand { en "require" }
 vocabulary object_marker { zh-Hans "按" }
+vocabulary takes_up_work { zh-Hans "方可上岗" }
 vocabulary deferral { en "to be agreed" }
 vocabulary false_friends { en "at will" }
 vocabulary personnel { en "personnel" }

@@ -84,3 +84,16 @@ def test_by_party_terms_address_the_topic_only_in_that_partys_duty(pack, line, a
     assert check.only_for == ("client",) and check.accepted is addressed
     if not addressed:
         assert check.reason == "its words count only in a duty of client"
+
+
+def test_an_impersonal_rule_about_taking_up_work_falls_to_the_provider(pack):
+    facts = extract(read_document(compose_docx(HEAD_ZH + "第四条 从事电焊作业的，需持特种作业操作证方可上岗。")), pack)
+    (statement,) = [s for s in facts.statements if any(t.topic == "safety_training" for t in s.topics)]
+    assert (statement.actor.role, statement.actor.source, statement.modality) == ("provider", "personnel", "binding")
+
+
+def test_a_lead_ins_list_ends_with_its_sentence(pack):
+    notation = HEAD_ZH + "第四条 甲方发给乙方劳动保护用品：工作服两套、安全帽一顶。从事电焊作业的，需持操作证方可上岗。"
+    facts = extract(read_document(compose_docx(notation)), pack)
+    (last,) = [s for s in facts.statements if s.text.startswith("从事电焊作业")]
+    assert [t.topic for t in last.topics] == ["safety_training"]

@@ -41,6 +41,8 @@ VOCABULARIES: dict[str, str] = {
     "deferral": "wording that leaves the matter for later: 另行约定/协商确定; to be agreed",
     "false_friends": "words that contain a modal but are not one: 应急/相应/供应/可能/许可/负责人; 'May' the month",
     "personnel": "the people sent to do the work, as a duty's subject: 作业人员/驻场人员/司机; personnel/engineers/staff",
+    "takes_up_work": "a worker's own taking up of work, which only the provider's people do: an impersonal duty "
+    "with it falls to the provider: 方可上岗/持证上岗; before starting work",
     "client_role": "role stems that make a party the host, in its names and definitions: 发包/使用单位/出租/委托/用工; owner/lessor",
     "provider_role": "role stems that make a party the provider: 承包/安装/承租/受托/派遣; contractor/supplier/lessee",
     "worker": "a party who is a person doing the work, in its definition: 劳动者/工人/同志/身份证; worker/employee/individual",

@@ -326,6 +326,7 @@ class _Extractor:
     def _block(self, block: Block) -> None:
         self.contexts = [c for c in self.contexts if self._in_scope(c, block)]
         inherited_topics, inherited_duty, lead = self._inherited()
+        inherited_lead = lead
         if not inherited_topics and self._inert(block, lead):
             return
         previous: _Part | None = None
@@ -334,6 +335,7 @@ class _Extractor:
         parts = segments(block.text)
         sentences = _sentences([p.continues for p in parts])
         sentence_scans: dict[int, Scan] = {}
+        own_list_end = len(parts)  # where the list of a lead-in of this block's own ends: its sentence's end
         for number, part in enumerate(parts):
             checkpoint()  # one paragraph can hold a megabyte of sentences
             folding = fold(part.text)
@@ -341,6 +343,9 @@ class _Extractor:
             lang = _lang(block, self.document, folded)
             quick = self.relevant.scan(folded, lang)  # the topics', exemptions' and shifts' words alone, first
             start, end = sentences[number]
+            if number >= own_list_end:
+                # "甲方发给乙方劳动保护用品：…元。从事…作业的，需持证方可上岗。": the next sentence is no item of it
+                lead, own_list_end = inherited_lead, len(parts)
 
             def sentence_scan(start: int = start, end: int = end, folded: str = folded, lang: Lang = lang) -> Scan:
                 if start not in sentence_scans:
@@ -388,7 +393,7 @@ class _Extractor:
                     self.contexts.append(_Context(block.clause_id, _level(block), duty=heading_duty, run=True))
                     continue
             if colon:
-                lead = folded
+                lead, own_list_end = folded, end
                 lead_duty = current.duty or self._listed_duties(current.scan, folded)
                 if lead_duty is not None and block.clause_id is not None:  # a preamble's "as follows" leads nothing
                     lead_duty = replace(lead_duty, how="lead-in")
@@ -499,9 +504,14 @@ class _Extractor:
     def complete(
         self, duty: Duty | None, previous: Duty | None, inherited: Duty | None, scan: Scan, folded: str
     ) -> Duty | None:
-        """Fill in what a part leaves out from its sentence or from the lead-in/heading above it."""
+        """Fill in what a part leaves out from its sentence or from the lead-in/heading above it; an impersonal
+        rule about taking up work ("…的，需持证方可上岗") has one possible bearer, the provider, whose people work."""
         source = previous or inherited
         if source is None:
+            if duty is not None and duty.role == "none" and duty.how == "none":
+                work = scan.first(self.lex.words("takes_up_work"))
+                if work is not None:
+                    return replace(duty, role="provider", actor_words=work.text, how="personnel")
             return duty
         upper = "sentence" if previous else source.how
         if duty is None:
