@@ -27,7 +27,7 @@ from clausecheck.testing.compose import compose_docx
 from .report_snapshot import reports
 
 ROOT = Path(__file__).resolve().parents[2]
-REFERENCE = "04a345ae5170d313f3a9be991e580a1393970a83"
+REFERENCE = "d5fdaf1df6341e11ae4dbdeb1bc86bb0e78bf0ed"
 CORPUS = Path(os.environ.get("CLAUSECHECK_CORPUS") or ROOT.parent / "shared" / "corpus")
 EXAMPLES = {
     "it-onsite-services.zh-Hans": "it-onsite",
