@@ -102,7 +102,8 @@ def test_every_report_is_byte_identical_to_the_reference(both):
         diff = difflib.unified_diff(
             reference[first].splitlines(), ours[first].splitlines(), "reference", "now", n=2, lineterm=""
         )
-        pytest.fail(f"{len(changed)} report(s) changed, first {first}:\n" + "\n".join(list(diff)[:60]))
+        names = sorted({Path(key.split(" ")[0]).name for key in changed})
+        pytest.fail(f"{len(changed)} report(s) of {names} changed, first {first}:\n" + "\n".join(list(diff)[:60]))
 
 
 def test_the_corpus_is_compared_where_it_is_at_hand(both):

@@ -356,6 +356,8 @@ class _Extractor:
             # a list item that states a condition ("严重损害工人身体健康的；") borrows no duty from its lead-in
             condition = _CONDITION_ITEM.search(folded) is not None
             current = _Part(self, folded, lang, previous, part.continues, None if condition else inherited_duty)
+            if number == 0 and len(parts) > 1 and _heading_candidate(block, block.text):
+                lead = inherited_lead = ""  # a run-in title ("J 食宿及其他：…") starts a unit: no item of a lead-in
             # an item is read with its lead-in: "Datec indemnifies BSP against: (a) any injury..."
             quick_own = self.relevant.scan(f"{lead} {folded}", lang) if lead else quick
             checks = []
@@ -383,7 +385,9 @@ class _Extractor:
             ):
                 _bearer_fits(checks, None)
                 self._push_heading(block, folded, topics)
-                return
+                if len(parts) == 1:
+                    return
+                continue  # a run-in title ("2. Personnel. Ironline shall:"): the rest of the block is its text
             before, previous = previous, current
             first = first or current
             colon = part.text.rstrip().endswith((":", "："))
