@@ -9,6 +9,8 @@ file (`sarif-schema-2.1.0.json`, the OASIS errata01 schema as shipped in the
 from __future__ import annotations
 
 import json
+import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -74,3 +76,27 @@ def write_agreement(folder: Path, notation: str = AGREEMENT_EN, name: str = "agr
     path = folder / name
     path.write_bytes(compose_docx(notation, **switches))
     return path
+
+
+def libreoffice_content(docx: bytes, folder: Path) -> str:
+    """What LibreOffice makes of a .docx: it converts it to ODT (headless, own profile), and this returns the
+    ODT's content.xml, where its comments and tracked changes show."""
+    source = folder / "opened.docx"
+    source.write_bytes(docx)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{folder}/lo-profile",
+            "--headless",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    with zipfile.ZipFile(folder / "opened.odt") as odt:
+        return odt.read("content.xml").decode("utf-8")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import io
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from clausecheck.errors import NotADocx
 from clausecheck.report.annotate import comment_text, plan_comments
 from clausecheck.testing.compose import compose_docx
 
-from .kit import EXAMPLES, example_path, judged
+from .kit import EXAMPLES, example_path, judged, libreoffice_content
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -227,28 +226,9 @@ def test_a_macro_enabled_document_is_refused_with_advice(tmp_path):
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_opens_the_copy_and_sees_every_comment(tmp_path: Path, markup_doc):
     _, annotated, notes = markup_doc
-    source = tmp_path / "annotated.docx"
-    source.write_bytes(annotated)
-    profile = tmp_path / "profile"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "odt",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    with zipfile.ZipFile(tmp_path / "annotated.odt") as z:
-        content = z.read("content.xml")
-    assert content.count(b"<office:annotation ") + content.count(b"<office:annotation>") == len(notes)
-    assert content.count(b"<office:annotation-end") == len(notes)
+    content = libreoffice_content(annotated, tmp_path)
+    assert content.count("<office:annotation ") + content.count("<office:annotation>") == len(notes)
+    assert content.count("<office:annotation-end") == len(notes)
 
 
 def ranged_text(annotated: bytes) -> dict[int, tuple[str, str]]:
