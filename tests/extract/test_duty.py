@@ -135,6 +135,7 @@ def test_a_sentence_without_a_modal_states_no_duty(lex):
         ("劳动防护用品由乙方提供。", "zh-Hans", "assigned"),
         ("甲方发给乙方劳动保护用品。", "zh-Hans", "declared"),
         ("甲方有权要求乙方对施工人员进行安全教育。", "zh-Hans", "demanded"),
+        ("双方各自为本方人员缴纳工伤保险。", "zh-Hans", "declared"),
         ("乙方应积极配合甲方的应急演练。", "zh-Hans", "assists"),
     ],
 )
@@ -158,6 +159,11 @@ def test_where_the_bearer_came_from(lex, text, lang, source):
 def test_the_party_the_duty_words_name_bears_it(lex, text, lang, role):
     duty = read(lex, text, lang)
     assert (duty.role, duty.how) == (role, "agent")
+
+
+def test_what_belongs_to_both_parties_is_no_subject_of_theirs(lex):
+    duty = read(lex, "双方的安全责任和义务按照国家有关标准进行界定。", "zh-Hans")
+    assert duty is None or duty.role != "both"
 
 
 @pytest.mark.parametrize("text", ["安全培训不是甲方的责任。", "甲方检查乙方是否履行安全责任。"])

@@ -308,7 +308,11 @@ def _assigned(scan: Scan, text: str, lexicon: Lexicon, roles: Roles, conditions:
     and the declarative Chinese duty "甲方发给乙方劳动保护用品", a party opening the clause with a verb of
     the `declarative` vocabulary."""
     declared = scan.find(lexicon.words("declarative"))
-    parties = roles.find(text)
+    # both parties may head a declared duty too: "双方各自为本方人员缴纳工伤保险"; not "双方的安全责任…进行界定",
+    # whose subject is what belongs to them
+    both = [(h, "both") for h in scan.find(lexicon.words("both_parties")) if not text.startswith("的", h.end)]
+    parties = sorted([*roles.find(text), *both], key=lambda item: item[0].start)
+    each_own = scan.search(lexicon.words("each_own"))
     for h, role in parties:
         before = text[: h.start]
         if _AGENT_ZH.search(before) and has_han(text[h.end : h.end + 1]):
@@ -319,7 +323,7 @@ def _assigned(scan: Scan, text: str, lexicon: Lexicon, roles: Roles, conditions:
         opens = _OPENING.fullmatch(text, clause_start, h.start) and not conditions.open(clause_start, h.start + 1)
         verb = next((d for d in declared if _declares(text, h, d, parties)), None)
         if opens and verb is not None:
-            return Duty(role, h.text, False, "binding", verb.text, "declared")
+            return Duty(role, h.text, role == "both" and each_own, "binding", verb.text, "declared")
     return None
 
 
