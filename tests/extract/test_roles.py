@@ -112,3 +112,8 @@ def test_an_other_parties_word_makes_a_kind_of_party_unless_the_partys_people_fo
 )
 def test_a_role_word_in_a_covers_name_or_a_legal_role_gives_no_party_name(text):
     assert "雇主" not in _roles(text).aliases
+
+
+def test_a_place_word_after_a_verb_is_no_sign_of_hosting():
+    roles = _roles("甲方：华东精密制造有限公司\n乙方：杭州云维信息技术有限公司\n1. 乙方应制定现场应急预案。")
+    assert (roles.aliases.get("甲方"), roles.aliases.get("乙方")) == ("client", "provider")

@@ -217,7 +217,10 @@ class _Evidence:
             heads = []
             for vocabulary, (role, weight) in _CONDUCT.items():
                 at = _first_at_head(scan.find(self.lexicon.words(vocabulary)), window)
-                if at is not None and (vocabulary != "host_conduct" or not english or _POSSESSIVE.match(window[:at])):
+                # a host's place is the party's own: "Cascade's premises", "甲方现场", "甲方的厂区"; not
+                # "乙方应制定现场应急预案", where a verb stands between
+                owned = _POSSESSIVE.match(window[:at]) if english else window[:at].strip() in ("", "的")
+                if at is not None and (vocabulary != "host_conduct" or owned):
                     heads.append((at, role, weight))
             if heads:
                 _, role, weight = min(heads)
