@@ -39,6 +39,8 @@ def read(lex, text, lang):
         ("甲方應於一小時內通報乙方。", "zh-Hant", "client", "binding"),
         ("The Contractor shall provide personal protective equipment.", "en", "provider", "binding"),
         ("To the extent practicable, the Customer shall brief the engineers on site hazards.", "en", "client", "weak"),
+        ("The Parties agree that the Contractor shall provide safety training.", "en", "provider", "binding"),
+        ("The Contractor is to provide its engineers with safety helmets.", "en", "provider", "binding"),
         ("在可能的情况下，甲方应为乙方驻场人员提供劳动防护用品。", "zh-Hans", "client", "weak"),
         ("如需夜间作业，乙方应为作业人员配备照明和劳动防护用品。", "zh-Hans", "provider", "binding"),
         ("If the Customer so requests, the Contractor shall remove the Technician.", "en", "provider", "binding"),

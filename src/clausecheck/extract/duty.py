@@ -195,6 +195,7 @@ def _people_subject(
 
 
 _GAP_BEFORE = re.compile(r"\s*")
+_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 # two parties joined as one subject: "总承建商及分判商须…", "the Customer and the Supplier shall…"
 _AND = re.compile(r"\s*(?:及|和|与|與|以及|、|and|&|as\s+well\s+as)\s*(?:the\s+)?", re.IGNORECASE)
 
@@ -267,6 +268,10 @@ def _subject(
             and not conditions.govern(start, h)
             and not any(m.end == h.start for m in markers)  # "按乙方的程序", "向甲方": an object, not the subject
         ]
+        that = [m.end() for m in _THAT.finditer(text, start, end)]
+        if that and any(h.start >= that[-1] for h, _ in in_clause):
+            # "The Parties agree that the Supplier shall…": the duty's subject is the complement clause's
+            in_clause = [(h, role) for h, role in in_clause if h.start >= that[-1]]
         if in_clause:
             h, role = in_clause[0]
             head = text.rfind("的", start, end) if lang != "en" else -1
