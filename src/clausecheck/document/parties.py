@@ -125,11 +125,12 @@ def find_parties(blocks: Iterable[tuple[str, str, Source]]) -> tuple[PartyDefini
     if any(d.source == "preamble" for d in found):
         # `用工单位：（盖章）` under a preamble that named the parties signs for one of them; which one, its
         # role word tells the roles stage, not a blank definition of a party of its own
-        found = [d for d in found if d.source != "signature" or d.name or _POSITIONAL.fullmatch(d.alias)]
+        found = [d for d in found if d.source != "signature" or d.name or POSITIONAL_NAME.fullmatch(d.alias)]
     return tuple(found)
 
 
-_POSITIONAL = re.compile(r"[甲乙丙丁]方|Party\s+[A-D]")
+POSITIONAL_NAME = re.compile(r"[甲乙丙丁]方|Party\s+[A-D]\b")
+"""a name by position, which any agreement may give either side: 甲方, 乙方, Party A"""
 
 
 def _definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source, tuple[str, ...]]]:

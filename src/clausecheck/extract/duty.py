@@ -18,6 +18,7 @@ from clausecheck.extract.lexicon import Hit, Lexicon, Scan
 from clausecheck.extract.model import BearerSource
 from clausecheck.extract.roles import Roles
 from clausecheck.language.normalize import has_han
+from clausecheck.language.segment import CLAUSE_BREAK
 from clausecheck.types import Lang
 
 _PRIORITY = {"negation": 0, "prohibition": 1, "weak": 2, "binding": 3}
@@ -52,7 +53,6 @@ def _real(hits: list[Hit], friends: list[Hit]) -> list[Hit]:
     return [h for h in hits if not any(f.start <= h.start and h.end <= f.end for f in friends)]
 
 
-_CLAUSE_BOUNDARY = re.compile(r"[，,；;：:]")
 _CLAUSE_HEAD = re.compile(
     r"[\s\"'“‘(（\[【]*(?:(?:and|but|while|whereas|并且|并|而|且|同时)\s*)?"
     r"(?:[(（]?[a-z0-9ivx一二三四五六七八九十]{1,4}[)）]\s*)?(?:that\s+)?(?:the\s+)?",
@@ -77,7 +77,7 @@ class _Conditions:
         self.openings = scan.find(lexicon.words("clause_opening"))
 
     def clause_start(self, position: int) -> int:
-        return max((m.end() for m in _CLAUSE_BOUNDARY.finditer(self.text, 0, position)), default=0)
+        return max((m.end() for m in CLAUSE_BREAK.finditer(self.text, 0, position)), default=0)
 
     def contain(self, hit: Hit) -> bool:
         """A word inside a condition: "如甲方需使用塔机，…", "if the Contractor shall fail to…"; a hedge that is
@@ -133,7 +133,7 @@ def _main_modal(
     if at is not None:
         text = scan.text
         start = conditions.clause_start(at)
-        after = _CLAUSE_BOUNDARY.search(text, at)
+        after = CLAUSE_BREAK.search(text, at)
         end = after.start() if after else len(text)
         here = [item for item in found if start <= item[0] < end]
         before = [item for item in found if item[4].end <= start]
@@ -173,7 +173,7 @@ _OPENERS = " \t\"'“‘(（[【"
 
 def _opening_clause(text: str, hit: Hit, before: int) -> bool:
     """Whether `hit` opens the part and its clause ends before `before`: an adverbial clause of its own."""
-    return not text[: hit.start].strip(_OPENERS) and _CLAUSE_BOUNDARY.search(text, hit.end, before) is not None
+    return not text[: hit.start].strip(_OPENERS) and CLAUSE_BREAK.search(text, hit.end, before) is not None
 
 
 def _people_subject(
@@ -227,8 +227,9 @@ def _subject(
         if len({role for _, role in inside}) > 1:
             return "both", text[inside[0][0].start : inside[-1][0].end], "agent"
         return inside[0][1], inside[0][0].text, "agent"
+    owner_after = _OWNER_AFTER.search(modal.text) is not None
     for h, role in parties:
-        if _OWNER_AFTER.search(modal.text) and _BEFORE_A_NAME.fullmatch(text, modal.end, h.start):
+        if owner_after and _BEFORE_A_NAME.fullmatch(text, modal.end, h.start):
             return role, h.text, "agent"
         prefix = text[: h.start]
         governs = 0 <= modal.start - h.end <= 8 or 0 <= h.start - modal.end <= 2  # 由乙方负责 / 应由乙方…
@@ -237,7 +238,7 @@ def _subject(
         if lang == "en" and h.start >= modal.end and _PASSIVE_EN.match(after_modal) and _BY_AGENT_EN.search(prefix):
             return role, h.text, "agent"
     passive = _PASSIVE_EN.match(after_modal) if lang == "en" else None
-    clause_start = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, modal.start)), default=0)
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, modal.start)), default=0)
     own_people = any(clause_start <= h.start < modal.start for h in people)
     if passive is not None and not own_people and not _TO_AFTER.match(after_modal, passive.end()):
         # "EDGE shall be named as an additional insured", "the Customer shall be informed": the subject of a
@@ -249,7 +250,7 @@ def _subject(
         + [(h, "both") for h in both if h.end <= modal.start],
         key=lambda item: item[0].start,
     )
-    ends = [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, modal.start)]
+    ends = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, modal.start)]
     starts = [0, *ends]
     if not any(starts[-1] <= h.start for h, _ in mentions):
         person = _people_subject(text, lang, people, starts[-1], modal, unspecific)
@@ -363,7 +364,7 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles, a
     demanded = _demanded(scan, text, lang, lexicon, parties, conditions)
     if demanded is not None:
         demand, party, role = demanded
-        if found is None or not _CLAUSE_BOUNDARY.search(text, party.end, max(party.end, found[1].start)):
+        if found is None or not CLAUSE_BREAK.search(text, party.end, max(party.end, found[1].start)):
             # the demanded party's own modal ("要求乙方必须…") or the right's ("may require") binds it alike; a
             # modal in a later clause ("…，甲方应提供场地") starts a duty of its own
             return Duty(role, party.text, False, "binding", demand.text, "demanded")
@@ -410,7 +411,7 @@ def only_a_condition(
         return None
     clauses = []
     for c in conditions.conditions:
-        boundary = _CLAUSE_BOUNDARY.search(text, c.end)
+        boundary = CLAUSE_BREAK.search(text, c.end)
         clauses.append((c, boundary.start() if boundary else len(text)))
     inside = [next(((c, end) for c, end in clauses if c.start <= s and e <= end), None) for s, e in spans]
     if any(clause is None for clause in inside):

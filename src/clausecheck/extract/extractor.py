@@ -38,7 +38,7 @@ from clausecheck.extract.references import Attachments, references
 from clausecheck.extract.roles import Roles, assign_roles
 from clausecheck.extract.tables import responsibility_rows
 from clausecheck.language.normalize import Folded, fold, fold_text, has_han, matching_lang
-from clausecheck.language.segment import segments
+from clausecheck.language.segment import CLAUSE_BREAK, clause_around, segments
 from clausecheck.types import Lang
 
 
@@ -71,8 +71,12 @@ def _lang(block: Block, document: Document, text: str) -> Lang:
 def topic_matches(scan: Scan, lex: Lexicon, duty: Duty | None) -> list[TopicMatch]:
     """The pack topics a scanned sentence part with `duty` addresses, with the words that show it."""
     checks = topic_checks(scan, lex)
-    kept = _bearer_fits(checks, duty)
-    return [TopicMatch(topic=check.topic, words=check.terms) for check in checks if check.topic in kept]
+    _bearer_fits(checks, duty)
+    return _accepted(checks)
+
+
+def _accepted(checks: list[TopicCheck]) -> list[TopicMatch]:
+    return [TopicMatch(topic=check.topic, words=check.terms) for check in checks if check.accepted]
 
 
 def topic_checks(scan: Scan, lex: Lexicon, sentence: Callable[[], Scan] | None = None) -> list[TopicCheck]:
@@ -115,25 +119,19 @@ def topic_checks(scan: Scan, lex: Lexicon, sentence: Callable[[], Scan] | None =
         else:
             check.accepted, check.terms, check.reason = True, _words(hits), "addressed"
             check.spans = [(h.start, h.end) for h in hits]
-            if by and not set(hits) & set(own):
-                check.only_for = tuple(party for party, found in by_hits.items() if set(hits) & set(found))
+            if by and set(hits).isdisjoint(own):
+                check.only_for = tuple(party for party, found in by_hits.items() if not set(hits).isdisjoint(found))
         checks.append(check)
     return checks
 
 
-def _bearer_fits(checks: list[TopicCheck], duty: Duty | None) -> set[str]:
-    """The accepted topics of a part whose words count for its duty's bearer; a topic only `by` terms of another
-    party address is turned down (the provider training its own people discloses no site hazard)."""
-    kept = set()
+def _bearer_fits(checks: list[TopicCheck], duty: Duty | None) -> None:
+    """Turn down the topics a part addresses only by `by` terms of a party that does not bear its duty (the
+    provider training its own people discloses no site hazard)."""
     for check in checks:
-        if not check.accepted:
-            continue
-        if check.only_for and (duty is None or duty.role not in check.only_for):
+        if check.accepted and check.only_for and (duty is None or duty.role not in check.only_for):
             check.accepted = False
             check.reason = "its words count only in a duty of " + " or ".join(check.only_for)
-        else:
-            kept.add(check.topic)
-    return kept
 
 
 def _outside_openings(hits: list[Hit], scan: Scan, lex: Lexicon) -> list[Hit]:
@@ -147,16 +145,12 @@ def _outside_openings(hits: list[Hit], scan: Scan, lex: Lexicon) -> list[Hit]:
     text = scan.text
     kept = []
     for h in hits:
-        start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, h.start)), default=0)
-        end = _CLAUSE_BREAK.search(text, h.end)
+        start, end = clause_around(text, h.start, h.end)
         first = len(text[start:]) - len(text[start:].lstrip()) + start
-        opened = any(o.start == first for o in openers) and end is not None  # a clause that leads another
+        opened = any(o.start == first for o in openers) and end < len(text)  # a clause that leads another
         if not opened:
             kept.append(h)
     return kept
-
-
-_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 
 
 def _words(hits: list[Hit]) -> list[str]:
@@ -254,7 +248,7 @@ class _Part:
     def duty_at(self, position: int) -> Duty | None:
         """The duty of the clause that holds `position` (where a topic's words start), completed like `duty`:
         in "甲方负责提供场地，乙方负责对其人员进行安全教育" the training is 乙方's."""
-        if not _CLAUSE_BREAK.search(self.folded, 0, position):
+        if not CLAUSE_BREAK.search(self.folded, 0, position):
             return self.duty  # the topic stands in the first clause, whose duty the part's is
         x = self._extractor
         raw = analyse(self.scan, self.folded, self.lang, x.lex, x.roles, at=position)
@@ -336,6 +330,7 @@ class _Extractor:
         sentences = _sentences([p.continues for p in parts])
         sentence_scans: dict[int, Scan] = {}
         own_list_end = len(parts)  # where the list of a lead-in of this block's own ends: its sentence's end
+        titled = _heading_candidate(block, block.text)  # its first part may be a heading, or a run-in title
         for number, part in enumerate(parts):
             checkpoint()  # one paragraph can hold a megabyte of sentences
             folding = fold(part.text)
@@ -356,7 +351,7 @@ class _Extractor:
             # a list item that states a condition ("严重损害工人身体健康的；") borrows no duty from its lead-in
             condition = _CONDITION_ITEM.search(folded) is not None
             current = _Part(self, folded, lang, previous, part.continues, None if condition else inherited_duty)
-            if number == 0 and len(parts) > 1 and _heading_candidate(block, block.text):
+            if number == 0 and len(parts) > 1 and titled:
                 lead = inherited_lead = ""  # a run-in title ("J 食宿及其他：…") starts a unit: no item of a lead-in
             # an item is read with its lead-in: "Datec indemnifies BSP against: (a) any injury..."
             quick_own = self.relevant.scan(f"{lead} {folded}", lang) if lead else quick
@@ -378,11 +373,7 @@ class _Extractor:
                 )
             traced = self.trace[-1] if self.trace and self.trace[-1].text is part.text else None
             self.mentions.update(t.topic for t in topics)
-            if (
-                number == 0
-                and _heading_candidate(block, block.text)
-                and (block.heading_level is not None or current.raw is None)
-            ):
+            if number == 0 and titled and (block.heading_level is not None or current.raw is None):
                 _bearer_fits(checks, None)
                 self._push_heading(block, folded, topics)
                 if len(parts) == 1:
@@ -425,9 +416,9 @@ class _Extractor:
             if shift is not None and duty is not None and duty.role == "provider" and not duty.each_own:
                 exemption = shift  # everything put on the provider, whatever the cause: "一切责任由乙方承担"
             if bearer_bound:
-                kept = _bearer_fits(checks, duty)
-                topics = [TopicMatch(topic=c.topic, words=c.terms) for c in checks if c.topic in kept]
-                self.mentions.update(kept)
+                _bearer_fits(checks, duty)
+                topics = _accepted(checks)
+                self.mentions.update(t.topic for t in topics)
                 if not (topics or inherited_topics or exemption or shift or self.all_statements):
                     continue
             if not topics and duty is not None and inherited_topics:

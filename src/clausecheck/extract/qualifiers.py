@@ -14,6 +14,7 @@ import re
 from clausecheck.extract.lexicon import Lexicon, Scan
 from clausecheck.extract.model import Qualifier
 from clausecheck.extract.positions import positions
+from clausecheck.language.segment import clause_around
 
 _NUMBER = r"(?:\d[\d,.]*|[一二两三四五六七八九十百千万零〇]+)"
 _DEADLINE = re.compile(
@@ -38,9 +39,6 @@ _STANDARD = re.compile(
 )
 
 
-_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
-
-
 def qualifiers(
     scan: Scan, text: str, lexicon: Lexicon, topic_spans: list[tuple[int, int]] | None = None
 ) -> list[Qualifier]:
@@ -51,7 +49,7 @@ def qualifiers(
     "甲方负责提供必要的办公场所，并向其介绍机房的消防设施" the office is left open, the
     briefing on fire equipment is not. A pin counts anywhere in the part.
     """
-    clauses = [_clause_around(text, start, end) for start, end in topic_spans] if topic_spans else None
+    clauses = [clause_around(text, start, end) for start, end in topic_spans] if topic_spans else None
     found: list[Qualifier] = []
     for kind in ("vague", "vague_timing"):
         found += [
@@ -68,10 +66,3 @@ def qualifiers(
     for kind, pattern in pins:
         found += [Qualifier(kind=kind, words=m.group()) for m in pattern.finditer(text)]
     return found
-
-
-def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause of `text` that holds text[start:end]: from the break before it to the break after."""
-    before = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    after = _CLAUSE_BREAK.search(text, end)
-    return before, after.start() if after else len(text)

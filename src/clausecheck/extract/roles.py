@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from clausecheck.document.model import Document
+from clausecheck.document.parties import POSITIONAL_NAME
 from clausecheck.extract.lexicon import Hit, Lexicon, Scan
 from clausecheck.extract.positions import positions
 from clausecheck.language.normalize import fold_text, matching_lang
@@ -37,7 +38,6 @@ from clausecheck.language.normalize import fold_text, matching_lang
 SIDES = ("client", "provider")
 _COMPLEMENT = {"client": "provider", "provider": "client"}
 _POSITIONAL = {"甲方": "client", "乙方": "provider", "party a": "client", "party b": "provider"}
-_POSITIONAL_NAME = re.compile(r"[甲乙丙丁]方|Party\s+[A-D]\b")
 # a bilingual agreement's two spellings of one position: "甲方：… Party A: …"
 _TRANSLATED_POSITION = {
     **{f"{zh}方": f"Party {en}" for zh, en in zip("甲乙丙丁", "ABCD", strict=True)},
@@ -282,9 +282,7 @@ def _parties(document: Document, evidence: _Evidence) -> list[_Party]:
         names = [alias] + [
             a
             for a in definition.also
-            if (a.isascii() and a[:1].isupper())
-            or _POSITIONAL_NAME.fullmatch(a)
-            or sum(evidence.role_words(a).values())
+            if (a.isascii() and a[:1].isupper()) or POSITIONAL_NAME.fullmatch(a) or sum(evidence.role_words(a).values())
         ]
         names += [t for n in names if (t := _TRANSLATED_POSITION.get(n)) and t not in names and t in evidence.text]
         context = [evidence.definition_context(definition.block_id, alias), *definition.also]
@@ -298,14 +296,14 @@ def _parties(document: Document, evidence: _Evidence) -> list[_Party]:
         else:
             parties.append(_Party(names=names, context=context, described=described))
     # positional names the text uses without defining them (a third party of a secondment: 借调甲方…同志)
-    for m in dict.fromkeys(_POSITIONAL_NAME.findall(evidence.text)):
+    for m in dict.fromkeys(POSITIONAL_NAME.findall(evidence.text)):
         if not any(p.has(m) for p in parties) and evidence.text.count(m) >= 2:
             parties.append(_Party(names=[m]))
     subjects = _subjects(document, evidence.lexicon)
     for party in parties:
         # Chinese duties open with the name in too many ways to list: a Chinese name acts where it recurs
         party.duties = sum(
-            subjects[n] if n.isascii() and not _POSITIONAL_NAME.fullmatch(n) else evidence.text.count(n) - 1
+            subjects[n] if n.isascii() and not POSITIONAL_NAME.fullmatch(n) else evidence.text.count(n) - 1
             for n in party.names
         )
     # a role word the agreement uses as a name, heading duties ("Principal shall"), is a party too

@@ -171,3 +171,15 @@ def _split_en(text: str) -> list[Segment]:
         start = m.end()
     _emit(out, text, start, len(text), continues)
     return out
+
+
+CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+"""what ends a clause inside a sentence part: commas, semicolons and colons of either width"""
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of `text` that holds text[start:end]: from the break before it to the break after (or the
+    text's ends)."""
+    before = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    after = CLAUSE_BREAK.search(text, end)
+    return before, after.start() if after else len(text)
