@@ -127,3 +127,21 @@ def test_a_bilingual_preamble_line_defines_both_spellings_and_a_name_keeps_its_b
 def test_a_company_name_with_brackets_before_its_short_name(read):
     doc = read("恒远化工（南通）有限公司（以下简称“甲方”）\n第一条 总则")
     assert [(d.alias, d.name) for d in doc.parties] == [("甲方", "恒远化工（南通）有限公司")]
+
+
+def test_a_role_noun_glossed_by_a_position_names_the_party(read):
+    doc = read(
+        "业主（甲方）：广州越秀汇金置业有限公司\n物业服务企业（乙方）：广州安禾物业服务有限公司\n第一条 服务内容"
+    )
+    assert [(p.alias, p.name, p.also) for p in doc.parties] == [
+        ("业主", "广州越秀汇金置业有限公司", ("甲方",)),
+        ("物业服务企业", "广州安禾物业服务有限公司", ("乙方",)),
+    ]
+
+
+def test_a_quoted_name_alone_in_brackets_after_an_organisation(read):
+    doc = read(
+        "本合約由以下雙方訂立：\n(1) 香港文理大學，其主要辦事處位於香港九龍道1號（「大學」）；及\n"
+        "(2) 恒達機電工程有限公司，其註冊辦事處位於荃灣街2號（「承辦商」）。\n1.1 「服務」指附表一所列之服務（「服務」）。"
+    )
+    assert [(p.alias, p.name) for p in doc.parties] == [("大學", "香港文理大學"), ("承辦商", "恒達機電工程有限公司")]

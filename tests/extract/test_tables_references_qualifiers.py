@@ -35,6 +35,14 @@ def statements(pack, notation):
             "| No. | Item | Responsible party |\n| 1. | Supply of PPE | Contractor |\n| 2. | Induction | Customer |",
             "provider",
         ),
+        # a marking verb may open a longer cell; "配合" beside it only helps
+        ("| 事项 | 甲方 | 乙方 |\n| 劳保用品 | 配合 | 负责配备 |", "provider"),
+        # a RACI matrix: R carries out the row, A where no party is R
+        ("| Activity | Customer | Contractor |\n| Supply of PPE | C | R, A |", "provider"),
+        ("| Activity | Customer | Contractor |\n| Supply of PPE | A | I |", "client"),
+        # a header of parties alone: each cell is its column's party's duty
+        ("| Customer | Contractor |\n| Provide a rest room | Supply all PPE to the operatives |", "provider"),
+        ("| 甲方职责 | 乙方职责 |\n| 提供休息室 | 为作业人员配备劳动防护用品 |", "provider"),
     ],
 )
 def test_a_table_row_is_a_duty_of_the_party_it_marks_or_names(pack, table, role):

@@ -37,6 +37,13 @@ _ZH_PAREN = re.compile(
     rf"[（(](?:[^（()）]{{0,40}}[，,；;]\s*)?\s*(?:以下|下文|下)?(?:简称|簡稱|称|稱)(?:为|為)?\s*[：:]?\s*[{_Q_OPEN}]?"
     rf"(?P<alias>[^{_Q_CLOSE}）)\s]{{1,12}}?)[{_Q_CLOSE}]?\s*[）)]"
 )
+# `香港某某大學，其主要辦事處位於…（「大學」）`: a quoted name alone in brackets, after an organisation's name
+_ZH_QUOTED_PAREN = re.compile(rf"[（(]\s*[{_Q_OPEN}](?P<alias>[^{_Q_CLOSE}）)\s]{{1,12}}?)[{_Q_CLOSE}]\s*[）)]")
+_ZH_ORGANISATION = re.compile(
+    r"(?:有限公司|有限責任公司|公司|集团|集團|大学|大學|学院|學院|医院|醫院|银行|銀行|政府|委员会|委員會|管理局|研究院|研究所)"
+    r"(?=[^。；;]*$)"
+)
+"""an organisation's name in the sentence before a definition, which makes a bare quoted name its alias"""
 # the stems of the role nouns a preamble defines a party by (发包单位, 用工单位, 承攬人), whichever side they name
 _ZH_ROLE_STEM = (
     "发包|承包|分包|委托|受托|出租|承租|雇主|用人|用工|派遣|使用|服务|采购|供货|建设|施工|安装|"
@@ -44,7 +51,9 @@ _ZH_ROLE_STEM = (
 )
 _ZH_BARE = re.compile(
     r"(?:^|(?<=[\s\u3000]))(?P<alias>[甲乙丙丁]方|[\u4e00-\u9fff]{1,4}方"
-    rf"|(?:{_ZH_ROLE_STEM})(?:人|单位|單位)|劳动者|勞動者)"
+    rf"|(?:{_ZH_ROLE_STEM})(?:人|单位|單位)|劳动者|勞動者"
+    # `业主（甲方）：`, `物业服务企业（乙方）：`: any role noun that a positional name in brackets glosses
+    r"|[\u4e00-\u9fff]{2,8}(?=\s*[（(]\s*[甲乙丙丁]方\s*[）)]))"
     r"\s*(?:[（(](?P<role>[^）)]{0,12})[）)])?\s*(?:盖章|蓋章|签章|簽章|签字|簽字|签名|簽名|名称|名稱|全称|全稱|姓名)?\s*[：:]"
 )
 # `发包单位：某某公司（甲方）`: a positional name in brackets after the name is the same party's
@@ -158,11 +167,19 @@ def _definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source, 
             yield means.group("alias"), name, "definition", ()
     for m in _ZH_PAREN.finditer(text):
         alias = m.group("alias")
-        if _NOT_PARTIES_ZH.search(alias) or (source != "preamble" and not _ROLE_WORD.search(alias)):
+        if _NOT_PARTIES_ZH.search(alias) or (
+            source != "preamble"
+            and not _ROLE_WORD.search(alias)
+            and not _ZH_ORGANISATION.search(text, max(0, m.start() - 200), m.start())
+        ):
             continue
         # `发包方（以下简称甲方）`: the name before the brackets is a role word of the same party
         before = _ZH_BARE_BEFORE.search(text, 0, m.start())
         yield alias, _zh_name(text[: m.start()]), source, (before.group("alias"),) if before else ()
+    for m in _ZH_QUOTED_PAREN.finditer(text):
+        organisation = next(reversed(list(_ZH_ORGANISATION.finditer(text, max(0, m.start() - 200), m.start()))), None)
+        if organisation is not None and not _NOT_PARTIES_ZH.search(m.group("alias")):
+            yield m.group("alias"), _zh_name(text[: organisation.end()]), source, ()
     if source == "definition":
         return  # the bare `甲方：…` form names parties only at the head and foot of an agreement
     yield from _bare_definitions(text, source)

@@ -605,12 +605,15 @@ class _Extractor:
         return tags
 
     def _mark_cell(self, text: str) -> bool:
-        """A cell that holds only a `table_mark` ("√", "负责", "Yes"): the party of its column bears the row."""
+        """A cell that holds only a `table_mark` ("√", "负责", "Yes"), or opens with a marking verb ("负责配备",
+        "Responsible for supply"): the party of its column bears the row; "配合" beside it only helps."""
         folded = fold_text(text).strip()
         if not folded:
             return False
         hits = self.lex.scan(folded, matching_lang(folded)).find(self.lex.words("table_mark"))
-        return bool(hits) and hits[0].start == 0 and hits[0].end == len(folded)
+        if not hits or hits[0].start != 0:
+            return False
+        return hits[0].end == len(folded) or fold_text(hits[0].text).lower() in _MARKING_VERBS
 
     def _both_cell(self, folded: str) -> bool:
         """A cell that names both parties and nothing else: "双方", "Both Parties"."""
@@ -629,6 +632,10 @@ class _Extractor:
             self._statement(row.block, row.text, scan, folding, lang, duty, topics, None, self._tags(scan))
             cite = _row_citation(row.block, lang)
             self.statements[-1] = self.statements[-1].model_copy(update={"source": "table_row", "clause": cite})
+
+
+_MARKING_VERBS = frozenset({"负责", "承担", "responsible"})
+"""table marks that may open a longer cell and still mark its party ("负责配备"); "是" or "x" may not"""
 
 
 def _row_citation(block: Block, lang: Lang) -> str | None:

@@ -45,10 +45,13 @@ class Positions:
         )
         """a capitalised English name opening a duty ("Datec will", "the Contractor shall"): group `name`"""
         self.people_definition = re.compile(
-            rf"[\"“](?P<term>[A-Z][\w\s-]{{1,30}}?)[\"”]\s+{words('definition_verb')}[^.]{{0,120}}?\b{words('personnel')}\b"
-            rf"[^.]{{0,60}}?\bof\s+(?:the\s+)?(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)"
+            rf"[\"“](?P<term>[A-Z][\w\s-]{{1,30}}?)[\"”]\s+{words('definition_verb')}(?:\s+[^\s.]+){{0,5}}?\s+"
+            rf"(?:{words('personnel')}|persons?|individuals?)\b"
+            rf"(?:(?!\bnot\b)[^.]){{0,60}}?\b(?:of|by)\s+(?:the\s+)?(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)"
         )
-        """'"Engineer" means any employee … of the Supplier': the term names the owner's people"""
+        """'"Engineer" means any employee … of the Supplier', '"Temporary Worker" means a person supplied by the
+        Agency': a term whose head noun is people names the owner's people; '"Assignment" means a period during
+        which a worker … of the Host' names no people, and "not an employee of the Host" no owner"""
         self.statute = re.compile(rf"《[^》]{{2,40}}{words('statute_noun')}》")
         """a statute or standard named in 《》 (《安全生产法》, 《建筑施工高处作业安全技术规范》): it pins a duty"""
         self.not_a_party = re.compile(words("not_a_party"))

@@ -47,6 +47,17 @@ _TRANSLATED_POSITION = {
 _OWN_NAME, _DEFINITION, _CONDUCT_CAP = 3, 2, 3
 _CONDUCT = {"provider_conduct": ("provider", 1), "host_conduct": ("client", 1), "payer_conduct": ("client", 2)}
 _POSSESSIVE = re.compile(r"\s*(?:['’]s?|s['’])\s*$")
+_NAME_GOES_ON = re.compile(r"(?<![\w'’])(?!The\b)[A-Z][\w&-]*\s+$")
+"""a capitalised word right before a name, of which the name is only the last word ("Main Contractor")"""
+_POST = re.compile(
+    r"\s*(?:主管|负责人|負責人|代表|经理|經理|管理人员|管理人員|人员|人員|工程师|工程師|"
+    r"(?:safety\s+)?(?:manager|supervisor|representative|personnel|staff|team|engineer|lead|agent|contact)s?\b)"
+)
+"""a post or staff named by a place word: 现场主管, "site manager" """
+_WAGES = re.compile(
+    r"[^，,。；;.]{0,4}?(?:工资|工資|薪酬|薪金|薪資|劳动报酬|勞動報酬|wages|salar(?:y|ies)|remuneration)"
+)
+"""a payment of wages: the payer employs, it does not buy the service"""
 
 # "Employer's liability insurance", "Employer's Liability and Business Auto Liability": a kind of cover
 # a Chinese role word inside a cover's name or a role the law gives someone: "雇主责任险", "负…雇主之责任"
@@ -195,20 +206,31 @@ class _Evidence:
     def role_words(self, text: str) -> Counter[str]:
         """Role words and role stems in `text`: client or provider, by the pack's party terms and role vocabularies."""
         scan = self.scan_of(text)
+        hits = [(hit, role) for role, terms in self.lexicon.parties.items() for hit in scan.find(terms)]
+        hits += [(hit, role) for role in SIDES for hit in scan.find(self.lexicon.words(f"{role}_role"))]
         votes: Counter[str] = Counter()
-        for role, terms in self.lexicon.parties.items():
-            votes[role] += len(scan.find(terms))
-        for role in SIDES:
-            votes[role] += len(scan.find(self.lexicon.words(f"{role}_role")))
+        for hit, role in hits:
+            # a word inside the other side's longer name is no vote: "Main Contractor" hosts a subcontractor
+            if not any(
+                r != role and h.start <= hit.start and hit.end <= h.end and h.end - h.start > hit.end - hit.start
+                for h, r in hits
+            ):
+                votes[role] += 1
         return votes
 
     def is_worker(self, text: str) -> bool:
         return self.scan_of(text).search(self.lexicon.words("worker"))
 
-    def conduct(self, name: str) -> Counter[str]:
-        """Votes from what the agreement says the party has or does, right after each of its names."""
+    def conduct(self, name: str, others: list[str]) -> Counter[str]:
+        """Votes from what the agreement says the party has or does, right after each of its names.
+
+        What follows another party's name is that party's ("甲方在乙方人员进场前" says nothing of 甲方's
+        people); a place that names a post ("乙方现场主管", "the Contractor's site manager") is no hosting,
+        and paying one's own people's wages ("乙方应按时支付其工资") is an employer's, not a customer's, conduct.
+        """
         votes: Counter[str] = Counter()
         english = name.isascii()
+        other_names = [fold_text(o) for o in others if o and o != name]
         for m in re.finditer(re.escape(fold_text(name)), self.folded):
             if english and not _word_at(self.folded, m.start(), m.end()):
                 continue
@@ -216,14 +238,21 @@ class _Evidence:
             scan = self.conduct_words.scan(window, self.lang)
             heads = []
             for vocabulary, (role, weight) in _CONDUCT.items():
-                at = _first_at_head(scan.find(self.lexicon.words(vocabulary)), window)
-                # a host's place is the party's own: "Cascade's premises", "甲方现场", "甲方的厂区"; not
-                # "乙方应制定现场应急预案", where a verb stands between
-                owned = _POSSESSIVE.match(window[:at]) if english else window[:at].strip() in ("", "的")
-                if at is not None and (vocabulary != "host_conduct" or owned):
-                    heads.append((at, role, weight))
+                hit = _first_at_head(scan.find(self.lexicon.words(vocabulary)), window)
+                if hit is None or any(o in window[: hit.start] for o in other_names):
+                    continue
+                at = hit.start
+                if vocabulary == "host_conduct":
+                    # a host's place is the party's own: "Cascade's premises", "甲方现场", "甲方的厂区"; not
+                    # "乙方应制定现场应急预案", where a verb stands between
+                    owned = _POSSESSIVE.match(window[:at]) if english else window[:at].strip() in ("", "的")
+                    if not owned or _POST.match(window, hit.end):
+                        continue
+                if vocabulary == "payer_conduct" and _WAGES.match(window, hit.end):
+                    continue
+                heads.append((at, hit.start - hit.end, role, weight))  # the longest word where two start
             if heads:
-                _, role, weight = min(heads)
+                _, _, role, weight = min(heads)
                 votes[role] += weight
         return votes
 
@@ -257,16 +286,16 @@ def _word_at(text: str, start: int, end: int) -> bool:
     return not (start and text[start - 1].isalnum()) and not (end < len(text) and text[end].isalnum())
 
 
-def _first_at_head(hits: list[Hit], window: str) -> int | None:
-    """Where the first conduct word starts, if it follows the name closely: "'s on-site personnel",
+def _first_at_head(hits: list[Hit], window: str) -> Hit | None:
+    """The first conduct word, if it follows the name closely: "'s on-site personnel",
     "的现场", "现场调试人员" (at most four characters or two English words between)."""
     for h in hits:
         gap = window[: h.start]
-        if "\n" in gap or re.search(r"[，,。；;：:()（）]", gap):
+        if "\n" in gap or re.search(r"[，,。；;：:()（）]|\.\s", gap):
             continue
         close = len(gap.split()) <= 2 and len(gap) <= 20 if gap.isascii() else len(gap.strip()) <= 4
         if close:
-            return h.start
+            return h
     return None
 
 
@@ -328,8 +357,9 @@ def _weigh(parties: list[_Party], evidence: _Evidence) -> None:
             for role, n in evidence.role_words(text).items():
                 party.votes[role] += _DEFINITION * n
         party.worker = any(evidence.is_worker(text) for text in [*party.described, *party.names])
+        others = [n for other in parties if other is not party for n in other.names]
         for name in party.names:
-            party.conduct.update(evidence.conduct(name))
+            party.conduct.update(evidence.conduct(name, others))
         for role in SIDES:  # conduct counts, but a few mentions never outweigh what the party is called
             party.votes[role] += min(party.conduct[role], _CONDUCT_CAP)
 
@@ -480,7 +510,10 @@ def _subjects(document: Document, lexicon: Lexicon) -> Counter[str]:
     subject = positions(lexicon).subject_en
     for block in document.blocks:
         for m in subject.finditer(block.text):
-            counts[m.group("name")] += 1
+            if not _NAME_GOES_ON.search(
+                block.text, max(0, m.start("name") - 40), m.start("name")
+            ):  # "Main Contractor shall" is no "Contractor"
+                counts[m.group("name")] += 1
     return counts
 
 

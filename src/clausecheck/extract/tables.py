@@ -3,9 +3,15 @@
 | 事项 | 甲方 | 乙方 |            | Item          | Responsible party |
 | 劳保用品 |  | √ |              | Supply of PPE | Contractor        |
 
-A row with a mark under a party column, or with a party named in a column
-that names parties in most rows, becomes a binding duty of that party (of
-both when both are marked or "双方" is written), quoted as its first cell.
+| Activity      | Owner | Vendor |    | Client              | Contractor          |
+| Issue permits | R, A  | C      |    | Give the asbestos … | Supply all PPE …    |
+
+A row with a mark under a party column (a tick, 负责, or the R of a RACI
+matrix), or with a party named in a column that names parties in most rows,
+becomes a binding duty of that party (of both when both are marked or "双方"
+is written), quoted as its first cell. In a table whose header names only
+parties ("Client | Contractor", "甲方职责 | 乙方职责"), each cell is a duty of
+its column's party.
 """
 
 from __future__ import annotations
@@ -21,6 +27,14 @@ from clausecheck.language.normalize import fold_text
 
 # a cell that only numbers its row ("1", "2.", "（三）", "a)"): the duty is in another cell
 _ROW_NUMBER = re.compile(r"[(（]?(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])[)）.、．]?")
+# a RACI cell: "R", "R, A", "A/R", "C", "I"; a party marked R carries out the row (A where no party is)
+_RACI = re.compile(r"\s*[RACI](?:\s*[,/&;]?\s*[RACI])*\s*")
+# what a party column's header adds to the party's name: "Client responsibilities", "甲方职责"
+_COLUMN_OF_DUTIES = re.compile(
+    r"(?:\s*['’]s)?\s+(?:responsibilities|obligations|duties|tasks)\s*$"
+    r"|的?(?:责任|責任|职责|職責|义务|義務|工作内容|工作內容|负责事项|負責事項)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _duty_cell(row: dict[int, Block], skip: set[int]) -> Block | None:
@@ -66,20 +80,39 @@ def _party_named(block: Block, roles: Roles, both: Callable[[str], bool]) -> tup
     return None
 
 
+def _party_columns(header: dict[int, Block], roles: Roles, both: Callable[[str], bool]) -> dict[int, tuple[str, str]]:
+    """The header's columns that each name one party, by column; empty unless they name two sides."""
+    columns = {
+        col: named
+        for col, block in header.items()
+        if (named := _party_named(block, roles, both)) and named[0] != "both"
+    }
+    return columns if len({role for role, _ in columns.values()}) >= 2 else {}
+
+
+def _raci(row: dict[int, Block], party_columns: dict[int, tuple[str, str]]) -> list[tuple[str, str]]:
+    """The parties a RACI row makes do its work: those marked R, else those marked A."""
+    letters = {c: set(re.findall(r"[RACI]", b.text)) for c, b in row.items() if c in party_columns}
+    if not letters or not all(_RACI.fullmatch(row[c].text) for c in letters):
+        return []
+    for letter in ("R", "A"):
+        marked = [party_columns[c] for c, found in letters.items() if letter in found]
+        if marked:
+            return marked
+    return []
+
+
 def _marked(
     ordered: list[dict[int, Block]], roles: Roles, both: Callable[[str], bool], mark: Callable[[str], bool]
 ) -> list[TableDuty]:
-    """| 事项 | 甲方 | 乙方 | with ✓ marks under the party that bears each row."""
-    party_columns = {
-        col: named
-        for col, block in ordered[0].items()
-        if (named := _party_named(block, roles, both)) and named[0] != "both"
-    }
-    if len({role for role, _ in party_columns.values()}) < 2:
+    """| 事项 | 甲方 | 乙方 | with ✓ marks (or RACI letters) under the party that bears each row."""
+    party_columns = _party_columns(ordered[0], roles, both)
+    if not party_columns:
         return []
     duties = []
     for row in ordered[1:]:
         marked = [party_columns[c] for c, b in row.items() if c in party_columns and mark(b.text)]
+        marked = marked or _raci(row, party_columns)
         cell = _duty_cell(row, set(party_columns))
         if not marked or cell is None:
             continue
@@ -107,13 +140,33 @@ def _named(ordered: list[dict[int, Block]], roles: Roles, both: Callable[[str], 
     return []
 
 
+def _by_column(ordered: list[dict[int, Block]], roles: Roles, both: Callable[[str], bool]) -> list[TableDuty]:
+    """| Client | Contractor | (or | 甲方职责 | 乙方职责 |) whose every cell is a duty of its column's party."""
+    header = {
+        col: block.model_copy(update={"text": _COLUMN_OF_DUTIES.sub("", block.text.strip())})
+        for col, block in ordered[0].items()
+    }
+    party_columns = _party_columns(header, roles, both)
+    if len(party_columns) != len(header):
+        return []
+    return [
+        TableDuty(cell, cell.text.strip(), *party_columns[col])
+        for row in ordered[1:]
+        for col, cell in sorted(row.items())
+        if col in party_columns and cell.text.strip() and not _party_named(cell, roles, both)
+    ]
+
+
 def responsibility_rows(
     document: Document, roles: Roles, both: Callable[[str], bool], mark: Callable[[str], bool]
 ) -> list[TableDuty]:
-    """Duties a table assigns: by marks under party columns, or by a column naming the bearer."""
+    """Duties a table assigns: by marks under party columns, by a column naming the bearer, or by the column
+    a duty stands in."""
     duties: list[TableDuty] = []
     for rows in _rows(document).values():
         ordered = [rows[i] for i in sorted(rows)]
         if len(ordered) >= 2:
-            duties += _marked(ordered, roles, both, mark) or _named(ordered, roles, both)
+            duties += (
+                _marked(ordered, roles, both, mark) or _named(ordered, roles, both) or _by_column(ordered, roles, both)
+            )
     return duties
