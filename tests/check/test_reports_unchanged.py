@@ -27,7 +27,7 @@ from clausecheck.testing.compose import compose_docx
 from .report_snapshot import reports
 
 ROOT = Path(__file__).resolve().parents[2]
-REFERENCE = "d5fdaf1df6341e11ae4dbdeb1bc86bb0e78bf0ed"
+REFERENCE = "ccecd650c8f18180e909c87c61159e9b0f630681"
 CORPUS = Path(os.environ.get("CLAUSECHECK_CORPUS") or ROOT.parent / "shared" / "corpus")
 EXAMPLES = {
     "it-onsite-services.zh-Hans": "it-onsite",
