@@ -97,6 +97,8 @@ def topic_checks(scan: Scan, lex: Lexicon, sentence: Callable[[], Scan] | None =
             continue
         check = TopicCheck(topic=tid, terms=_words(found))
         unless = _outside_openings(scan.find(lex.topic_unless[tid]), scan, lex)
+        if not unless and sentence is not None and not lex.topic_unless[tid].empty:
+            unless = _later_proviso(sentence(), scan.text, lex.topic_unless[tid])
         excluded = scan.find(lex.topic_exclude[tid])
         hits = _outside(found, excluded, scan.text)
         check.unless, check.excluded = _words(unless), _words(excluded)
@@ -151,6 +153,26 @@ def _outside_openings(hits: list[Hit], scan: Scan, lex: Lexicon) -> list[Hit]:
         if not opened:
             kept.append(h)
     return kept
+
+
+def _later_proviso(whole: Scan, part: str, unless: TermSet) -> list[Hit]:
+    """The `unless` words of a proviso later in the part's sentence: "业主不承担责任；但因业主原因造成的除外",
+    "Owner shall not be liable; provided that this shall not apply to injury caused by its negligence"."""
+    at = whole.text.find(part)
+    if at < 0:
+        return []
+    after = at + len(part)
+    return [
+        h
+        for h in whole.find(unless)
+        if h.start >= after and _PROVISO.match(whole.text, clause_around(whole.text, h.start, h.end)[0])
+    ]
+
+
+_EVEN_IF = re.compile(r"\s*(?:纵系|纵使|纵然|即使|即便|哪怕|even\s+if\b|even\s+where\b|even\s+though\b)", re.IGNORECASE)
+"""a part that stretches the exemption before it to more cases: "…；纵系因其重大过失所致者，亦同" """
+_PROVISO = re.compile(r"\s*(?:但|但是|惟|然而|provided\b|except\b|save\b|unless\b|however\b)", re.IGNORECASE)
+"""what opens a proviso that limits the clause before it"""
 
 
 def _words(hits: list[Hit]) -> list[str]:
@@ -329,6 +351,7 @@ class _Extractor:
         parts = segments(block.text)
         sentences = _sentences([p.continues for p in parts])
         sentence_scans: dict[int, Scan] = {}
+        previous_exemption: Hit | None = None
         own_list_end = len(parts)  # where the list of a lead-in of this block's own ends: its sentence's end
         titled = _heading_candidate(block, block.text)  # its first part may be a heading, or a run-in title
         for number, part in enumerate(parts):
@@ -395,6 +418,9 @@ class _Extractor:
                     self._push_lead(_Context(block.clause_id, _level(block), duty=lead_duty, lead=folded, run=True))
                     leads = True
             exemption = quick.first(self.lex.words("exemption"))
+            if exemption is None and previous_exemption is not None and _EVEN_IF.match(folded):
+                exemption = previous_exemption  # "不负任何赔偿责任；纵系因其故意或重大过失所致者，亦同"
+            previous_exemption = exemption
             shift = quick.first(self.lex.words("shifts_liability")) if exemption is None else None
             if not (topics or bearer_bound or inherited_topics or exemption or shift or self.all_statements):
                 continue
