@@ -22,6 +22,7 @@ vocabulary vague_timing { en "promptly" }
 vocabulary exemption { en "not liable" }
 vocabulary both_parties { en "the Parties" }
 vocabulary each_own { en "its own" }
+vocabulary jointly { en "jointly responsible" }
 vocabulary assistive { en "assist" }
 vocabulary demand { en "require" }
 vocabulary object_marker { zh-Hans "按" }

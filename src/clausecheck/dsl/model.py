@@ -35,6 +35,7 @@ VOCABULARIES: dict[str, str] = {
     "exemption": "wording that excludes or shifts liability: 概不负责/不承担任何责任; shall not be liable/excludes all liability",
     "both_parties": "wording that names both parties: 双方/各方; the Parties/each Party",
     "each_own": "each party for its own people or equipment: 各自/各方自行; its own personnel/each Party for its own",
+    "jointly": "both parties together with no split, which leaves a duty unowned: 共同负责/共同承担; jointly responsible/shall agree",
     "assistive": "verbs that help without owning the duty: 协助/配合; assist/cooperate",
     "object_marker": "prepositions that make the party after them an object, not a subject: 按/向/与",
     "demand": "words by which one party demands a duty of the party named right after: 有权要求/责令; may require … to",

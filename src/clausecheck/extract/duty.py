@@ -397,6 +397,11 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles, a
     if _only_assists(scan, lexicon, lang, modal):
         role, how = "none", "assists"  # 乙方应协助甲方…, shall assist: the party helps; the agreement names no owner
     each_own = scan.search(lexicon.words("each_own"))
+    if role == "both" and not each_own and scan.search(lexicon.words("jointly")):
+        role, how = (
+            "none",
+            "jointly",
+        )  # 双方共同负责…, the Parties shall agree…: together, with no split, nobody owns it
     return Duty(role, actor_words, each_own, modality, words, how)
 
 
