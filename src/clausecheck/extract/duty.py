@@ -159,13 +159,22 @@ def _hedge(
     window = _HEDGE_WINDOW[lang]
     hedges = _real(scan.find(lexicon.words("weak")), friends)
     for hit in hedges:
-        if modal.start - window // 2 <= hit.start <= modal.end + window:
+        if modal.start - window // 2 <= hit.start <= modal.end + window and not _in_aside(
+            scan.text, modal.end, hit.start
+        ):
             return hit
     for hit in hedges:
         opens = _opening_clause(scan.text, hit, modal.start)
         if opens and not any((c.start, c.end) == (hit.start, hit.end) for c in conditions.conditions):
             return hit
     return None
+
+
+def _in_aside(text: str, start: int, at: int) -> bool:
+    """Whether `at` stands inside a bracket opened after `start`: "shall be qualified (and if required by law,
+    licensed)" hedges only the aside, and "(copies of which have been provided … by Owner)" names no agent."""
+    between = text[start:at]
+    return between.count("(") + between.count("（") > between.count(")") + between.count("）")
 
 
 _OPENERS = " \t\"'“‘(（[【"
@@ -235,7 +244,13 @@ def _subject(
         governs = 0 <= modal.start - h.end <= 8 or 0 <= h.start - modal.end <= 2  # 由乙方负责 / 应由乙方…
         if lang != "en" and governs and _AGENT_ZH.search(prefix):
             return role, h.text, "agent"
-        if lang == "en" and h.start >= modal.end and _PASSIVE_EN.match(after_modal) and _BY_AGENT_EN.search(prefix):
+        if (
+            lang == "en"
+            and h.start >= modal.end
+            and _PASSIVE_EN.match(after_modal)
+            and _BY_AGENT_EN.search(prefix)
+            and not _in_aside(text, modal.end, h.start)
+        ):
             return role, h.text, "agent"
     passive = _PASSIVE_EN.match(after_modal) if lang == "en" else None
     clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, modal.start)), default=0)
