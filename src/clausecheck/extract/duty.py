@@ -27,6 +27,12 @@ _HEDGE_WINDOW = {"en": 45, "zh-Hans": 8, "zh-Hant": 8}
 _AGENT_ZH = re.compile(r"由\s*$")
 _TO_AFTER = re.compile(r"\s+to\b", re.IGNORECASE)
 _PASSIVE_EN = re.compile(r"^\s*(?:not\s+)?be\s+(?:\w+ly\s+)?(\w+(?:ed|en|wn|de|ne|lt|pt|ught))\b", re.IGNORECASE)
+_STATE_EN = re.compile(
+    r"qualified|trained|certified|licen[sc]ed|experienced|equipped|registered|authori[sz]ed|vetted|screened",
+    re.IGNORECASE,
+)
+"""participles of a state the people must be in ("crew shall be fully qualified"): their employer ensures it,
+unlike what is done to them ("personnel shall be informed")"""
 _BY_AGENT_EN = re.compile(r"\bby\s+(?:the\s+|each\s+|either\s+)?$", re.IGNORECASE)
 _OWNER_AFTER = re.compile(r"\b(?:of|with)$", re.IGNORECASE)
 """a modal phrase ending in a preposition names its bearer right after it ("is the responsibility of")"""
@@ -193,11 +199,14 @@ def _people_subject(
     Not "相关人员"/"relevant personnel" (nobody in particular), and not the
     object of a passive ("Personnel shall be informed"), whose bearer is unnamed.
     """
-    if (lang == "en" and _PASSIVE_EN.match(text[modal.end :])) or text.startswith("被", modal.end):
+    passive = _PASSIVE_EN.match(text[modal.end :]) if lang == "en" else None
+    if (passive is not None and not _STATE_EN.fullmatch(passive.group(1))) or text.startswith("被", modal.end):
         return None
     for h in people:
         # at the head of the clause ("电梯司机", "All Engineers"), not after a description ("进入现场的人员")
-        at_head = start <= h.start <= start + 4 and h.end <= modal.start and modal.start - h.end <= 12
+        # English may qualify the head noun before its verb: "All scaffolders working on the Works shall"
+        reach = 40 if lang == "en" and not CLAUSE_BREAK.search(text, h.end, modal.start) else 12
+        at_head = start <= h.start <= start + 4 and h.end <= modal.start and modal.start - h.end <= reach
         if at_head and not any(start <= u.start and _GAP_BEFORE.fullmatch(text, u.end, h.start) for u in unspecific):
             return h
     return None

@@ -169,6 +169,11 @@ def _later_proviso(whole: Scan, part: str, unless: TermSet) -> list[Hit]:
     ]
 
 
+_DONE_TO_THEM = re.compile(
+    r"\bbe\s+(?:\w+ly\s+)?(?:given|provided|offered|supplied|issued|informed|briefed|told|shown)\b", re.IGNORECASE
+)
+"""what is done to the people ("Staff shall be given training before starting work"): someone else does it, so
+the rule about taking up work names no bearer"""
 _EVEN_IF = re.compile(r"\s*(?:纵系|纵使|纵然|即使|即便|哪怕|even\s+if\b|even\s+where\b|even\s+though\b)", re.IGNORECASE)
 """a part that stretches the exemption before it to more cases: "…；纵系因其重大过失所致者，亦同" """
 _PROVISO = re.compile(r"\s*(?:但|但是|惟|然而|provided\b|except\b|save\b|unless\b|however\b)", re.IGNORECASE)
@@ -531,7 +536,7 @@ class _Extractor:
         if source is None:
             if duty is not None and duty.role == "none" and duty.how == "none":
                 work = scan.first(self.lex.words("takes_up_work"))
-                if work is not None:
+                if work is not None and not _DONE_TO_THEM.search(folded):
                     return replace(duty, role="provider", actor_words=work.text, how="personnel")
             return duty
         upper = "sentence" if previous else source.how
