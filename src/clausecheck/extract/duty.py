@@ -205,7 +205,7 @@ def _people_subject(
     for h in people:
         # at the head of the clause ("电梯司机", "All Engineers"), not after a description ("进入现场的人员")
         # English may qualify the head noun before its verb: "All scaffolders working on the Works shall"
-        reach = 40 if lang == "en" and not CLAUSE_BREAK.search(text, h.end, modal.start) else 12
+        reach = 60 if lang == "en" and not CLAUSE_BREAK.search(text, h.end, modal.start) else 12
         at_head = start <= h.start <= start + 4 and h.end <= modal.start and modal.start - h.end <= reach
         if at_head and not any(start <= u.start and _GAP_BEFORE.fullmatch(text, u.end, h.start) for u in unspecific):
             return h
@@ -264,10 +264,12 @@ def _subject(
     passive = _PASSIVE_EN.match(after_modal) if lang == "en" else None
     clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, modal.start)), default=0)
     own_people = any(clause_start <= h.start < modal.start for h in people)
-    if passive is not None and not own_people and not _TO_AFTER.match(after_modal, passive.end()):
+    state = passive is not None and _STATE_EN.fullmatch(passive.group(1)) is not None
+    if passive is not None and not (own_people and state) and not _TO_AFTER.match(after_modal, passive.end()):
         # "EDGE shall be named as an additional insured", "the Customer shall be informed": the subject of a
         # passive undergoes the duty; with no agent named, nobody bears it. Still bound: "shall be required
-        # to", and a party's people ("Contractor personnel shall be trained": a state the party must ensure)
+        # to", and a state a party's people must be in ("Contractor personnel shall be trained", a state the
+        # party must ensure), not what is done to them ("Staff shall be given induction")
         return "none", "", "none"
     mentions = sorted(
         [(h, role) for h, role in parties if h.end <= modal.start]
