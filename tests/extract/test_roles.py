@@ -30,6 +30,12 @@ CASES = {
         "二、丙方期满返回甲方工作。",
         {"丙方": "provider", "甲方": "provider", "乙方": "client"},
     ),
+    "rent, a licence fee or royalties buy no service: the payer is no customer": (
+        'This Licence is made between Halcyon Property Investments Limited ("Halcyon") and Skymast Networks '
+        'Limited ("Skymast").\n1. Skymast shall pay Halcyon a licence fee of 11,750 pounds a year.\n'
+        "2. Skymast shall pay Halcyon a rent for the plant room.\n3. Skymast shall install the Equipment.",
+        {"Skymast": "provider", "Halcyon": "client"},
+    ),
     "the supplier by what it does": (
         'This Supply Agreement is made between Florida Chemical Company, LLC ("FCC") and Flotek Chemistry, LLC '
         '("Flotek").\n1. FCC will supply the products.\n2. FCC shall supply the Products on time.\n'

@@ -54,10 +54,12 @@ _POST = re.compile(
     r"(?:safety\s+)?(?:manager|supervisor|representative|personnel|staff|team|engineer|lead|agent|contact)s?\b)"
 )
 """a post or staff named by a place word: 现场主管, "site manager" """
-_WAGES = re.compile(
-    r"[^，,。；;.]{0,4}?(?:工资|工資|薪酬|薪金|薪資|劳动报酬|勞動報酬|wages|salar(?:y|ies)|remuneration)"
+_NO_SERVICE_PRICE = re.compile(
+    r"[^，,。；;.]{0,24}?(?:工资|工資|薪酬|薪金|薪資|劳动报酬|勞動報酬|租金|使用费|使用費|wages|salar(?:y|ies)|remuneration|"
+    r"licen[cs]e\s+fees?|rent\b|royalt(?:y|ies)|commissions?\b)"
 )
-"""a payment of wages: the payer employs, it does not buy the service"""
+"""a payment that buys no service: wages (the payer employs), rent, a licence fee or royalties (the payer uses the
+other's property or rights)"""
 
 # "Employer's liability insurance", "Employer's Liability and Business Auto Liability": a kind of cover
 # a Chinese role word inside a cover's name or a role the law gives someone: "雇主责任险", "负…雇主之责任"
@@ -226,7 +228,8 @@ class _Evidence:
 
         What follows another party's name is that party's ("甲方在乙方人员进场前" says nothing of 甲方's
         people); a place that names a post ("乙方现场主管", "the Contractor's site manager") is no hosting,
-        and paying one's own people's wages ("乙方应按时支付其工资") is an employer's, not a customer's, conduct.
+        and paying one's own people's wages ("乙方应按时支付其工资"), rent, a licence fee or royalties is not a customer's
+        conduct.
         """
         votes: Counter[str] = Counter()
         english = name.isascii()
@@ -248,7 +251,7 @@ class _Evidence:
                     owned = _POSSESSIVE.match(window[:at]) if english else window[:at].strip() in ("", "的")
                     if not owned or _POST.match(window, hit.end):
                         continue
-                if vocabulary == "payer_conduct" and _WAGES.match(window, hit.end):
+                if vocabulary == "payer_conduct" and _NO_SERVICE_PRICE.match(window, hit.end):
                     continue
                 heads.append((at, hit.start - hit.end, role, weight))  # the longest word where two start
             if heads:
