@@ -298,6 +298,7 @@ class _Extractor:
         self.roles: Roles = assign_roles(document, self.lex)
         self.attachments = Attachments.of(document, self.lex)
         self.ancestors = _ancestors(document.clauses)
+        self.parents = _parents(document.clauses)
         self.item_parents = _item_parents(document.clauses)
         self.last_duty: dict[str | None, Duty] = {}
         """the last duty stated in each clause, whose force a duty without a modal shares"""
@@ -346,6 +347,8 @@ class _Extractor:
 
     def _block(self, block: Block) -> None:
         self.contexts = [c for c in self.contexts if self._in_scope(c, block)]
+        if self._subheading(block):
+            return
         inherited_topics, inherited_duty, lead = self._inherited()
         inherited_lead = lead
         if not inherited_topics and self._inert(block, lead):
@@ -558,6 +561,26 @@ class _Extractor:
         role, words = subject_only(scan, folded, self.lex, self.roles)
         return Duty(role, words, False, "binding", "", "lead-in") if role != "none" else None
 
+    def _subheading(self, block: Block) -> bool:
+        """An unlabelled line naming one party's duties inside a clause ("乙方义务", "Contractor's obligations")
+        heads the items after it in the clause above: they are that party's, not the clause heading's."""
+        text = block.text.strip()
+        if (
+            block.label
+            or block.table is not None
+            or block.heading_level is not None
+            or re.search(r"[。.;；:：]$", text)
+        ):
+            return False
+        parent = self.parents.get(block.clause_id or "")
+        if parent is None or len(text) > (12 if has_han(text) else 40):
+            return False
+        duty = self._heading_duty(fold(text).text)
+        if duty is None:
+            return False
+        self.contexts.append(_Context(parent, _level(block), duty=duty))
+        return True
+
     def _push_heading(self, block: Block, folded: str, topics: list[TopicMatch]) -> None:
         duty = self._heading_duty(folded)
         self.contexts.append(
@@ -729,6 +752,18 @@ def _item_parents(roots: tuple[ClauseNode, ...]) -> frozenset[str]:
 
 def _level(block: Block) -> int:
     return block.heading_level if block.heading_level is not None else 99
+
+
+def _parents(roots: tuple[ClauseNode, ...]) -> dict[str, str]:
+    """Clause node id -> the id of the node right above it (top-level nodes have none)."""
+    out: dict[str, str] = {}
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            out[child.id] = node.id
+            stack.append(child)
+    return out
 
 
 def _ancestors(roots: tuple[ClauseNode, ...]) -> dict[str, frozenset[str]]:
