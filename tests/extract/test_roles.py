@@ -123,3 +123,17 @@ def test_a_role_word_in_a_covers_name_or_a_legal_role_gives_no_party_name(text):
 def test_a_place_word_after_a_verb_is_no_sign_of_hosting():
     roles = _roles("甲方：华东精密制造有限公司\n乙方：杭州云维信息技术有限公司\n1. 乙方应制定现场应急预案。")
     assert (roles.aliases.get("甲方"), roles.aliases.get("乙方")) == ("client", "provider")
+
+
+def test_main_contractor_is_read_whole_never_as_its_contractor():
+    """A role word inside the other side's longer name is no vote, and "The Main Contractor shall" heads no
+    duty of a party called "Contractor"."""
+    roles = _roles(
+        'This Subcontract is made between Ardent Build Limited (the "Main Contractor") and Tarrant Access Services '
+        'Ltd (the "Subcontractor").\n1. The Main Contractor shall provide the scaffold design.\n'
+        "2. The Main Contractor shall give access to the Site.\n3. The Main Contractor shall pay the Subcontractor.\n"
+        "4. The Subcontractor shall erect the scaffold."
+    )
+    (main,) = [e for e in roles.evidence if e.names == ("Main Contractor",)]
+    assert (main.side, main.votes.get("provider", 0)) == ("client", 0)
+    assert [e.names for e in roles.evidence] == [("Main Contractor",), ("Subcontractor",)]

@@ -168,21 +168,24 @@ def _definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source, 
     for m in _ZH_PAREN.finditer(text):
         alias = m.group("alias")
         if _NOT_PARTIES_ZH.search(alias) or (
-            source != "preamble"
-            and not _ROLE_WORD.search(alias)
-            and not _ZH_ORGANISATION.search(text, max(0, m.start() - 200), m.start())
+            source != "preamble" and not _ROLE_WORD.search(alias) and _organisation_before(text, m.start()) is None
         ):
             continue
         # `发包方（以下简称甲方）`: the name before the brackets is a role word of the same party
         before = _ZH_BARE_BEFORE.search(text, 0, m.start())
         yield alias, _zh_name(text[: m.start()]), source, (before.group("alias"),) if before else ()
     for m in _ZH_QUOTED_PAREN.finditer(text):
-        organisation = next(reversed(list(_ZH_ORGANISATION.finditer(text, max(0, m.start() - 200), m.start()))), None)
+        organisation = _organisation_before(text, m.start())
         if organisation is not None and not _NOT_PARTIES_ZH.search(m.group("alias")):
             yield m.group("alias"), _zh_name(text[: organisation.end()]), source, ()
     if source == "definition":
         return  # the bare `甲方：…` form names parties only at the head and foot of an agreement
     yield from _bare_definitions(text, source)
+
+
+def _organisation_before(text: str, at: int) -> re.Match[str] | None:
+    """The last organisation's name in the sentence that ends at `at` (within 200 characters)."""
+    return next(reversed(list(_ZH_ORGANISATION.finditer(text, max(0, at - 200), at))), None)
 
 
 def _bare_definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source, tuple[str, ...]]]:

@@ -18,7 +18,7 @@ from clausecheck.extract.lexicon import Hit, Lexicon, Scan
 from clausecheck.extract.model import BearerSource
 from clausecheck.extract.roles import Roles
 from clausecheck.language.normalize import has_han
-from clausecheck.language.segment import CLAUSE_BREAK
+from clausecheck.language.segment import CLAUSE_BREAK, clause_around
 from clausecheck.types import Lang
 
 _PRIORITY = {"negation": 0, "prohibition": 1, "weak": 2, "binding": 3}
@@ -138,9 +138,7 @@ def _main_modal(
     chosen = found[0]
     if at is not None:
         text = scan.text
-        start = conditions.clause_start(at)
-        after = CLAUSE_BREAK.search(text, at)
-        end = after.start() if after else len(text)
+        start, end = clause_around(text, at, at)
         here = [item for item in found if start <= item[0] < end]
         before = [item for item in found if item[4].end <= start]
         if here:
@@ -165,9 +163,8 @@ def _hedge(
     window = _HEDGE_WINDOW[lang]
     hedges = _real(scan.find(lexicon.words("weak")), friends)
     for hit in hedges:
-        if modal.start - window // 2 <= hit.start <= modal.end + window and not _in_aside(
-            scan.text, modal.end, hit.start
-        ):
+        near = modal.start - window // 2 <= hit.start <= modal.end + window
+        if near and not _in_aside(scan.text, modal.end, hit.start):  # "(and if required by law, licensed)"
             return hit
     for hit in hedges:
         opens = _opening_clause(scan.text, hit, modal.start)
@@ -196,12 +193,8 @@ def _people_subject(
 ) -> Hit | None:
     """The people sent to work heading the duty's clause ("电梯司机应…", "Engineers shall…"), if nothing else does.
 
-    Not "相关人员"/"relevant personnel" (nobody in particular), and not the
-    object of a passive ("Personnel shall be informed"), whose bearer is unnamed.
+    Not "相关人员"/"relevant personnel" (nobody in particular).
     """
-    passive = _PASSIVE_EN.match(text[modal.end :]) if lang == "en" else None
-    if (passive is not None and not _STATE_EN.fullmatch(passive.group(1))) or text.startswith("被", modal.end):
-        return None
     for h in people:
         # at the head of the clause ("电梯司机", "All Engineers"), not after a description ("进入现场的人员")
         # English may qualify the head noun before its verb: "All scaffolders working on the Works shall"
@@ -246,6 +239,7 @@ def _subject(
             return "both", text[inside[0][0].start : inside[-1][0].end], "agent"
         return inside[0][1], inside[0][0].text, "agent"
     owner_after = _OWNER_AFTER.search(modal.text) is not None
+    passive = _PASSIVE_EN.match(after_modal) if lang == "en" else None
     for h, role in parties:
         if owner_after and _BEFORE_A_NAME.fullmatch(text, modal.end, h.start):
             return role, h.text, "agent"
@@ -253,17 +247,12 @@ def _subject(
         governs = 0 <= modal.start - h.end <= 8 or 0 <= h.start - modal.end <= 2  # 由乙方负责 / 应由乙方…
         if lang != "en" and governs and _AGENT_ZH.search(prefix):
             return role, h.text, "agent"
-        if (
-            lang == "en"
-            and h.start >= modal.end
-            and _PASSIVE_EN.match(after_modal)
-            and _BY_AGENT_EN.search(prefix)
-            and not _in_aside(text, modal.end, h.start)
-        ):
+        by_agent = passive is not None and h.start >= modal.end and _BY_AGENT_EN.search(prefix)
+        if by_agent and not _in_aside(text, modal.end, h.start):
             return role, h.text, "agent"
-    passive = _PASSIVE_EN.match(after_modal) if lang == "en" else None
-    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, modal.start)), default=0)
+    clause_start = conditions.clause_start(modal.start)
     own_people = any(clause_start <= h.start < modal.start for h in people)
+    # a state the people must be in ("crew shall be fully qualified"), not something done to them
     state = passive is not None and _STATE_EN.fullmatch(passive.group(1)) is not None
     if passive is not None and not (own_people and state) and not _TO_AFTER.match(after_modal, passive.end()):
         # "EDGE shall be named as an additional insured", "the Customer shall be informed": the subject of a
@@ -279,7 +268,9 @@ def _subject(
     ends = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, modal.start)]
     starts = [0, *ends]
     if not any(starts[-1] <= h.start for h, _ in mentions):
-        person = _people_subject(text, lang, people, starts[-1], modal, unspecific)
+        # the object of a passive ("Personnel shall be informed", "人员被…") heads nothing: its bearer is unnamed
+        undergoes = (passive is not None and not state) or text.startswith("被", modal.end)
+        person = None if undergoes else _people_subject(text, lang, people, starts[-1], modal, unspecific)
         if person is not None:
             return "provider", person.text, "personnel"
     if not mentions:
@@ -424,10 +415,8 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles, a
         role, how = "none", "assists"  # 乙方应协助甲方…, shall assist: the party helps; the agreement names no owner
     each_own = scan.search(lexicon.words("each_own"))
     if role == "both" and not each_own and scan.search(lexicon.words("jointly")):
-        role, how = (
-            "none",
-            "jointly",
-        )  # 双方共同负责…, the Parties shall agree…: together, with no split, nobody owns it
+        # 双方共同负责…, the Parties shall agree…: together, with no split, nobody owns it
+        role, how = "none", "jointly"
     return Duty(role, actor_words, each_own, modality, words, how)
 
 

@@ -297,8 +297,7 @@ class _Extractor:
         self.lex = lexicon(pack)
         self.roles: Roles = assign_roles(document, self.lex)
         self.attachments = Attachments.of(document, self.lex)
-        self.ancestors = _ancestors(document.clauses)
-        self.parents = _parents(document.clauses)
+        self.ancestors, self.parents = _clause_tree(document.clauses)
         self.item_parents = _item_parents(document.clauses)
         self.last_duty: dict[str | None, Duty] = {}
         """the last duty stated in each clause, whose force a duty without a modal shares"""
@@ -564,16 +563,11 @@ class _Extractor:
     def _subheading(self, block: Block) -> bool:
         """An unlabelled line naming one party's duties inside a clause ("乙方义务", "Contractor's obligations")
         heads the items after it in the clause above: they are that party's, not the clause heading's."""
-        text = block.text.strip()
-        if (
-            block.label
-            or block.table is not None
-            or block.heading_level is not None
-            or re.search(r"[。.;；:：]$", text)
-        ):
+        if block.label or block.table is not None or block.heading_level is not None:
             return False
         parent = self.parents.get(block.clause_id or "")
-        if parent is None or len(text) > (12 if has_han(text) else 40):
+        text = block.text.strip()
+        if parent is None or len(text) > (12 if has_han(text) else 40) or text.endswith(tuple("。.;；:：")):
             return False
         duty = self._heading_duty(fold(text).text)
         if duty is None:
@@ -667,7 +661,7 @@ class _Extractor:
         hits = self.lex.scan(folded, matching_lang(folded)).find(self.lex.words("table_mark"))
         if not hits or hits[0].start != 0:
             return False
-        return hits[0].end == len(folded) or fold_text(hits[0].text).lower() in _MARKING_VERBS
+        return hits[0].end == len(folded) or hits[0].text.lower() in _MARKING_VERBS
 
     def _both_cell(self, folded: str) -> bool:
         """A cell that names both parties and nothing else: "双方", "Both Parties"."""
@@ -754,28 +748,20 @@ def _level(block: Block) -> int:
     return block.heading_level if block.heading_level is not None else 99
 
 
-def _parents(roots: tuple[ClauseNode, ...]) -> dict[str, str]:
-    """Clause node id -> the id of the node right above it (top-level nodes have none)."""
-    out: dict[str, str] = {}
-    stack = list(roots)
-    while stack:
-        node = stack.pop()
-        for child in node.children:
-            out[child.id] = node.id
-            stack.append(child)
-    return out
-
-
-def _ancestors(roots: tuple[ClauseNode, ...]) -> dict[str, frozenset[str]]:
-    """Clause node id -> the ids of itself and every node above it."""
-    out: dict[str, frozenset[str]] = {}
+def _clause_tree(roots: tuple[ClauseNode, ...]) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    """Clause node id -> the ids of itself and every node above it; and -> the id of the node right above it
+    (top-level nodes have none)."""
+    ancestors: dict[str, frozenset[str]] = {}
+    parents: dict[str, str] = {}
     stack: list[tuple[ClauseNode, frozenset[str]]] = [(node, frozenset()) for node in roots]
     while stack:
         node, above = stack.pop()
         mine = above | {node.id}
-        out[node.id] = mine
-        stack.extend((child, mine) for child in node.children)
-    return out
+        ancestors[node.id] = mine
+        for child in node.children:
+            parents[child.id] = node.id
+            stack.append((child, mine))
+    return ancestors, parents
 
 
 def extract(

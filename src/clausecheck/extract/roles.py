@@ -224,7 +224,8 @@ class _Evidence:
         return self.scan_of(text).search(self.lexicon.words("worker"))
 
     def conduct(self, name: str, others: list[str]) -> Counter[str]:
-        """Votes from what the agreement says the party has or does, right after each of its names.
+        """Votes from what the agreement says the party has or does, right after each of its names (`others`:
+        the other parties' names, folded).
 
         What follows another party's name is that party's ("甲方在乙方人员进场前" says nothing of 甲方's
         people); a place that names a post ("乙方现场主管", "the Contractor's site manager") is no hosting,
@@ -233,7 +234,6 @@ class _Evidence:
         """
         votes: Counter[str] = Counter()
         english = name.isascii()
-        other_names = [fold_text(o) for o in others if o and o != name]
         for m in re.finditer(re.escape(fold_text(name)), self.folded):
             if english and not _word_at(self.folded, m.start(), m.end()):
                 continue
@@ -242,7 +242,7 @@ class _Evidence:
             heads = []
             for vocabulary, (role, weight) in _CONDUCT.items():
                 hit = _first_at_head(scan.find(self.lexicon.words(vocabulary)), window)
-                if hit is None or any(o in window[: hit.start] for o in other_names):
+                if hit is None or any(o in window[: hit.start] for o in others):
                     continue
                 at = hit.start
                 if vocabulary == "host_conduct":
@@ -360,7 +360,7 @@ def _weigh(parties: list[_Party], evidence: _Evidence) -> None:
             for role, n in evidence.role_words(text).items():
                 party.votes[role] += _DEFINITION * n
         party.worker = any(evidence.is_worker(text) for text in [*party.described, *party.names])
-        others = [n for other in parties if other is not party for n in other.names]
+        others = [fold_text(n) for other in parties if other is not party for n in other.names if n]
         for name in party.names:
             party.conduct.update(evidence.conduct(name, others))
         for role in SIDES:  # conduct counts, but a few mentions never outweigh what the party is called
@@ -513,9 +513,8 @@ def _subjects(document: Document, lexicon: Lexicon) -> Counter[str]:
     subject = positions(lexicon).subject_en
     for block in document.blocks:
         for m in subject.finditer(block.text):
-            if not _NAME_GOES_ON.search(
-                block.text, max(0, m.start("name") - 40), m.start("name")
-            ):  # "Main Contractor shall" is no "Contractor"
+            start = m.start("name")
+            if not _NAME_GOES_ON.search(block.text, max(0, start - 40), start):  # "Main Contractor" is no "Contractor"
                 counts[m.group("name")] += 1
     return counts
 
