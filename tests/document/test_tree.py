@@ -142,6 +142,11 @@ def test_titles_from_short_heading_like_labels(read):
     assert [n.title for n in doc.clauses] == ["词语含义", "SCOPE OF WORK"]
 
 
+def test_a_short_item_ending_with_a_full_width_stop_is_a_sentence_not_a_heading(read):
+    doc = read("第五条 甲方义务\n１．甲方向乙方人员提供工作服．\n２．住房\n")
+    assert [b.heading_level is not None for b in doc.blocks] == [True, False, True]
+
+
 def test_table_of_contents_entries_open_no_clauses(read):
     doc = read(
         "TABLE OF CONTENTS\nARTICLE 1 DEFINITIONS 2\nARTICLE 2 SERVICES 4\nExhibit A Fees 9\n"

@@ -19,7 +19,7 @@ from clausecheck.errors import DocumentLimitExceeded
 from clausecheck.limits import MAX_CLAUSE_DEPTH
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_SENTENCE_END = tuple("。；;，,：:、.")
+_SENTENCE_END = tuple("。．；;，,：:、.")  # ．: the full-width stop older Chinese texts end sentences with
 _TITLE_SPLIT = re.compile(r"[。．]|\.(?=\s)")
 _SMALL_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"])
 

@@ -218,7 +218,8 @@ def _heading_candidate(block: Block, text: str) -> bool:
         return False
     if block.heading_level is not None:
         return True
-    return bool(block.label) and _short(text) and not re.search(r"[。.;；]$", text.strip())
+    # a sentence's end is no heading's: "４．　甲方向乙方人员提供工作服．" (the full-width stop of older texts)
+    return bool(block.label) and _short(text) and not re.search(r"[。.．;；]$", text.strip())
 
 
 class _Part:
