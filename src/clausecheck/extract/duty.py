@@ -12,7 +12,7 @@ endeavours, 原则上应).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clausecheck.extract.lexicon import Hit, Lexicon, Scan
 from clausecheck.extract.model import BearerSource
@@ -279,12 +279,16 @@ def _subject(
         start, end = starts[i], (ends[i] if i < len(ends) else modal.start)
         if i < len(starts) - 1 and conditions.open(start, end):
             continue
+        # "甲方违反安全规定，造成乙方人员伤亡的，应…": in a clause ending with 的 before the duty, a party after
+        # the verb ("造成乙方人员伤亡") is what the event befalls; only a party opening the clause is a subject
+        de_condition = lang != "en" and i < len(starts) - 1 and text[start:end].rstrip(_BREAKS).endswith("的")
         in_clause = [
             (h, role)
             for h, role in mentions
             if start <= h.start < end
             and not conditions.govern(start, h)
             and not any(m.end == h.start for m in markers)  # "按乙方的程序", "向甲方": an object, not the subject
+            and not (de_condition and text[start : h.start].strip())
         ]
         that = [m.end() for m in _THAT.finditer(text, start, end)]
         if that and any(h.start >= that[-1] for h, _ in in_clause):
@@ -302,6 +306,9 @@ def _subject(
             return role, h.text, "subject"
     return "none", "", "none"
 
+
+_BREAKS = "，,；;：: "
+"""what closes a clause (`CLAUSE_BREAK`), with spaces"""
 
 # between a party and its declarative verb: nothing, a space, or one adverb ("expressly assumes")
 _DECLARED_GAP = re.compile(r"\s{0,2}(?:[a-z]+ly\s+)?", re.IGNORECASE)
@@ -391,7 +398,7 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles, a
         if assigned is None and deferred is not None:
             # "…的投保在合同专用条款中约定", "insurance to be agreed": the matter is left open, by nobody
             return Duty("none", "", False, "binding", deferred.text)
-        return assigned
+        return _joint(assigned, scan, lexicon)
     kind, modal = found
     modality = _MODALITY[kind]
     words = modal.text
@@ -413,11 +420,14 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles, a
     )
     if _only_assists(scan, lexicon, lang, modal):
         role, how = "none", "assists"  # 乙方应协助甲方…, shall assist: the party helps; the agreement names no owner
-    each_own = scan.search(lexicon.words("each_own"))
-    if role == "both" and not each_own and scan.search(lexicon.words("jointly")):
-        # 双方共同负责…, the Parties shall agree…: together, with no split, nobody owns it
-        role, how = "none", "jointly"
-    return Duty(role, actor_words, each_own, modality, words, how)
+    return _joint(Duty(role, actor_words, scan.search(lexicon.words("each_own")), modality, words, how), scan, lexicon)
+
+
+def _joint(duty: Duty | None, scan: Scan, lexicon: Lexicon) -> Duty | None:
+    """双方共同负责…, 双方共同制定…, the Parties shall agree…: both together with no split, and nobody owns it."""
+    if duty is None or duty.role != "both" or duty.each_own or not scan.search(lexicon.words("jointly")):
+        return duty
+    return replace(duty, role="none", how="jointly")
 
 
 def only_a_condition(

@@ -549,7 +549,7 @@ class _Extractor:
                 role, words = source.role, source.actor_words
             how = "subject" if role != source.role or words != source.actor_words else upper
             return Duty(role, words, source.each_own, source.modality, source.modal_words, how)
-        if duty.role == "none":
+        if duty.role == "none" and duty.how != "jointly":  # "The parties shall agree…" names both, under any heading
             return Duty(source.role, source.actor_words, source.each_own, duty.modality, duty.modal_words, upper)
         return duty
 

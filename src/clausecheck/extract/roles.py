@@ -55,11 +55,11 @@ _POST = re.compile(
 )
 """a post or staff named by a place word: 现场主管, "site manager" """
 _NO_SERVICE_PRICE = re.compile(
-    r"[^，,。；;.]{0,24}?(?:工资|工資|薪酬|薪金|薪資|劳动报酬|勞動報酬|租金|使用费|使用費|wages|salar(?:y|ies)|remuneration|"
-    r"licen[cs]e\s+fees?|rent\b|royalt(?:y|ies)|commissions?\b)"
+    r"[^，,。；;.]{0,24}?(?:工资|工資|薪酬|薪金|薪資|劳动报酬|勞動報酬|租金|使用费|使用費|水电费|水電費|电费|電費|"
+    r"wages|salar(?:y|ies)|remuneration|licen[cs]e\s+fees?|rent\b|royalt(?:y|ies)|commissions?\b|electricity|utilit(?:y|ies))"
 )
 """a payment that buys no service: wages (the payer employs), rent, a licence fee or royalties (the payer uses the
-other's property or rights)"""
+other's property or rights), the electricity or utilities the payer's own work or equipment uses"""
 
 # "Employer's liability insurance", "Employer's Liability and Business Auto Liability": a kind of cover
 # a Chinese role word inside a cover's name or a role the law gives someone: "雇主责任险", "负…雇主之责任"
