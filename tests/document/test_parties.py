@@ -145,3 +145,34 @@ def test_a_quoted_name_alone_in_brackets_after_an_organisation(read):
         "(2) 恒達機電工程有限公司，其註冊辦事處位於荃灣街2號（「承辦商」）。\n1.1 「服務」指附表一所列之服務（「服務」）。"
     )
     assert [(p.alias, p.name) for p in doc.parties] == [("大學", "香港文理大學"), ("承辦商", "恒達機電工程有限公司")]
+
+
+def test_the_writer_and_the_reader_named_by_pronoun(read):
+    doc = read(
+        "These terms are made between Harbourline Networks Ltd, a company registered in England "
+        '("we", "us", "our"), and the business named in the Order Form ("you", "your").\n1. Services'
+    )
+    assert parties(doc) == [
+        ("we", "Harbourline Networks Ltd", "preamble"),
+        ("you", "the business named in the Order Form", "preamble"),
+    ]
+    assert doc.parties[0].also == ("We", "us", "our", "Our", "ours")
+
+
+def test_pronouns_defined_in_a_definitions_clause(read):
+    doc = read(
+        '1. About these terms\n1.1 In these terms, "we", "us" and "our" mean Halyard Field Engineering Ltd, a '
+        'company registered in Scotland. "You" and "your" mean the customer named in the Order Form.'
+    )
+    assert [(p.alias, p.name) for p in doc.parties] == [
+        ("we", "Halyard Field Engineering Ltd"),
+        ("you", "customer named in the Order Form"),
+    ]
+
+
+def test_a_letter_of_appointment_defines_its_writer_and_its_reader(read):
+    doc = read("1. 釋義\n1.1 「本公司」指嘉匯商場管理有限公司，包括其繼承人。\n1.2 「貴公司」指勇衛保安服務有限公司。")
+    assert [(p.alias, p.name) for p in doc.parties] == [
+        ("本公司", "嘉匯商場管理有限公司"),
+        ("貴公司", "勇衛保安服務有限公司"),
+    ]

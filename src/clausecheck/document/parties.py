@@ -37,6 +37,22 @@ _ZH_PAREN = re.compile(
     rf"[（(](?:[^（()）]{{0,40}}[，,；;]\s*)?\s*(?:以下|下文|下)?(?:简称|簡稱|称|稱)(?:为|為)?\s*[：:]?\s*[{_Q_OPEN}]?"
     rf"(?P<alias>[^{_Q_CLOSE}）)\s]{{1,12}}?)[{_Q_CLOSE}]?\s*[）)]"
 )
+# plain-language terms and letters name the two sides as the writer and the reader: `("we", "us", "our")`,
+# `"You" and "your" mean the customer named in the Order Form`, `「本公司」指…`, `「貴公司」指…`
+PRONOUNS: dict[str, tuple[str, ...]] = {
+    "we": ("We", "us", "our", "Our", "ours"),
+    "you": ("You", "your", "Your", "yours"),
+}
+"""the English first- and second-person names a definition gives one side, with every form the text uses"""
+_EN_PRONOUN = re.compile(
+    rf"[{_Q_OPEN}](?P<alias>we|you)[{_Q_CLOSE}](?:\s*(?:,|and|or)\s*[{_Q_OPEN}](?:us|our|ours|your|yours)[{_Q_CLOSE}])*",
+    re.IGNORECASE,
+)
+_EN_PRONOUN_MEANS = re.compile(r"\s+(?:means?|refers?\s+to|are)\s+(?P<name>[^.;:]{2,120})", re.IGNORECASE)
+_ZH_PRONOUN_MEANS = re.compile(
+    rf"^\s*[{_Q_OPEN}](?P<alias>本公司|我公司|我方|貴公司|贵公司|貴方|贵方)[{_Q_CLOSE}]\s*(?:是指|係指|系指|指)\s*"
+    r"(?P<name>[^，,。；;]{2,60})"
+)
 # `香港某某大學，其主要辦事處位於…（「大學」）`: a quoted name alone in brackets, after an organisation's name
 _ZH_QUOTED_PAREN = re.compile(rf"[（(]\s*[{_Q_OPEN}](?P<alias>[^{_Q_CLOSE}）)\s]{{1,12}}?)[{_Q_CLOSE}]\s*[）)]")
 _ZH_ORGANISATION = re.compile(
@@ -160,6 +176,7 @@ def _definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source, 
         boundary = m.end()
         if _is_party_en(alias, name, source, context):
             yield alias, name, source, also
+    yield from _pronoun_definitions(text, source)
     means = _EN_MEANS.match(text)
     if means:
         name = re.sub(r"^(?:the\s+)?", "", means.group("name").strip(), flags=re.IGNORECASE).strip(" ,")
@@ -181,6 +198,24 @@ def _definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source, 
     if source == "definition":
         return  # the bare `甲方：…` form names parties only at the head and foot of an agreement
     yield from _bare_definitions(text, source)
+
+
+def _pronoun_definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source, tuple[str, ...]]]:
+    """`Harbourline Networks Ltd ("we", "us", "our")`, `"we", "us" and "our" mean Halyard Ltd`, `「本公司」指…`:
+    the writer's and the reader's side, named by pronoun."""
+    for m in _EN_PRONOUN.finditer(text):
+        alias = m.group("alias").lower()
+        means = _EN_PRONOUN_MEANS.match(text, m.end())
+        if means is not None:
+            name = _EN_NAME_END.sub("", re.sub(r"^(?:the\s+)?", "", means.group("name").strip(), flags=re.IGNORECASE))
+            yield alias, name.strip(" ,"), source, PRONOUNS[alias]
+        elif text[: m.start()].rstrip().endswith("(") and text[m.end() :].lstrip().startswith(")"):
+            before = text[: text.rfind("(", 0, m.start())]
+            before = before[before.rfind(")") + 1 :]  # after the other side's definition
+            yield alias, _en_name(before), source, PRONOUNS[alias]
+    means_zh = _ZH_PRONOUN_MEANS.match(text)
+    if means_zh is not None:
+        yield means_zh.group("alias"), _zh_name(means_zh.group("name")), source, ()
 
 
 def _organisation_before(text: str, at: int) -> re.Match[str] | None:
@@ -221,7 +256,7 @@ def _bare_definitions(text: str, source: Source) -> Iterable[tuple[str, str, Sou
 
 def _may_define(text: str) -> bool:
     """Whether `text` can hold a definition at all: substring tests, far cheaper than the five patterns."""
-    if "mean" in text or "here" in text or "称" in text or "稱" in text:
+    if "mean" in text or "here" in text or "称" in text or "稱" in text or "指" in text:
         return True
     return (")" in text or "）" in text) and any(q in text for q in _QUOTE_PAREN)
 

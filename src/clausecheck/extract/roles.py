@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from clausecheck.document.model import Document
-from clausecheck.document.parties import POSITIONAL_NAME
+from clausecheck.document.parties import POSITIONAL_NAME, PRONOUNS
 from clausecheck.extract.lexicon import Hit, Lexicon, Scan
 from clausecheck.extract.positions import positions
 from clausecheck.language.normalize import fold_text, matching_lang
@@ -194,6 +194,8 @@ class _Evidence:
         # the whole agreement is read for party words only; so are the few words after each name
         self.scan = lexicon.subset(list(lexicon.parties.values())).scan(self.folded, self.lang)
         self.conduct_words = lexicon.subset([lexicon.words(v) for v in _CONDUCT])
+        self.object_before = re.compile(rf"(?:{lexicon.alternation('object_marker')})$")
+        """a Chinese name right after one is an object ("向贵公司支付", "为本公司提供"): what follows is not its conduct"""
         self.capitalised: dict[str, str] = {}
         """a role word -> the agreement's first use of it with a capital, "" for none (`_as_a_name`)"""
         self.opening: dict[str, list[str]] = {}
@@ -237,18 +239,20 @@ class _Evidence:
         for m in re.finditer(re.escape(fold_text(name)), self.folded):
             if english and not _word_at(self.folded, m.start(), m.end()):
                 continue
+            # "向贵公司支付", "为本公司提供": a Chinese name after an object marker does nothing itself
+            is_object = not english and self._object_at(self.folded, m.start())
             window = self.folded[m.end() : m.end() + 80]
             scan = self.conduct_words.scan(window, self.lang)
             heads = []
             for vocabulary, (role, weight) in _CONDUCT.items():
                 hit = _first_at_head(scan.find(self.lexicon.words(vocabulary)), window)
-                if hit is None or any(o in window[: hit.start] for o in others):
+                if hit is None or (is_object and vocabulary != "host_conduct") or self._across(window, hit, others):
                     continue
                 at = hit.start
                 if vocabulary == "host_conduct":
-                    # a host's place is the party's own: "Cascade's premises", "甲方现场", "甲方的厂区"; not
-                    # "乙方应制定现场应急预案", where a verb stands between
-                    owned = _POSSESSIVE.match(window[:at]) if english else window[:at].strip() in ("", "的")
+                    # a host's place is the party's own: "Cascade's premises", "甲方现场", "甲方的厂区", "本公司之商場";
+                    # not "乙方应制定现场应急预案", where a verb stands between
+                    owned = _POSSESSIVE.match(window[:at]) if english else window[:at].strip() in ("", "的", "之")
                     if not owned or _POST.match(window, hit.end):
                         continue
                 if vocabulary == "payer_conduct" and _NO_SERVICE_PRICE.match(window, hit.end):
@@ -258,6 +262,19 @@ class _Evidence:
                 _, _, role, weight = min(heads)
                 votes[role] += weight
         return votes
+
+    def _object_at(self, text: str, start: int) -> bool:
+        return self.object_before.search(text, max(0, start - 4), start) is not None
+
+    def _across(self, window: str, hit: Hit, others: list[str]) -> bool:
+        """Whether another party's name stands before `hit` in `window` as a subject, not as an object."""
+        for other in others:
+            at = window.find(other, 0, hit.start)
+            while at >= 0:
+                if other.isascii() or not self._object_at(window, at):
+                    return True
+                at = window.find(other, at + 1, hit.start)
+        return False
 
     def definitions_clause(self, name: str) -> str:
         """The text of a definitions clause that says what `name` is (`甲方：指…`, `"Contractor" means …`).
@@ -314,7 +331,10 @@ def _parties(document: Document, evidence: _Evidence) -> list[_Party]:
         names = [alias] + [
             a
             for a in definition.also
-            if (a.isascii() and a[:1].isupper()) or POSITIONAL_NAME.fullmatch(a) or sum(evidence.role_words(a).values())
+            if (a.isascii() and a[:1].isupper())
+            or POSITIONAL_NAME.fullmatch(a)
+            or alias in PRONOUNS  # "us", "our": every form of "we"
+            or sum(evidence.role_words(a).values())
         ]
         names += [t for n in names if (t := _TRANSLATED_POSITION.get(n)) and t not in names and t in evidence.text]
         context = [evidence.definition_context(definition.block_id, alias), *definition.also]
