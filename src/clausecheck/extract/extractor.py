@@ -57,7 +57,15 @@ class _Context:
     where the clause tree keeps decimal clauses apart from enumerated items."""
     run: bool = False
     """A colon lead-in leads the run of labelled paragraphs right after it, even where the clause tree
-    puts its '1.', '2.' beside it rather than under it; the run ends at the first unlabelled block."""
+    puts its '1.', '2.' beside it rather than under it; the run ends at the first unlabelled block, and at
+    the next clause numbered as the lead-in's own ('9.8 … the following charges:' leads neither 9.9 nor 10.1)."""
+    shape: str = ""
+    """the lead-in's own label, its numbers blanked (`_shape`)"""
+
+
+def _shape(label: str | None) -> str:
+    """A label with its numbers blanked: '9.8' and '10.1' are one shape, '(a)' and '(1)' others."""
+    return re.sub(r"\d+", "9", label) if label and re.search(r"\d", label) else ""
 
 
 def _lang(block: Block, document: Document, text: str) -> Lang:
@@ -326,7 +334,7 @@ class _Extractor:
 
     def _in_scope(self, context: _Context, block: Block) -> bool:
         if context.run and block.label and block.heading_level is None and block.table is None:
-            return True
+            return not context.shape or _shape(block.label) != context.shape
         if context.prefix and block.label and block.label.startswith(context.prefix):
             return block.label[len(context.prefix) :][:1].isdigit()
         if context.node is not None and block.clause_id is not None:
@@ -423,7 +431,16 @@ class _Extractor:
                 lead_duty = current.duty or self._listed_duties(current.scan, folded)
                 if lead_duty is not None and block.clause_id is not None:  # a preamble's "as follows" leads nothing
                     lead_duty = replace(lead_duty, how="lead-in")
-                    self._push_lead(_Context(block.clause_id, _level(block), duty=lead_duty, lead=folded, run=True))
+                    self._push_lead(
+                        _Context(
+                            block.clause_id,
+                            _level(block),
+                            duty=lead_duty,
+                            lead=folded,
+                            run=True,
+                            shape=_shape(block.label) if number == 0 else "",
+                        )
+                    )
                     leads = True
             exemption = quick.first(self.lex.words("exemption"))
             if exemption is None and previous_exemption is not None and _EVEN_IF.match(folded):
