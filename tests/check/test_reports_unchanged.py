@@ -27,7 +27,7 @@ from clausecheck.testing.compose import compose_docx
 from .report_snapshot import reports
 
 ROOT = Path(__file__).resolve().parents[2]
-REFERENCE = "8c91fa50176e0ef8cb2f40d9e4f2379d8f7850c1"
+REFERENCE = "4a13d1191a815579750d6b7ffabc13cb09ed748d"
 CORPUS = Path(os.environ.get("CLAUSECHECK_CORPUS") or ROOT.parent / "shared" / "corpus")
 EXAMPLES = {
     "it-onsite-services.zh-Hans": "it-onsite",
