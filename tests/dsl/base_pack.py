@@ -23,6 +23,7 @@ vocabulary exemption { en "not liable" }
 vocabulary both_parties { en "the Parties" }
 vocabulary each_own { en "its own" }
 vocabulary jointly { en "jointly responsible" }
+vocabulary optional_heading { en "if applicable" }
 vocabulary assistive { en "assist" }
 vocabulary demand { en "require" }
 vocabulary object_marker { zh-Hans "按" }

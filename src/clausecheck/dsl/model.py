@@ -36,6 +36,7 @@ VOCABULARIES: dict[str, str] = {
     "both_parties": "wording that names both parties: 双方/各方; the Parties/each Party",
     "each_own": "each party for its own people or equipment: 各自/各方自行; its own personnel/each Party for its own",
     "jointly": "both parties together with no split, which leaves a duty unowned: 共同负责/共同承担; jointly responsible/shall agree",
+    "optional_heading": "words in a heading that make what it heads optional: 保险（如有时）; Insurance (if applicable)",
     "assistive": "verbs that help without owning the duty: 协助/配合; assist/cooperate",
     "object_marker": "prepositions that make the party after them an object, not a subject: 按/向/与",
     "demand": "words by which one party demands a duty of the party named right after: 有权要求/责令; may require … to",

@@ -307,6 +307,8 @@ class _Extractor:
         self.roles: Roles = assign_roles(document, self.lex)
         self.attachments = Attachments.of(document, self.lex)
         self.ancestors, self.parents = _clause_tree(document.clauses)
+        self.optional = _optional_clauses(document.clauses, self.lex)
+        """clause id -> the words of its title that make it optional ("保险（如有时）"): every duty in it is hedged"""
         self.item_parents = _item_parents(document.clauses)
         self.last_duty: dict[str | None, Duty] = {}
         """the last duty stated in each clause, whose force a duty without a modal shares"""
@@ -458,6 +460,11 @@ class _Extractor:
                 # a duty stated without a modal has the force of the one before it in its clause:
                 # "甲乙双方认为有保险的必要时，甲方…办理…。" then "乙方办理…的保险。" hangs on the same condition
                 duty = replace(duty, modality=earlier.modality, modal_words=earlier.modal_words)
+            optional = next(
+                (self.optional[c] for c in self.ancestors.get(block.clause_id or "", ()) if c in self.optional), ""
+            )
+            if duty is not None and optional and duty.modality == "binding":
+                duty = replace(duty, modality="weak", modal_words=f"{duty.modal_words} ({optional})")
             if duty is not None and block.clause_id is not None:
                 self.last_duty[block.clause_id] = duty
             if topics and duty is not None and all(s >= 0 for s, _ in spans):
@@ -780,6 +787,22 @@ def _clause_tree(roots: tuple[ClauseNode, ...]) -> tuple[dict[str, frozenset[str
             parents[child.id] = node.id
             stack.append((child, mine))
     return ancestors, parents
+
+
+def _optional_clauses(roots: tuple[ClauseNode, ...], lex: Lexicon) -> dict[str, str]:
+    """Clause node id -> the `optional_heading` words of its title ("第三十八条 保险（如有时）", "Insurance (if
+    applicable)"), for the clauses whose title has them."""
+    found: dict[str, str] = {}
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        if node.title:
+            title = fold(node.title).text
+            hit = lex.scan(title, matching_lang(title)).first(lex.words("optional_heading"))
+            if hit is not None:
+                found[node.id] = hit.text
+    return found
 
 
 def extract(
