@@ -13,6 +13,13 @@ def texts(text):
     return [(s.text, s.continues) for s in segments(text)]
 
 
+def test_initials_in_a_name_do_not_end_a_sentence():
+    parts = segments("Vendor shall maintain the following insurance with insurers rated A- VII or better by A.M. Best:")
+    assert [p.text for p in parts] == [
+        "Vendor shall maintain the following insurance with insurers rated A- VII or better by A.M. Best:"
+    ]
+
+
 def test_english_abbreviations_and_numbers_do_not_end_sentences():
     assert texts("Sec. 5 applies to Acme Co. Ltd. e.g. boots. Pay within 3.5 days. Done.") == [
         ("Sec. 5 applies to Acme Co. Ltd. e.g. boots.", False),

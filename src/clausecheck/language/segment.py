@@ -129,6 +129,8 @@ def _split_zh(text: str) -> list[Segment]:
 
 _ABBREVIATION_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 _DIGIT = re.compile(r"\d")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+"""initials, as in a name ("A.M. Best", "J.P. Morgan", "U.S. Steel"): their last full stop ends no sentence"""
 _DIGIT_AHEAD = re.compile(r"\s*\d")
 
 
@@ -144,7 +146,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         start -= 1
     if start < dot:
         word = text[start:dot].lower()
-        if word in _EN_ABBREVIATIONS or len(word) == 1:
+        if word in _EN_ABBREVIATIONS or len(word) == 1 or _INITIALS.fullmatch(word):
             return True
     return dot > 0 and bool(_DIGIT.match(text, dot - 1)) and bool(_DIGIT_AHEAD.match(text, dot + 1))
 
