@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from clausecheck.document.parties import find_parties
+
 
 def parties(doc):
     return [(p.alias, p.name, p.source) for p in doc.parties]
@@ -176,3 +178,21 @@ def test_a_letter_of_appointment_defines_its_writer_and_its_reader(read):
         ("本公司", "嘉匯商場管理有限公司"),
         ("貴公司", "勇衛保安服務有限公司"),
     ]
+
+
+def test_a_person_named_in_capitals_among_the_parties():
+    found = find_parties(
+        [
+            ("b1", 'BICYCLETX LIMITED a company incorporated in England (the "Company"); and', "definition"),
+            ("b2", "NIGEL CROCKETT of (the ''Employee\").", "definition"),
+        ]
+    )
+    assert [(p.alias, p.name) for p in found] == [("Company", "BICYCLETX LIMITED"), ("Employee", "NIGEL CROCKETT of")]
+
+
+def test_a_term_defined_in_a_sentence_about_a_party_is_no_party():
+    text = (
+        "The Company currently operates a salary sacrifice arrangement for contributions to the pension scheme "
+        '(the "Cash Equivalent Payment").'
+    )
+    assert find_parties([("b9", text, "definition")]) == ()

@@ -21,7 +21,7 @@ _PRIORITY = {"preamble": 0, "definition": 1, "signature": 2}
 
 _Q_OPEN = "\"“'‘「『"
 _Q_CLOSE = "\"”'’」』"
-_ALIAS = rf"(?:[{_Q_OPEN}](?P<alias>[A-Z][A-Za-z .&'-]{{0,40}}?)[{_Q_CLOSE}]|(?P<bare>Party\s+[A-Z]|[A-Z][A-Z&-]{{1,30}}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))"
+_ALIAS = rf"(?:[{_Q_OPEN}]{{1,2}}(?P<alias>[A-Z][A-Za-z .&'-]{{0,40}}?)[{_Q_CLOSE}]|(?P<bare>Party\s+[A-Z]|[A-Z][A-Z&-]{{1,30}}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))"
 _EN_PAREN = re.compile(
     rf"\(\s*(?:(?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called|known\s+as)\s+)?(?:the\s+|this\s+)?"
     rf"{_ALIAS}\s*(?:,?\s*(?:or|and)\b[^()]*)?\)"
@@ -98,6 +98,8 @@ _ORGANISATION = re.compile(
     r"S\.A|B\.V|N\.V|Bank|University|Authority|Council|Trust|Office)\b",
     re.IGNORECASE,
 )
+_NUMBERED_PARTY = re.compile(r"\s*\(\d{1,2}\)\s+[A-Z]")
+_CAPITALS_NAME = re.compile(r"\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){1,4}(?:,?\s+of\b[^()]*)?\s*$")
 _RECITAL = re.compile(r"\s*(?:WHEREAS|Whereas|RECITAL|Recital|NOW,? THEREFORE)")
 _ROLE_WORD = re.compile(r"(?:方|人|单位|單位|者)$")
 _QUOTE_PAREN = ('")', "”)", "')", "’)", "」）", "』）", "”）", '"）')
@@ -275,10 +277,20 @@ def _is_party_en(alias: str, name: str, source: Source, context: str) -> bool:
     if _NOT_PARTIES_EN.match(alias) or _RECITAL.match(name):
         return False
     if re.fullmatch(r"Party\s+[A-Z]", alias) or (
-        source == "definition" and name[:1].isupper() and _ORGANISATION.search(name)
+        source == "definition" and name[:1].isupper() and _names_organisation(name)
     ):
         return True
+    # "(2) NIGEL CROCKETT of … (the "Employee")": a person numbered among the parties, or named in capitals as
+    # the parties are, is one too
+    if _NUMBERED_PARTY.match(context) or _CAPITALS_NAME.match(context):
+        return not _RECITAL.match(context)  # also inside a numbered list of parties, which counts as a clause
     return source == "preamble" and bool(_ORGANISATION.search(context)) and not name[:1].islower()
+
+
+def _names_organisation(name: str) -> bool:
+    """Whether `name` is an organisation's own name ("Northgate Colocation Limited"), not a sentence about one
+    ("The Company currently operates a pension scheme", whose "Company" is the agreement's word for a party)."""
+    return any(not re.search(r"\bthe\s+$", name[: m.start()], re.IGNORECASE) for m in _ORGANISATION.finditer(name))
 
 
 def _en_name(segment: str) -> str:
