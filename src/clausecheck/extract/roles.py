@@ -387,6 +387,10 @@ def _weigh(parties: list[_Party], evidence: _Evidence) -> None:
             party.votes[role] += min(party.conduct[role], _CONDUCT_CAP)
 
 
+_SUB_PARTY = re.compile(r"分包|分判|再承攬|sub-?contractor", re.IGNORECASE)
+"""a name that says the party takes sublet work: 劳务分包人, 分判商, 再承攬人, Subcontractor"""
+
+
 def _decide(parties: list[_Party]) -> dict[int, str]:
     """The side of each party (by index); two principals share out client and provider."""
     decided: dict[int, str] = {}
@@ -419,9 +423,14 @@ def _decide(parties: list[_Party]) -> dict[int, str]:
             if decided[known] in _COMPLEMENT:
                 decided[counterpart] = _COMPLEMENT[decided[known]]
         elif decided.get(a) == decided.get(b) and a in decided:
-            va, vb = parties[a].votes, parties[b].votes
-            keep = va["client"] + vb["provider"] >= va["provider"] + vb["client"]
-            decided[a], decided[b] = ("client", "provider") if keep else ("provider", "client")
+            subs = [i for i in (a, b) if any(_SUB_PARTY.search(n) for n in parties[i].names)]
+            if len(subs) == 1:
+                # "承包人" and "劳务分包人", "Contractor" and "Subcontractor": the one whose work is sublet hosts it
+                decided[subs[0]], decided[a if subs[0] == b else b] = "provider", "client"
+            else:
+                va, vb = parties[a].votes, parties[b].votes
+                keep = va["client"] + vb["provider"] >= va["provider"] + vb["client"]
+                decided[a], decided[b] = ("client", "provider") if keep else ("provider", "client")
     if any(p.worker for p in parties) and "client" not in decided.values():
         hosts = [i for i in principals if i not in decided]
         if len(hosts) == 1:
