@@ -250,6 +250,9 @@ def _subject(
         by_agent = passive is not None and h.start >= modal.end and _BY_AGENT_EN.search(prefix)
         if by_agent and not _in_aside(text, modal.end, h.start):
             return role, h.text, "agent"
+    for h in both:  # "应由该可归责之一方负赔偿责任", "由双方共同承担": both parties as the agent
+        if lang != "en" and 0 <= h.start - modal.end <= 2 and _AGENT_ZH.search(text[: h.start]):
+            return "both", h.text, "agent"
     clause_start = conditions.clause_start(modal.start)
     own_people = any(clause_start <= h.start < modal.start for h in people)
     # a state the people must be in ("crew shall be fully qualified"), not something done to them
