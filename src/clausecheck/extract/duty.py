@@ -199,13 +199,16 @@ def _people_subject(
         # at the head of the clause ("电梯司机", "All Engineers"), not after a description ("进入现场的人员")
         # English may qualify the head noun before its verb: "All scaffolders working on the Works shall"
         reach = 60 if lang == "en" and not CLAUSE_BREAK.search(text, h.end, modal.start) else 12
-        at_head = start <= h.start <= start + 4 and h.end <= modal.start and modal.start - h.end <= reach
+        opens = start <= h.start <= start + 4 or _QUANTIFIER.fullmatch(text, start, h.start) is not None
+        at_head = opens and h.end <= modal.start and modal.start - h.end <= reach
         if at_head and not any(start <= u.start and _GAP_BEFORE.fullmatch(text, u.end, h.start) for u in unspecific):
             return h
     return None
 
 
 _GAP_BEFORE = re.compile(r"\s*")
+# how many of the people, before them: "每更最少一名保安員須…", "至少两名电工应…"
+_QUANTIFIER = re.compile(r"\s*(?:每[班更组天日]?)?(?:至少|最少|不少于|不得少于)?[一二两三四五六七八九十百\d]+[名个位]")
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 # two parties joined as one subject: "总承建商及分判商须…", "the Customer and the Supplier shall…"
 _AND = re.compile(r"\s*(?:及|和|与|與|以及|、|and|&|as\s+well\s+as)\s*(?:the\s+)?", re.IGNORECASE)
