@@ -58,11 +58,12 @@ def test_a_trailing_conjunction_is_not_a_part():
 
 
 def _old_is_abbreviation(text: str, dot: int) -> bool:
-    """The splitter's test before issue 13: it copied and searched everything before each full stop."""
+    """The splitter's test before issue 13: it copied and searched everything before each full stop (with the
+    same words: abbreviations, single letters and initials)."""
     m = re.search(r"([A-Za-z.]+)\.$", text[: dot + 1])
     if m:
         word = m.group(1).lower()
-        if word in segment._EN_ABBREVIATIONS or len(word) == 1:
+        if word in segment._EN_ABBREVIATIONS or len(word) == 1 or segment._INITIALS.fullmatch(word):
             return True
     return bool(re.search(r"\d\.$", text[: dot + 1]) and re.match(r"\s*\d", text[dot + 1 :]))
 
