@@ -196,3 +196,16 @@ def test_a_term_defined_in_a_sentence_about_a_party_is_no_party():
         '(the "Cash Equivalent Payment").'
     )
     assert find_parties([("b9", text, "definition")]) == ()
+
+
+def test_a_collective_name_for_two_companies():
+    found = find_parties(
+        [
+            (
+                "b1",
+                'WYZZ, Inc. and WYZZ Licensee, Inc. (collectively "WYZZ") and Nexstar Broadcasting of Peoria, L.L.C. ("NEXSTAR") hereby enter into this Agreement.',
+                "preamble",
+            )
+        ]
+    )
+    assert [p.alias for p in found] == ["WYZZ", "NEXSTAR"]

@@ -23,7 +23,8 @@ _Q_OPEN = "\"“'‘「『"
 _Q_CLOSE = "\"”'’」』"
 _ALIAS = rf"(?:[{_Q_OPEN}]{{1,2}}(?P<alias>[A-Z][A-Za-z .&'-]{{0,40}}?)[{_Q_CLOSE}]|(?P<bare>Party\s+[A-Z]|[A-Z][A-Z&-]{{1,30}}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))"
 _EN_PAREN = re.compile(
-    rf"\(\s*(?:(?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called|known\s+as)\s+)?(?:the\s+|this\s+)?"
+    rf"\(\s*(?:(?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called|known\s+as)\s+)?(?:collectively,?\s+|together,?\s+)?"
+    rf"(?:the\s+|this\s+)?"
     rf"{_ALIAS}\s*(?:,?\s*(?:or|and)\b[^()]*)?\)"
 )
 _EN_HEREINAFTER = re.compile(

@@ -337,6 +337,9 @@ def _parties(document: Document, evidence: _Evidence) -> list[_Party]:
             or sum(evidence.role_words(a).values())
         ]
         names += [t for n in names if (t := _TRANSLATED_POSITION.get(n)) and t not in names and t in evidence.text]
+        # a name defined in capitals and used in title case: ("NEXSTAR") then "Nexstar shall…"
+        titled = [n.title() for n in names if _CAPITALS.fullmatch(n)]
+        names += [t for t in titled if t not in names and t in evidence.text]
         context = [evidence.definition_context(definition.block_id, alias), *definition.also]
         described = [definition.name, *definition.also]
         same = [p for p in parties if any(p.has(n) for n in names)]
@@ -387,6 +390,7 @@ def _weigh(parties: list[_Party], evidence: _Evidence) -> None:
             party.votes[role] += min(party.conduct[role], _CONDUCT_CAP)
 
 
+_CAPITALS = re.compile(r"[A-Z]{3,}(?:\s+[A-Z]{2,})*")
 _SUB_PARTY = re.compile(r"分包|分判|再承攬|sub-?contractor", re.IGNORECASE)
 """a name that says the party takes sublet work: 劳务分包人, 分判商, 再承攬人, Subcontractor"""
 
