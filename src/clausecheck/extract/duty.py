@@ -173,6 +173,12 @@ def _hedge(
     return None
 
 
+def _agent_zh(text: str, name: Hit, modal: Hit) -> bool:
+    """Whether 由 makes `name` the agent of the modal beside it: "由乙方负责", "应由乙方…"."""
+    governs = 0 <= modal.start - name.end <= 8 or 0 <= name.start - modal.end <= 2
+    return governs and _AGENT_ZH.search(text, 0, name.start) is not None
+
+
 def _in_aside(text: str, start: int, at: int) -> bool:
     """Whether `at` stands inside a bracket opened after `start`: "shall be qualified (and if required by law,
     licensed)" hedges only the aside, and "(copies of which have been provided … by Owner)" names no agent."""
@@ -246,15 +252,13 @@ def _subject(
     for h, role in parties:
         if owner_after and _BEFORE_A_NAME.fullmatch(text, modal.end, h.start):
             return role, h.text, "agent"
-        prefix = text[: h.start]
-        governs = 0 <= modal.start - h.end <= 8 or 0 <= h.start - modal.end <= 2  # 由乙方负责 / 应由乙方…
-        if lang != "en" and governs and _AGENT_ZH.search(prefix):
+        if lang != "en" and _agent_zh(text, h, modal):
             return role, h.text, "agent"
-        by_agent = passive is not None and h.start >= modal.end and _BY_AGENT_EN.search(prefix)
+        by_agent = passive is not None and h.start >= modal.end and _BY_AGENT_EN.search(text[: h.start])
         if by_agent and not _in_aside(text, modal.end, h.start):
             return role, h.text, "agent"
     for h in both:  # "应由该可归责之一方负赔偿责任", "由双方共同承担": both parties as the agent
-        if lang != "en" and 0 <= h.start - modal.end <= 2 and _AGENT_ZH.search(text[: h.start]):
+        if lang != "en" and _agent_zh(text, h, modal):
             return "both", h.text, "agent"
     clause_start = conditions.clause_start(modal.start)
     own_people = any(clause_start <= h.start < modal.start for h in people)
@@ -287,7 +291,7 @@ def _subject(
             continue
         # "甲方违反安全规定，造成乙方人员伤亡的，应…": in a clause ending with 的 before the duty, a party after
         # the verb ("造成乙方人员伤亡") is what the event befalls; only a party opening the clause is a subject
-        de_condition = lang != "en" and i < len(starts) - 1 and text[start:end].rstrip(_BREAKS).endswith("的")
+        de_condition = lang != "en" and i < len(starts) - 1 and text[start : end - 1].rstrip().endswith("的")
         in_clause = [
             (h, role)
             for h, role in mentions
@@ -312,9 +316,6 @@ def _subject(
             return role, h.text, "subject"
     return "none", "", "none"
 
-
-_BREAKS = "，,；;：: "
-"""what closes a clause (`CLAUSE_BREAK`), with spaces"""
 
 # between a party and its declarative verb: nothing, a space, or one adverb ("expressly assumes")
 _DECLARED_GAP = re.compile(r"\s{0,2}(?:[a-z]+ly\s+)?", re.IGNORECASE)

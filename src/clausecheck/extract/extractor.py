@@ -363,6 +363,10 @@ class _Extractor:
         inherited_lead = lead
         if not inherited_topics and self._inert(block, lead):
             return
+        # the optional-title words of the block's clause or a clause above it ("保险（如有时）"), once per block
+        optional = next(
+            (self.optional[c] for c in self.ancestors.get(block.clause_id or "", ()) if c in self.optional), ""
+        )
         previous: _Part | None = None
         first: _Part | None = None
         leads = False
@@ -460,9 +464,6 @@ class _Extractor:
                 # a duty stated without a modal has the force of the one before it in its clause:
                 # "甲乙双方认为有保险的必要时，甲方…办理…。" then "乙方办理…的保险。" hangs on the same condition
                 duty = replace(duty, modality=earlier.modality, modal_words=earlier.modal_words)
-            optional = next(
-                (self.optional[c] for c in self.ancestors.get(block.clause_id or "", ()) if c in self.optional), ""
-            )
             if duty is not None and optional and duty.modality == "binding":
                 duty = replace(duty, modality="weak", modal_words=f"{duty.modal_words} ({optional})")
             if duty is not None and block.clause_id is not None:
