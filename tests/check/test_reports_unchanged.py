@@ -27,7 +27,7 @@ from clausecheck.testing.compose import compose_docx
 from .report_snapshot import reports
 
 ROOT = Path(__file__).resolve().parents[2]
-REFERENCE = "0c6596d930a9cd9a622817fdd544a105168c23a8"
+REFERENCE = "2351cc5a3c31dcfd2ad088d21b357c8a4fc55588"
 CORPUS = Path(os.environ.get("CLAUSECHECK_CORPUS") or ROOT.parent / "shared" / "corpus")
 EXAMPLES = {
     "it-onsite-services.zh-Hans": "it-onsite",
