@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, get_args
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.dsl.diagnostics import did_you_mean
 from clausecheck.dsl.model import DisabledRule, Origin, Pack
 from clausecheck.dsl.registry import RuleRegistry
@@ -52,7 +53,7 @@ _KEYS = (
     "timeout",
     "max-memory",
 )
-_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMGT]?)B?", re.IGNORECASE)
+_SIZE = lazy_compile(r"(\d+(?:\.\d+)?)\s*([KMGT]?)B?", re.IGNORECASE)
 _UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}
 
 

@@ -28,13 +28,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.document.model import Document
 from clausecheck.dsl.registry import RuleRegistry
 from clausecheck.errors import UsageError
 from clausecheck.findings import DocumentResult, Finding, Report, SuppressedFinding, Suppression, fingerprint
 from clausecheck.report.output import write_atomically
 
-_ACCEPT = re.compile(
+_ACCEPT = lazy_compile(
     r"clausecheck\s*[:：]\s*(?:accept|接受)\s+(?P<rules>[\w.\-]+(?:\s*[,，、]\s*[\w.\-]+)*)"
     r"(?:\s+(?P<everywhere>everywhere\b|全部|全文))?\s*(?P<reason>.*)",
     re.IGNORECASE,

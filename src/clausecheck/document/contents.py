@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_TITLE = re.compile(r"^(?:table\s*of\s*contents|contents|目\s*录|目\s*錄)(?:\s*page)?$", re.IGNORECASE)
-_TOC_STYLE = re.compile(r"^(?:toc\s*\d|contents\s*\d)$", re.IGNORECASE)
+from clausecheck._lazy_re import lazy_compile
+
+_TITLE = lazy_compile(r"^(?:table\s*of\s*contents|contents|目\s*录|目\s*錄)(?:\s*page)?$", re.IGNORECASE)
+_TOC_STYLE = lazy_compile(r"^(?:toc\s*\d|contents\s*\d)$", re.IGNORECASE)
 _LOOK_FOR_FIRST = 50
 """how many paragraphs after the title may pass before the first numbered entry"""
 

@@ -15,28 +15,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.document.model import Document
 from clausecheck.language.normalize import fold_text
 from clausecheck.types import Lang
 
 # Chinese, matched on text folded to simplified characters. Hong Kong and Taiwan first: their names
 # can contain 中华人民共和国 (中华人民共和国香港特别行政区).
-_ZH_CONTEXT = re.compile("适用|管辖|准据法|解释|约束|规管|依据|依照|按照|^依|，依|本(合同|协议|契约|合约)依")
+_ZH_CONTEXT = lazy_compile("适用|管辖|准据法|解释|约束|规管|依据|依照|按照|^依|，依|本(合同|协议|契约|合约)依")
 _ZH_LAWS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("HK", re.compile("香港(特别行政区)?(的)?法律")),
-    ("TW", re.compile("(中华民国|台湾(地区)?)(之|的)?法律")),
-    ("CN", re.compile("(中华人民共和国|中国(大陆|内地)?)(现行)?(的)?法律(?!、法规|法规)")),
+    ("HK", lazy_compile("香港(特别行政区)?(的)?法律")),
+    ("TW", lazy_compile("(中华民国|台湾(地区)?)(之|的)?法律")),
+    ("CN", lazy_compile("(中华人民共和国|中国(大陆|内地)?)(现行)?(的)?法律(?!、法规|法规)")),
 )
-_EN_CONTEXT = re.compile(r"\bgovern\w*|\bconstrued\b|\binterpreted\b|\bproper law\b|\bapplicable law\b", re.I)
+_EN_CONTEXT = lazy_compile(r"\bgovern\w*|\bconstrued\b|\binterpreted\b|\bproper law\b|\bapplicable law\b", re.I)
 _EN_LAWS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("HK", re.compile(r"\blaws? of (the )?Hong Kong|\bHong Kong law", re.I)),
-    ("TW", re.compile(r"\blaws? of (Taiwan|the Republic of China)\b|\bTaiwan(ese)? law", re.I)),
-    ("CN", re.compile(r"\blaws? of (the )?(People'?s Republic of China|PRC|China)\b|\b(PRC|Chinese) law", re.I)),
+    ("HK", lazy_compile(r"\blaws? of (the )?Hong Kong|\bHong Kong law", re.I)),
+    ("TW", lazy_compile(r"\blaws? of (Taiwan|the Republic of China)\b|\bTaiwan(ese)? law", re.I)),
+    ("CN", lazy_compile(r"\blaws? of (the )?(People'?s Republic of China|PRC|China)\b|\b(PRC|Chinese) law", re.I)),
     (
         "UK",
-        re.compile(r"\blaws? of (England|Scotland|Northern Ireland|the United Kingdom)\b|\b(English|Scots) law", re.I),
+        lazy_compile(
+            r"\blaws? of (England|Scotland|Northern Ireland|the United Kingdom)\b|\b(English|Scots) law", re.I
+        ),
     ),
-    ("US", re.compile(r"\blaws? of (the )?(State|Commonwealth) of\b|\blaws? of the United States\b", re.I)),
+    ("US", lazy_compile(r"\blaws? of (the )?(State|Commonwealth) of\b|\blaws? of the United States\b", re.I)),
 )
 _HOME: dict[Lang, tuple[str, ...]] = {"zh-Hans": ("CN",), "zh-Hant": ("TW", "HK"), "en": ()}
 

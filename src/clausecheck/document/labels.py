@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.document.numfmt import (
     CN_NUMERAL_CHARS,
     parse_chinese,
@@ -43,27 +44,27 @@ _EN_ANNEX = ("schedule", "annex", "annexure", "appendix", "exhibit", "attachment
 
 _CN = re.escape(CN_NUMERAL_CHARS)
 _DIGIT = "0-9０-９"
-_ZH_FIXED = re.compile(
+_ZH_FIXED = lazy_compile(
     rf"第\s*([{_DIGIT}{_CN}]{{1,6}})\s*(编|編|部分|章|节|節|条|條|款|项|項)(?![的之中所规規约約款项項])"
 )
-_ZH_ANNEX = re.compile(
+_ZH_ANNEX = lazy_compile(
     rf"(附件|附表|附录|附錄)\s*([{_DIGIT}{_CN}]{{1,4}}|[A-Za-zＡ-Ｚ])(?:[-－—]([{_DIGIT}]{{1,3}}))?(?![{_DIGIT}])"
 )
-_EN_WORD = re.compile(
+_EN_WORD = lazy_compile(
     r"(ARTICLE|Article|SECTION|Section|CLAUSE|Clause|PART|Part|CHAPTER|Chapter|"
     r"SCHEDULE|Schedule|ANNEXURE|Annexure|ANNEX|Annex|APPENDIX|Appendix|EXHIBIT|Exhibit|ATTACHMENT|Attachment)"
     r"\s+([0-9]{1,3}(?:\.[0-9]{1,3})*|[IVXLC]{1,6}|[A-Z])(?![\w.]*\w)\.?"
 )
-_DECIMAL = re.compile(rf"([{_DIGIT}]{{1,3}}(?:[.．][{_DIGIT}]{{1,3}})+)[.．]?(?![{_DIGIT}.．%])")
-_NUMBER = re.compile(rf"([{_DIGIT}]{{1,3}})\s*([.．、)）])(?![{_DIGIT}])")
-_PAREN = re.compile(rf"[(（]\s*([{_DIGIT}]{{1,3}}|[A-Za-z]{{1,5}}|[{_CN}]{{1,4}})\s*[)）]")
-_ZH_ENUM = re.compile(rf"([{_CN}]{{1,4}})\s*[、．.]")
-_LETTER = re.compile(r"([A-Za-z]|[ivxlcdmIVXLCDM]{1,6})([.)])(?=\s)")
-_HEADING_NUMBER = re.compile(r"([0-9]{1,2})\s+(?=[A-Z\u4e00-\u9fff])")
+_DECIMAL = lazy_compile(rf"([{_DIGIT}]{{1,3}}(?:[.．][{_DIGIT}]{{1,3}})+)[.．]?(?![{_DIGIT}.．%])")
+_NUMBER = lazy_compile(rf"([{_DIGIT}]{{1,3}})\s*([.．、)）])(?![{_DIGIT}])")
+_PAREN = lazy_compile(rf"[(（]\s*([{_DIGIT}]{{1,3}}|[A-Za-z]{{1,5}}|[{_CN}]{{1,4}})\s*[)）]")
+_ZH_ENUM = lazy_compile(rf"([{_CN}]{{1,4}})\s*[、．.]")
+_LETTER = lazy_compile(r"([A-Za-z]|[ivxlcdmIVXLCDM]{1,6})([.)])(?=\s)")
+_HEADING_NUMBER = lazy_compile(r"([0-9]{1,2})\s+(?=[A-Z\u4e00-\u9fff])")
 # `2 HEALTH AND SAFETY`: a bare number before a title in capitals heads a clause even without a heading style
-_CAPITALS_TITLE = re.compile(r"[0-9]{1,2}\s+[A-Z][A-Z &,/'’()\-]{2,60}")
-_SEPARATOR = re.compile(r"[\s\u3000:：.．、\-–—]*")
-_FULL_LETTER = re.compile(r"([Ａ-Ｚａ-ｚA-Za-z])\s*[．、]")
+_CAPITALS_TITLE = lazy_compile(r"[0-9]{1,2}\s+[A-Z][A-Z &,/'’()\-]{2,60}")
+_SEPARATOR = lazy_compile(r"[\s\u3000:：.．、\-–—]*")
+_FULL_LETTER = lazy_compile(r"([Ａ-Ｚａ-ｚA-Za-z])\s*[．、]")
 _STARTS = frozenset(
     "第附(（" + "".join(chr(c) for c in range(0x2460, 0x2488)) + "0123456789０１２３４５６７８９" + CN_NUMERAL_CHARS
 )

@@ -9,12 +9,12 @@ section numbers below refer to it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from lxml import etree
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.document.numfmt import format_number
 from clausecheck.document.package import W
 from clausecheck.document.styles import Styles
@@ -22,7 +22,7 @@ from clausecheck.errors import DocumentLimitExceeded
 from clausecheck.limits import MAX_LIST_START
 
 _W = f"{{{W}}}"
-_PLACEHOLDER = re.compile(r"%([1-9])")
+_PLACEHOLDER = lazy_compile(r"%([1-9])")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.document.model import PartyDefinition
 
 Source = Literal["preamble", "definition", "signature"]
@@ -22,19 +23,19 @@ _PRIORITY = {"preamble": 0, "definition": 1, "signature": 2}
 _Q_OPEN = "\"“'‘「『"
 _Q_CLOSE = "\"”'’」』"
 _ALIAS = rf"(?:[{_Q_OPEN}]{{1,2}}(?P<alias>[A-Z][A-Za-z .&'-]{{0,40}}?)[{_Q_CLOSE}]|(?P<bare>Party\s+[A-Z]|[A-Z][A-Z&-]{{1,30}}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))"
-_EN_PAREN = re.compile(
+_EN_PAREN = lazy_compile(
     rf"\(\s*(?:(?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called|known\s+as)\s+)?(?:collectively,?\s+|together,?\s+)?"
     rf"(?:the\s+|this\s+)?"
     rf"{_ALIAS}\s*(?:,?\s*(?:or|and)\b[^()]*)?\)"
 )
-_EN_HEREINAFTER = re.compile(
+_EN_HEREINAFTER = lazy_compile(
     rf",?\s*(?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called|known\s+as)\s+(?:the\s+)?{_ALIAS}"
 )
-_EN_MEANS = re.compile(
+_EN_MEANS = lazy_compile(
     rf"^\s*[{_Q_OPEN}](?P<alias>[A-Z][A-Za-z .&'-]{{1,40}}?)[{_Q_CLOSE}]\s+(?:means|shall\s+mean)\s+"
     r"(?P<name>[^.;:]{2,120})"
 )
-_ZH_PAREN = re.compile(
+_ZH_PAREN = lazy_compile(
     rf"[（(](?:[^（()）]{{0,40}}[，,；;]\s*)?\s*(?:以下|下文|下)?(?:简称|簡稱|称|稱)(?:为|為)?\s*[：:]?\s*[{_Q_OPEN}]?"
     rf"(?P<alias>[^{_Q_CLOSE}）)\s]{{1,12}}?)[{_Q_CLOSE}]?\s*[）)]"
 )
@@ -45,18 +46,18 @@ PRONOUNS: dict[str, tuple[str, ...]] = {
     "you": ("You", "your", "Your", "yours"),
 }
 """the English first- and second-person names a definition gives one side, with every form the text uses"""
-_EN_PRONOUN = re.compile(
+_EN_PRONOUN = lazy_compile(
     rf"[{_Q_OPEN}](?P<alias>we|you)[{_Q_CLOSE}](?:\s*(?:,|and|or)\s*[{_Q_OPEN}](?:us|our|ours|your|yours)[{_Q_CLOSE}])*",
     re.IGNORECASE,
 )
-_EN_PRONOUN_MEANS = re.compile(r"\s+(?:means?|refers?\s+to|are)\s+(?P<name>[^.;:]{2,120})", re.IGNORECASE)
-_ZH_PRONOUN_MEANS = re.compile(
+_EN_PRONOUN_MEANS = lazy_compile(r"\s+(?:means?|refers?\s+to|are)\s+(?P<name>[^.;:]{2,120})", re.IGNORECASE)
+_ZH_PRONOUN_MEANS = lazy_compile(
     rf"^\s*[{_Q_OPEN}](?P<alias>本公司|我公司|我方|貴公司|贵公司|貴方|贵方)[{_Q_CLOSE}]\s*(?:是指|係指|系指|指)\s*"
     r"(?P<name>[^，,。；;]{2,60})"
 )
 # `香港某某大學，其主要辦事處位於…（「大學」）`: a quoted name alone in brackets, after an organisation's name
-_ZH_QUOTED_PAREN = re.compile(rf"[（(]\s*[{_Q_OPEN}](?P<alias>[^{_Q_CLOSE}）)\s]{{1,12}}?)[{_Q_CLOSE}]\s*[）)]")
-_ZH_ORGANISATION = re.compile(
+_ZH_QUOTED_PAREN = lazy_compile(rf"[（(]\s*[{_Q_OPEN}](?P<alias>[^{_Q_CLOSE}）)\s]{{1,12}}?)[{_Q_CLOSE}]\s*[）)]")
+_ZH_ORGANISATION = lazy_compile(
     r"(?:有限公司|有限責任公司|公司|集团|集團|大学|大學|学院|學院|医院|醫院|银行|銀行|政府|委员会|委員會|管理局|研究院|研究所)"
     r"(?=[^。；;]*$)"
 )
@@ -66,7 +67,7 @@ _ZH_ROLE_STEM = (
     "发包|承包|分包|委托|受托|出租|承租|雇主|用人|用工|派遣|使用|服务|采购|供货|建设|施工|安装|"
     "發包|承攬|委託|僱用|服務|採購"
 )
-_ZH_BARE = re.compile(
+_ZH_BARE = lazy_compile(
     r"(?:^|(?<=[\s\u3000]))(?P<alias>[甲乙丙丁]方|[\u4e00-\u9fff]{1,4}方"
     rf"|(?:劳务|勞務|专业|專業)?(?:{_ZH_ROLE_STEM})(?:人|单位|單位)|劳动者|勞動者"
     # `业主（甲方）：`, `物业服务企业（乙方）：`: any role noun that a positional name in brackets glosses
@@ -74,49 +75,49 @@ _ZH_BARE = re.compile(
     r"\s*(?:[（(](?P<role>[^）)]{0,12})[）)])?\s*(?:盖章|蓋章|签章|簽章|签字|簽字|签名|簽名|名称|名稱|全称|全稱|姓名)?\s*[：:]"
 )
 # `发包单位：某某公司（甲方）`: a positional name in brackets after the name is the same party's
-_ZH_TRAILING = re.compile(r"[（(]\s*(?P<name>[甲乙丙丁]方)\s*[）)]\s*$")
+_ZH_TRAILING = lazy_compile(r"[（(]\s*(?P<name>[甲乙丙丁]方)\s*[）)]\s*$")
 # `Party A: Acme Co., Ltd.` in English translations and signature blocks
-_EN_BARE = re.compile(
+_EN_BARE = lazy_compile(
     r"(?:(?:^|(?<=\s))(?P<party>Party\s+[A-D])|^\s*(?P<word>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\s*(?:\((?P<role>[A-Za-z ]{2,30})\))?\s*[:：]\s*"
     r"(?P<name>[^:：\n]{2,120}?)\s*(?=$|\n|\s(?:Legal Representative|Address|Tel|By|Name|Title)\b)",
     re.MULTILINE,
 )
-_EN_NAME_END = re.compile(
+_EN_NAME_END = lazy_compile(
     r",?\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:company|corporation|limited|partnership|body|entity)\b.*$"
     r"|,\s*(?:a|an)\s+.*$|,\s+(?:[A-Z][\w.]*\s+){1,3}(?:corporation|company)\b.*$"
     r"|\s+(?:incorporated|registered|organi[sz]ed|whose|having|with\s+its|duly)\b.*$",
     re.DOTALL,
 )
-_NOT_PARTIES_EN = re.compile(
+_NOT_PARTIES_EN = lazy_compile(
     r"^(?:agreement|contract|deed|services?|works?|effective\s+date|commencement\s+date|term|site|premises|"
     r"project|schedule|specification|order|policy|plan|parties|party|goods|equipment|fees?|price)$",
     re.IGNORECASE,
 )
-_NOT_PARTIES_ZH = re.compile(r"合同|协议|協議|工程|项目|項目|本|条款|條款|规定|規定|法|日期|服务费|服務費")
-_NOT_PARTIES_BARE = re.compile(r"双方|雙方|各方|对方|對方|一方|他方|多方|地方|官方|配方|处方|處方")
-_ORGANISATION = re.compile(
+_NOT_PARTIES_ZH = lazy_compile(r"合同|协议|協議|工程|项目|項目|本|条款|條款|规定|規定|法|日期|服务费|服務費")
+_NOT_PARTIES_BARE = lazy_compile(r"双方|雙方|各方|对方|對方|一方|他方|多方|地方|官方|配方|处方|處方")
+_ORGANISATION = lazy_compile(
     r"\b(?:Ltd|Limited|Inc|Incorporated|LLC|L\.L\.C|Corporation|Corp|Company|Co|PLC|plc|GmbH|AG|LLP|LP|Pty|"
     r"S\.A|B\.V|N\.V|Bank|University|Authority|Council|Trust|Office)\b",
     re.IGNORECASE,
 )
-_NUMBERED_PARTY = re.compile(r"\s*\(\d{1,2}\)\s+[A-Z]")
-_CAPITALS_NAME = re.compile(r"\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){1,4}(?:,?\s+of\b[^()]*)?\s*$")
-_RECITAL = re.compile(r"\s*(?:WHEREAS|Whereas|RECITAL|Recital|NOW,? THEREFORE)")
-_ROLE_WORD = re.compile(r"(?:方|人|单位|單位|者)$")
+_NUMBERED_PARTY = lazy_compile(r"\s*\(\d{1,2}\)\s+[A-Z]")
+_CAPITALS_NAME = lazy_compile(r"\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){1,4}(?:,?\s+of\b[^()]*)?\s*$")
+_RECITAL = lazy_compile(r"\s*(?:WHEREAS|Whereas|RECITAL|Recital|NOW,? THEREFORE)")
+_ROLE_WORD = lazy_compile(r"(?:方|人|单位|單位|者)$")
 _QUOTE_PAREN = ('")', "”)", "')", "’)", "」）", "』）", "”）", '"）')
-_ZH_AGENT_CUT = re.compile(r".*(?:由|与|與)(?=[^由与與]*$)")
+_ZH_AGENT_CUT = lazy_compile(r".*(?:由|与|與)(?=[^由与與]*$)")
 _ZH_SEPARATORS = frozenset("，,。；;：: \t\n\u3000")
-_ZH_LEAD = re.compile(r"^(?:和|与|與|及|并|並)")
-_NAME_LIKE = re.compile(r"[^，,。；;]{2,40}")
-_QUOTED = re.compile(rf"[{_Q_OPEN}]([A-Z][A-Za-z .&'-]{{0,40}}?)[{_Q_CLOSE}]")
+_ZH_LEAD = lazy_compile(r"^(?:和|与|與|及|并|並)")
+_NAME_LIKE = lazy_compile(r"[^，,。；;]{2,40}")
+_QUOTED = lazy_compile(rf"[{_Q_OPEN}]([A-Z][A-Za-z .&'-]{{0,40}}?)[{_Q_CLOSE}]")
 # `发包方：某某公司（以下简称甲方）`: the role word right before the name the brackets follow
-_ZH_BARE_BEFORE = re.compile(
+_ZH_BARE_BEFORE = lazy_compile(
     rf"(?P<alias>(?:{_ZH_ROLE_STEM})(?:方|人|单位|單位))"
     r"(?:\s*[：:]\s*[^（(，,。；;：:\s]{0,40})?\s*$"
 )
 # a positional name alone in the next paragraph: `承租方：____` then `(甲方)`
-_ZH_NEXT_LINE = re.compile(r"^\s*[（(]\s*(?P<name>[甲乙丙丁]方)\s*[）)]\s*$")
-_SIGNATURE_NOISE = re.compile(r"[（(]?\s*(?:盖章|蓋章|签章|簽章|签字|簽字|公章|签名|簽名)\s*[）)]?|_{2,}|＿{2,}")
+_ZH_NEXT_LINE = lazy_compile(r"^\s*[（(]\s*(?P<name>[甲乙丙丁]方)\s*[）)]\s*$")
+_SIGNATURE_NOISE = lazy_compile(r"[（(]?\s*(?:盖章|蓋章|签章|簽章|签字|簽字|公章|签名|簽名)\s*[）)]?|_{2,}|＿{2,}")
 
 
 def find_parties(blocks: Iterable[tuple[str, str, Source]]) -> tuple[PartyDefinition, ...]:
@@ -157,7 +158,7 @@ def find_parties(blocks: Iterable[tuple[str, str, Source]]) -> tuple[PartyDefini
     return tuple(found)
 
 
-POSITIONAL_NAME = re.compile(r"[甲乙丙丁]方|Party\s+[A-D]\b")
+POSITIONAL_NAME = lazy_compile(r"[甲乙丙丁]方|Party\s+[A-D]\b")
 """a name by position, which any agreement may give either side: 甲方, 乙方, Party A"""
 
 

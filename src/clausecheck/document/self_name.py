@@ -8,12 +8,12 @@ else the word the text uses most.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.document.model import Document
 
-_WORDS = re.compile("契約|合約|合同|協議|协议|契约|協定|协定")
+_WORDS = lazy_compile("契約|合約|合同|協議|协议|契约|協定|协定")
 
 
 def self_name(document: Document) -> str:

@@ -14,10 +14,11 @@ from functools import cached_property
 
 from lxml import etree
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.document.package import W
 
 _W = f"{{{W}}}"
-_HEADING_NAME = re.compile(r"^(?:heading|标题|標題)\s*([1-9])$", re.IGNORECASE)
+_HEADING_NAME = lazy_compile(r"^(?:heading|标题|標題)\s*([1-9])$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,18 +9,18 @@ and the citation table are in `docs/reading.md`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.document.construct import trusted
 from clausecheck.document.labels import RANK_ANNEX, LabelMatch
 from clausecheck.document.model import ClauseKind, ClauseNode
 from clausecheck.errors import DocumentLimitExceeded
 from clausecheck.limits import MAX_CLAUSE_DEPTH
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = lazy_compile(r"[\u3400-\u9fff]")
 _SENTENCE_END = tuple("。．；;，,：:、.")  # ．: the full-width stop older Chinese texts end sentences with
-_TITLE_SPLIT = re.compile(r"[。．]|\.(?=\s)")
+_TITLE_SPLIT = lazy_compile(r"[。．]|\.(?=\s)")
 _SMALL_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"])
 
 

@@ -12,16 +12,16 @@ cache (`clausecheck.dsl.cache`), so a later run starts with them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.dsl.model import Pack, Term
 from clausecheck.dsl.triggers import required_literals
 from clausecheck.language.normalize import fold_text
 
-_SPACE_RUN = re.compile(r"\s{2,}")
+_SPACE_RUN = lazy_compile(r"\s{2,}")
 _words: dict[str, str] = {}
 _triggers: dict[str, frozenset[str] | None] = {}
 

@@ -10,12 +10,12 @@ was expected and, where it can, what the author meant.
 
 from __future__ import annotations
 
-import re
 import threading
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.dsl.diagnostics import confusable_hint, did_you_mean, one_of, syntax_error
 from clausecheck.errors import PackSyntaxError
 from clausecheck.resources import grammar_path
@@ -39,20 +39,20 @@ _TOKEN_NAMES = {
     "SENTENCE": "'sentence'",
     "$END": "the end of the file",
 }
-_NAME_CHAR = re.compile(r"[\w.\-]")
-_NAME_START = re.compile(r"[^\W\d]")
-_BRACES = re.compile(r'"(?:\\.|[^"\\\n])*"|/(?:\\.|[^/\\\n])+/|#[^\n]*|[{}]')
+_NAME_CHAR = lazy_compile(r"[\w.\-]")
+_NAME_START = lazy_compile(r"[^\W\d]")
+_BRACES = lazy_compile(r'"(?:\\.|[^"\\\n])*"|/(?:\\.|[^/\\\n])+/|#[^\n]*|[{}]')
 """Strings, patterns and comments (skipped whole, so a brace inside them does not count) and braces."""
-_DECLARATION = re.compile(
+_DECLARATION = lazy_compile(
     r"^\s*(?:pack|party|topic|vocabulary|require|forbid|override|disable)\s+[^\s{]+\s*(?:\"|\+=|-=|=|\{)"
 )
 """A line that starts a declaration: where a block left open before it shows up as an error."""
-_FIELD = re.compile(
+_FIELD = lazy_compile(
     r"^\s*(?:code|alias|status|topic|severity|bearer|bearing|binding|ambiguous|exemption|near|specific|applies"
     r"|cite|rationale|suggest|example|title|within|exclude|unless|by)\b"
 )
 """A line that starts a rule or topic field: an error there, inside a term group left open, is that group's."""
-_TERM_GROUP = re.compile(r"(?:near|specific|exclude|unless|by)(?:\s+[^\W\d][\w.\-]*)?\s*$")
+_TERM_GROUP = lazy_compile(r"(?:near|specific|exclude|unless|by)(?:\s+[^\W\d][\w.\-]*)?\s*$")
 
 _lock = threading.Lock()
 _parser: Lark | None = None

@@ -7,16 +7,16 @@ column it came from so `packs show` and error messages can point at it.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.types import Citation, Lang, Severity
 
-RULE_CODE = re.compile(r"^[A-Z]+[0-9]+$")
+RULE_CODE = lazy_compile(r"^[A-Z]+[0-9]+$")
 """A rule code: capital letters then digits (CC101)."""
-PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w-]*)\}")
+PLACEHOLDER = lazy_compile(r"\{([A-Za-z_][\w-]*)\}")
 """`{client}`, `{provider}` in suggested wording: the party as the agreement names it"""
 
 RuleStatus = Literal["stable", "preview", "deprecated"]

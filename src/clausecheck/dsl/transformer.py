@@ -9,12 +9,12 @@ declared in a pack this one extends.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any, get_args
 
 from lark import Token, Transformer, Tree, v_args
 from lark.exceptions import VisitError
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.dsl import terms as term_factory
 from clausecheck.dsl.conditions import TooManyAlternatives, alternatives
 from clausecheck.dsl.diagnostics import did_you_mean, syntax_error
@@ -40,10 +40,10 @@ from clausecheck.errors import PackSyntaxError
 from clausecheck.limits import MAX_CONDITION_ALTERNATIVES, MAX_NESTING, MAX_PACK_CHARS
 from clausecheck.types import SEVERITY_ORDER, Citation, Lang
 
-_CODE = re.compile(r"^[A-Z]+[0-9]+$")
+_CODE = lazy_compile(r"^[A-Z]+[0-9]+$")
 # lone surrogates cannot be encoded (UTF-8 output fails) and these controls are not XML (a Word comment fails)
-_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_JURISDICTION = re.compile(r"^[A-Z]{2,5}$")
+_UNWRITABLE = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_JURISDICTION = lazy_compile(r"^[A-Z]{2,5}$")
 _YES = {"yes": True, "true": True, "no": False, "false": False}
 _REPEATABLE = {"citations", "suggest", "examples", "near", "specific", "aliases"}
 _LANGS = ("zh-Hans", "zh-Hant", "en")

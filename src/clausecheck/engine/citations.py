@@ -19,14 +19,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.dsl.model import Statute
 from clausecheck.types import Citation, Lang
 
 _DIGITS = "零一二三四五六七八九"
-_PINPOINT = re.compile(
+_PINPOINT = lazy_compile(
     r"^\s*(?P<unit>arts?\.|ss?\.|regs?\.)\s*(?P<refs>\d[\w()\-–]*(?:\s*,\s*\d[\w()\-–]*)*)(?:\s+(?P<rest>\(.*\)))?\s*$"
 )
-_REF = re.compile(r"(?P<art>\d+)(?:-(?P<sub>\d+))?(?P<parts>(?:\(\w+\))*)")
+_REF = lazy_compile(r"(?P<art>\d+)(?:-(?P<sub>\d+))?(?P<parts>(?:\(\w+\))*)")
 
 
 def select(

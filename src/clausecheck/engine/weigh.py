@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule
 from clausecheck.engine import messages
 from clausecheck.engine.citations import localize, select
@@ -252,7 +253,7 @@ def _offending(kind: str, s: Statement) -> str:
     return _words(kind, [s])
 
 
-_ENUMERATION = re.compile(
+_ENUMERATION = lazy_compile(
     r"[^、，,；;]{1,12}、[^、，,；;]{1,12}、|（[^）]{2,}、[^）]{2,}）|\b(including|such as)\b", re.I
 )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.extract.lexicon import Hit, Lexicon, Scan
 from clausecheck.extract.model import BearerSource
 from clausecheck.extract.roles import Roles
@@ -24,17 +25,17 @@ from clausecheck.types import Lang
 _PRIORITY = {"negation": 0, "prohibition": 1, "weak": 2, "binding": 3}
 _MODALITY = {"negation": "negated", "prohibition": "prohibition", "weak": "weak", "binding": "binding"}
 _HEDGE_WINDOW = {"en": 45, "zh-Hans": 8, "zh-Hant": 8}
-_AGENT_ZH = re.compile(r"由\s*$")
-_TO_AFTER = re.compile(r"\s+to\b", re.IGNORECASE)
-_PASSIVE_EN = re.compile(r"^\s*(?:not\s+)?be\s+(?:\w+ly\s+)?(\w+(?:ed|en|wn|de|ne|lt|pt|ught))\b", re.IGNORECASE)
-_STATE_EN = re.compile(
+_AGENT_ZH = lazy_compile(r"由\s*$")
+_TO_AFTER = lazy_compile(r"\s+to\b", re.IGNORECASE)
+_PASSIVE_EN = lazy_compile(r"^\s*(?:not\s+)?be\s+(?:\w+ly\s+)?(\w+(?:ed|en|wn|de|ne|lt|pt|ught))\b", re.IGNORECASE)
+_STATE_EN = lazy_compile(
     r"qualified|trained|certified|licen[sc]ed|experienced|equipped|registered|authori[sz]ed|vetted|screened",
     re.IGNORECASE,
 )
 """participles of a state the people must be in ("crew shall be fully qualified"): their employer ensures it,
 unlike what is done to them ("personnel shall be informed")"""
-_BY_AGENT_EN = re.compile(r"\bby\s+(?:the\s+|each\s+|either\s+)?$", re.IGNORECASE)
-_OWNER_AFTER = re.compile(r"\b(?:of|with)$", re.IGNORECASE)
+_BY_AGENT_EN = lazy_compile(r"\bby\s+(?:the\s+|each\s+|either\s+)?$", re.IGNORECASE)
+_OWNER_AFTER = lazy_compile(r"\b(?:of|with)$", re.IGNORECASE)
 """a modal phrase ending in a preposition names its bearer right after it ("is the responsibility of")"""
 
 
@@ -59,14 +60,14 @@ def _real(hits: list[Hit], friends: list[Hit]) -> list[Hit]:
     return [h for h in hits if not any(f.start <= h.start and h.end <= f.end for f in friends)]
 
 
-_CLAUSE_HEAD = re.compile(
+_CLAUSE_HEAD = lazy_compile(
     r"[\s\"'“‘(（\[【]*(?:(?:and|but|while|whereas|并且|并|而|且|同时)\s*)?"
     r"(?:[(（]?[a-z0-9ivx一二三四五六七八九十]{1,4}[)）]\s*)?(?:that\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
 """what may stand before the subject that opens a clause: "，乙方负责…", ", and the Contractor shall…",
 "(c) that EDGE will not…" """
-_BEFORE_A_NAME = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+_BEFORE_A_NAME = lazy_compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 
 
 class _Conditions:
@@ -212,12 +213,14 @@ def _people_subject(
     return None
 
 
-_GAP_BEFORE = re.compile(r"\s*")
+_GAP_BEFORE = lazy_compile(r"\s*")
 # how many of the people, before them: "每更最少一名保安員須…", "至少两名电工应…"
-_QUANTIFIER = re.compile(r"\s*(?:每[班更组天日]?)?(?:至少|最少|不少于|不得少于)?[一二两三四五六七八九十百\d]+[名个位]")
-_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+_QUANTIFIER = lazy_compile(
+    r"\s*(?:每[班更组天日]?)?(?:至少|最少|不少于|不得少于)?[一二两三四五六七八九十百\d]+[名个位]"
+)
+_THAT = lazy_compile(r"\bthat\b", re.IGNORECASE)
 # two parties joined as one subject: "总承建商及分判商须…", "the Customer and the Supplier shall…"
-_AND = re.compile(r"\s*(?:及|和|与|與|以及|、|and|&|as\s+well\s+as)\s*(?:the\s+)?", re.IGNORECASE)
+_AND = lazy_compile(r"\s*(?:及|和|与|與|以及|、|and|&|as\s+well\s+as)\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def _subject(
@@ -318,14 +321,14 @@ def _subject(
 
 
 # between a party and its declarative verb: nothing, a space, or one adverb ("expressly assumes")
-_DECLARED_GAP = re.compile(r"\s{0,2}(?:[a-z]+ly\s+)?", re.IGNORECASE)
-_ASSIGNING_EN = re.compile(r"^\s*(?:the\s+)?$", re.IGNORECASE)
-_TO_VERB_EN = re.compile(r"\s+to\s+(?!be\b)[a-z]{3,}", re.IGNORECASE)
+_DECLARED_GAP = lazy_compile(r"\s{0,2}(?:[a-z]+ly\s+)?", re.IGNORECASE)
+_ASSIGNING_EN = lazy_compile(r"^\s*(?:the\s+)?$", re.IGNORECASE)
+_TO_VERB_EN = lazy_compile(r"\s+to\s+(?!be\b)[a-z]{3,}", re.IGNORECASE)
 
 
 # in Chinese, adverbials may stand between the party and its verb ("乙方根据国家规定，按工种要求发给…"), not a
 # negation ("甲方未提供…" states a breach, not a duty)
-_DECLARED_GAP_ZH = re.compile(r"[^。；;未不没無无拒]{0,30}")
+_DECLARED_GAP_ZH = lazy_compile(r"[^。；;未不没無无拒]{0,30}")
 
 
 def _declares(text: str, party: Hit, verb: Hit, parties: list[tuple[Hit, str]]) -> bool:
@@ -475,4 +478,4 @@ def subject_only(scan: Scan, text: str, lexicon: Lexicon, roles: Roles) -> tuple
     return first[1], first[2]
 
 
-_OPENING = re.compile(r"[\s\"'“‘(（\[【]*(?:the\s+|由)?", re.IGNORECASE)
+_OPENING = lazy_compile(r"[\s\"'“‘(（\[【]*(?:the\s+|由)?", re.IGNORECASE)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.budget import checkpoint
 from clausecheck.document.labels import match_rendered
 from clausecheck.document.model import Block, ClauseNode, Document
@@ -177,14 +178,16 @@ def _later_proviso(whole: Scan, part: str, unless: TermSet) -> list[Hit]:
     ]
 
 
-_DONE_TO_THEM = re.compile(
+_DONE_TO_THEM = lazy_compile(
     r"\bbe\s+(?:\w+ly\s+)?(?:given|provided|offered|supplied|issued|informed|briefed|told|shown)\b", re.IGNORECASE
 )
 """what is done to the people ("Staff shall be given training before starting work"): someone else does it, so
 the rule about taking up work names no bearer"""
-_EVEN_IF = re.compile(r"\s*(?:纵系|纵使|纵然|即使|即便|哪怕|even\s+if\b|even\s+where\b|even\s+though\b)", re.IGNORECASE)
+_EVEN_IF = lazy_compile(
+    r"\s*(?:纵系|纵使|纵然|即使|即便|哪怕|even\s+if\b|even\s+where\b|even\s+though\b)", re.IGNORECASE
+)
 """a part that stretches the exemption before it to more cases: "…；纵系因其重大过失所致者，亦同" """
-_PROVISO = re.compile(r"\s*(?:但|但是|惟|然而|provided\b|except\b|save\b|unless\b|however\b)", re.IGNORECASE)
+_PROVISO = lazy_compile(r"\s*(?:但|但是|惟|然而|provided\b|except\b|save\b|unless\b|however\b)", re.IGNORECASE)
 """what opens a proviso that limits the clause before it"""
 
 
@@ -192,7 +195,7 @@ def _words(hits: list[Hit]) -> list[str]:
     return list(dict.fromkeys(h.text for h in hits))
 
 
-_PHRASE_BREAK = re.compile(r"[，,；;。.、：:()（）]")
+_PHRASE_BREAK = lazy_compile(r"[，,；;。.、：:()（）]")
 
 
 def _outside(hits: list[Hit], excluded: list[Hit], text: str) -> list[Hit]:
@@ -755,7 +758,7 @@ def _opens_with(scan: Scan, words: TermSet) -> bool:
     return first is not None and not scan.text[: first.start].strip(" \t(（[【\"'“‘")
 
 
-_CONDITION_ITEM = re.compile(r"的\s*[；;。.,，]?\s*$")
+_CONDITION_ITEM = lazy_compile(r"的\s*[；;。.,，]?\s*$")
 
 
 def _item_parents(roots: tuple[ClauseNode, ...]) -> frozenset[str]:

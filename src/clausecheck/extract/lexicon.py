@@ -30,6 +30,7 @@ import ahocorasick
 import regex as timed_re
 
 from clausecheck._identity_cache import IdentityCache
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.budget import overrun, remaining
 from clausecheck.dsl import analysis
 from clausecheck.dsl.model import ForbidRule, Pack, RequireRule, Term
@@ -38,10 +39,10 @@ from clausecheck.types import Lang
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 """what English literal terms may not touch (matched on lower-case text): whole words only"""
-_SPACE_RUN = re.compile(r"\s{2,}")
-_ODD_SPACE = re.compile(r"[^\S ]")
+_SPACE_RUN = lazy_compile(r"\s{2,}")
+_ODD_SPACE = lazy_compile(r"[^\S ]")
 """a space other than " " """
-_PLURAL = re.compile(r"e?s(?![a-z0-9_])")
+_PLURAL = lazy_compile(r"e?s(?![a-z0-9_])")
 
 PLACED = frozenset({"annex_noun", "reference_lead", "definition_verb", "not_a_party", "other_parties"})
 """Vocabularies only ever read at a position, as one regular expression (`Lexicon.alternation`, used by

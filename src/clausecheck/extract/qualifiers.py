@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.extract.lexicon import Lexicon, Scan
 from clausecheck.extract.model import Qualifier
 from clausecheck.extract.positions import positions
 from clausecheck.language.segment import clause_around
 
 _NUMBER = r"(?:\d[\d,.]*|[一二两三四五六七八九十百千万零〇]+)"
-_DEADLINE = re.compile(
+_DEADLINE = lazy_compile(
     rf"{_NUMBER}\s*(?:个)?(?:小时|分钟|天|日|个?工作日|周|星期|个?月)(?:内|之内|以内|前)"
     r"|立即|立刻|马上|当即|即时|第一时间内"
     r"|\bwithin\s+(?:\w+\s+)?(?:\(\d+\)\s+)?(?:business\s+|working\s+|calendar\s+)?(?:hours?|days?|minutes?|weeks?|months?)\b"
@@ -26,13 +27,13 @@ _DEADLINE = re.compile(
     r"|\b(?:before|prior\s+to)\s+(?:any|each|the|an?)\s+(?:\w+\s+){0,3}?(?:enters?|entry|starts?|begins?|commencement|attend\w*|first)",
     re.IGNORECASE,
 )
-_AMOUNT = re.compile(
+_AMOUNT = lazy_compile(
     rf"{_NUMBER}\s*(?:万元|元|万|亿元|人民币|美元|英镑)"
     r"|(?:人民币|RMB|USD|GBP|EUR|HKD|NT\$|US\$|[$£€¥])\s*[\d,.]+(?:\s*(?:million|m|k|thousand))?"
     r"|\b[\d,.]+\s*(?:million|thousand)?\s*(?:dollars|pounds|euros|yuan)\b",
     re.IGNORECASE,
 )
-_STANDARD = re.compile(
+_STANDARD = lazy_compile(
     r"\b(?:GB(?:/T|/Z)?|JGJ|AQ|DL|ISO|IEC|BS|EN|NFPA|ANSI|IEEE|CFR|OSHA)\s*[\d.\-/]+"
     r"|\b\d+\s+CFR\b|\bNFPA\s*70E\b",
     re.IGNORECASE,

@@ -11,20 +11,20 @@ be made ("另行制定", "to be issued").
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.document.model import ClauseNode, Document
 from clausecheck.extract.lexicon import Lexicon, Scan
 from clausecheck.extract.model import Reference
 from clausecheck.extract.positions import positions
 from clausecheck.language.normalize import fold_text, matching_lang
 
-_ZH_TITLE = re.compile(r"《([^》]{1,40})》")
+_ZH_TITLE = lazy_compile(r"《([^》]{1,40})》")
 
 
 # the words before a document noun that belong to its name: "安全管理制度", "the site safety rules"
-_NAME_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}|(?:\w+\s+){0,3})$")
+_NAME_BEFORE = lazy_compile(r"(?:[\u4e00-\u9fff]{0,6}|(?:\w+\s+){0,3})$")
 _ORDINALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
 

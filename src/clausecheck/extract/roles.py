@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.document.model import Document
 from clausecheck.document.parties import POSITIONAL_NAME, PRONOUNS
 from clausecheck.extract.lexicon import Hit, Lexicon, Scan
@@ -46,15 +47,15 @@ _TRANSLATED_POSITION = {
 # weights of the evidence, strongest first
 _OWN_NAME, _DEFINITION, _CONDUCT_CAP = 3, 2, 3
 _CONDUCT = {"provider_conduct": ("provider", 1), "host_conduct": ("client", 1), "payer_conduct": ("client", 2)}
-_POSSESSIVE = re.compile(r"\s*(?:['’]s?|s['’])\s*$")
-_NAME_GOES_ON = re.compile(r"(?<![\w'’])(?!The\b)[A-Z][\w&-]*\s+$")
+_POSSESSIVE = lazy_compile(r"\s*(?:['’]s?|s['’])\s*$")
+_NAME_GOES_ON = lazy_compile(r"(?<![\w'’])(?!The\b)[A-Z][\w&-]*\s+$")
 """a capitalised word right before a name, of which the name is only the last word ("Main Contractor")"""
-_POST = re.compile(
+_POST = lazy_compile(
     r"\s*(?:主管|负责人|負責人|代表|经理|經理|管理人员|管理人員|人员|人員|工程师|工程師|"
     r"(?:safety\s+)?(?:manager|supervisor|representative|personnel|staff|team|engineer|lead|agent|contact)s?\b)"
 )
 """a post or staff named by a place word: 现场主管, "site manager" """
-_NO_SERVICE_PRICE = re.compile(
+_NO_SERVICE_PRICE = lazy_compile(
     r"[^，,。；;.]{0,24}?(?:工资|工資|薪酬|薪金|薪資|劳动报酬|勞動報酬|租金|使用费|使用費|水电费|水電費|电费|電費|"
     r"wages|salar(?:y|ies)|remuneration|licen[cs]e\s+fees?|rent\b|royalt(?:y|ies)|commissions?\b|electricity|utilit(?:y|ies))"
 )
@@ -63,9 +64,9 @@ other's property or rights), the electricity or utilities the payer's own work o
 
 # "Employer's liability insurance", "Employer's Liability and Business Auto Liability": a kind of cover
 # a Chinese role word inside a cover's name or a role the law gives someone: "雇主责任险", "负…雇主之责任"
-_COVER_AFTER_ZH = re.compile(r"之?责任(?:险|保险)?|[^。；，,、]{1,4}?责任(?:险|保险)")
+_COVER_AFTER_ZH = lazy_compile(r"之?责任(?:险|保险)?|[^。；，,、]{1,4}?责任(?:险|保险)")
 """what follows a role word that names a cover or a legal role: 雇主之责任, 雇主责任险, 雇主意外责任险"""
-_BEARS_BEFORE_ZH = re.compile(r"负[^。；，,]{0,12}$")
+_BEARS_BEFORE_ZH = lazy_compile(r"负[^。；，,]{0,12}$")
 
 
 def _a_role_not_a_party(folded: str, hit: Hit) -> bool:
@@ -80,7 +81,7 @@ def _a_role_not_a_party(folded: str, hit: Hit) -> bool:
     )
 
 
-_NAMES_A_COVER = re.compile(r"(?:['’]s?|s['’]?)?\s+(?:(?i:liability)\s+(?i:insurance|cover|policy)|Liability\b)")
+_NAMES_A_COVER = lazy_compile(r"(?:['’]s?|s['’]?)?\s+(?:(?i:liability)\s+(?i:insurance|cover|policy)|Liability\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,8 +391,8 @@ def _weigh(parties: list[_Party], evidence: _Evidence) -> None:
             party.votes[role] += min(party.conduct[role], _CONDUCT_CAP)
 
 
-_CAPITALS = re.compile(r"[A-Z]{3,}(?:\s+[A-Z]{2,})*")
-_SUB_PARTY = re.compile(r"分包|分判|再承攬|sub-?contractor", re.IGNORECASE)
+_CAPITALS = lazy_compile(r"[A-Z]{3,}(?:\s+[A-Z]{2,})*")
+_SUB_PARTY = lazy_compile(r"分包|分判|再承攬|sub-?contractor", re.IGNORECASE)
 """a name that says the party takes sublet work: 劳务分包人, 分判商, 再承攬人, Subcontractor"""
 
 

@@ -21,16 +21,17 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.document.model import Block, Document
 from clausecheck.extract.roles import Roles
 from clausecheck.language.normalize import fold_text
 
 # a cell that only numbers its row ("1", "2.", "（三）", "a)"): the duty is in another cell
-_ROW_NUMBER = re.compile(r"[(（]?(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])[)）.、．]?")
+_ROW_NUMBER = lazy_compile(r"[(（]?(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])[)）.、．]?")
 # a RACI cell: "R", "R, A", "A/R", "C", "I"; a party marked R carries out the row (A where no party is)
-_RACI = re.compile(r"\s*[RACI](?:\s*[,/&;]?\s*[RACI])*\s*")
+_RACI = lazy_compile(r"\s*[RACI](?:\s*[,/&;]?\s*[RACI])*\s*")
 # what a party column's header adds to the party's name: "Client responsibilities", "甲方职责"
-_COLUMN_OF_DUTIES = re.compile(
+_COLUMN_OF_DUTIES = lazy_compile(
     r"(?:\s*['’]s)?\s+(?:responsibilities|obligations|duties|tasks)\s*$"
     r"|的?(?:责任|責任|职责|職責|义务|義務|工作内容|工作內容|负责事项|負責事項)\s*$",
     re.IGNORECASE,

@@ -9,15 +9,15 @@ uses, classed with OpenCC once per character and cached (`docs/reading.md`).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.language.normalize import opencc_converter
 from clausecheck.types import Lang
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
+_HAN = lazy_compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = lazy_compile(r"[A-Za-z]")
 _SCRIPT: dict[str, int] = {}  # +1 traditional-only, -1 simplified-only, 0 both or neither
 MIN_SHARE = 0.05
 """a language holding less of the text than this is not listed in `Document.langs`"""

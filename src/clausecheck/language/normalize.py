@@ -9,15 +9,15 @@ the offset of the original character it came from.
 
 from __future__ import annotations
 
-import re
 import threading
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.types import Lang
 
-_SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+_SPACES = lazy_compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 _local = threading.local()
 
 
@@ -68,8 +68,8 @@ class Folded(NamedTuple):
 
 _SPACE_TABLE = {ord(c): " " for c in "\t\n\r\x0b\x0c\u3000\u00a0\u200b\ufeff\u2002\u2003\u2009"}
 # the same characters as patterns: a `str.translate` with a dict costs a lookup per character of non-ASCII text
-_ODD_SPACES = re.compile("[" + "".join(map(chr, _SPACE_TABLE)) + "]")
-_ASCII_SPACES = re.compile("[\t\n\r\x0b\x0c]")
+_ODD_SPACES = lazy_compile("[" + "".join(map(chr, _SPACE_TABLE)) + "]")
+_ASCII_SPACES = lazy_compile("[\t\n\r\x0b\x0c]")
 
 
 @lru_cache(maxsize=65536)
@@ -117,7 +117,7 @@ def _t2s_char(ch: str) -> str:
     return out if len(out) == 1 else ch
 
 
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_HAN = lazy_compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def has_han(text: str) -> bool:

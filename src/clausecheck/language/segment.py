@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.language.normalize import has_han
 
 # Chinese sentences end at 。！？ (and their half-width forms before CJK); parts end at ；：
@@ -75,7 +76,7 @@ _EN_ABBREVIATIONS = {
     "est",
     "govt",
 }
-_EN_BOUNDARY = re.compile(
+_EN_BOUNDARY = lazy_compile(
     r"(?<=[.!?;:])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9(\[])|(?<=;)\s*(?=\S)|(?<=:)\s+"
 )
 
@@ -98,7 +99,7 @@ def segments(text: str) -> list[Segment]:
     return _split_en(text)
 
 
-_CONJUNCTION_ONLY = re.compile(r"^(?:and|or|and/or|but|以及|及|和|或|或者)[\s,;.，；。]*$", re.IGNORECASE)
+_CONJUNCTION_ONLY = lazy_compile(r"^(?:and|or|and/or|but|以及|及|和|或|或者)[\s,;.，；。]*$", re.IGNORECASE)
 
 
 def _emit(out: list[Segment], text: str, start: int, end: int, continues: bool) -> None:
@@ -128,10 +129,10 @@ def _split_zh(text: str) -> list[Segment]:
 
 
 _ABBREVIATION_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
-_DIGIT = re.compile(r"\d")
-_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+_DIGIT = lazy_compile(r"\d")
+_INITIALS = lazy_compile(r"(?:[a-z]\.)+[a-z]")
 """initials, as in a name ("A.M. Best", "J.P. Morgan", "U.S. Steel"): their last full stop ends no sentence"""
-_DIGIT_AHEAD = re.compile(r"\s*\d")
+_DIGIT_AHEAD = lazy_compile(r"\s*\d")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -151,7 +152,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return dot > 0 and bool(_DIGIT.match(text, dot - 1)) and bool(_DIGIT_AHEAD.match(text, dot + 1))
 
 
-_EN_MARK = re.compile(r"[.!?;:]")
+_EN_MARK = lazy_compile(r"[.!?;:]")
 
 
 def _split_en(text: str) -> list[Segment]:
@@ -175,7 +176,7 @@ def _split_en(text: str) -> list[Segment]:
     return out
 
 
-CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+CLAUSE_BREAK = lazy_compile(r"[，,；;：:]")
 """what ends a clause inside a sentence part: commas, semicolons and colons of either width"""
 
 

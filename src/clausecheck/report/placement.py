@@ -23,13 +23,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.document.model import Block, ClauseNode, Document
 from clausecheck.findings import DocumentResult, Location
 from clausecheck.language.normalize import fold_text
 
-_LATIN = re.compile(r"[a-z]+")
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]+")
-_SIGNATURE = re.compile(
+_LATIN = lazy_compile(r"[a-z]+")
+_HAN = lazy_compile("[\u3400-\u9fff\uf900-\ufaff]+")
+_SIGNATURE = lazy_compile(
     r"签字|签章|盖章|签名|簽字|簽章|蓋章|簽名|法定代表人|授權代表|授权代表|立契約書人|"
     r"\bsigned\b|\bsignature\b|in witness whereof|\bexecuted\b.*\bby\b|for and on behalf of",
     re.I,

@@ -9,9 +9,9 @@ visible escapes (`\\u202e`), never sent raw; tabs and line breaks stay.
 
 from __future__ import annotations
 
-import re
+from clausecheck._lazy_re import lazy_compile
 
-_CONTROLS = re.compile(
+_CONTROLS = lazy_compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufff9-\ufffb\ud800-\udfff]"
 )
 
