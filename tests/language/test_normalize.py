@@ -3,7 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clausecheck.language.normalize import fold, fold_text
+from clausecheck.language.detect import detect
+from clausecheck.language.normalize import fold, fold_text, has_han
 
 
 def test_traditional_and_full_width_fold_to_simplified_half_width():
@@ -34,3 +35,12 @@ def test_a_long_text_folds_in_pieces_as_it_folds_whole():
     assert fold_text(long) == fold(long).text
     expanding = long + "㈠第一條\n" + long  # one piece folds a character into three: the whole is folded as one
     assert fold_text(expanding) == fold(expanding).text
+
+
+def test_chinese_characters_are_told_from_punctuation_and_full_width_letters() -> None:
+    assert not has_han("The Contractor’s “Site Rules” — see clause 7")  # curly quotes and dashes only
+    assert not has_han("ＡＢＣ：（１）")  # full-width forms sort after the Chinese characters
+    assert has_han("“乙方”应提供安全帽")
+    assert has_han("Party B (乙方) shall provide helmets")
+    assert detect("ＡＢＣ the Contractor’s duties")[0] == "en"
+    assert detect("乙方应提供安全帽")[0] == "zh-Hans"
