@@ -40,6 +40,7 @@ vocabulary payer_conduct { en "shall pay" }
 vocabulary declarative { zh-Hans "提供" }
 vocabulary shifts_liability { en "at its sole risk" }
 vocabulary condition { en "if" }
+vocabulary befalls { zh-Hans "受伤" }
 vocabulary clause_opening { en "where" }
 vocabulary proviso { en "subject to" }
 vocabulary duty_heading { en "obligations" }

@@ -70,7 +70,8 @@ def test_safety_core_uses_the_label_ids():
 
 # Positions only English has: Chinese capitalises no names and puts a document's name in 《》.
 ENGLISH_ONLY = {"reference_lead", "not_a_party"}
-CHINESE_ONLY = {"object_marker"}  # English marks objects by word order, which the subject finder reads
+CHINESE_ONLY = {"object_marker", "befalls"}
+"""English marks objects by word order, which the subject finder reads, and has no 的-conditions"""
 
 
 def test_safety_core_defines_every_vocabulary_in_every_language():

@@ -54,6 +54,8 @@ VOCABULARIES: dict[str, str] = {
     "at its sole risk (an exemption when that party is the provider)",
     "condition": "words that open a condition: a modal or party after them in the clause is the condition's: "
     "如需/一旦/如遇; if/in case/provided that",
+    "befalls": "what befalls a party's people rather than what they do: a party opening a 的-condition with it "
+    "is the injured, not the bearer: 因工负伤/受伤/患病",
     "clause_opening": "adverbials that, opening a clause, keep it from naming the duty's bearer: 凡/由于/经; where/upon/subject to",
     "proviso": "openings that refer to other provisions, whose words are not the sentence's subject: "
     "subject to/without prejudice to; 在不影响…的前提下",

@@ -343,7 +343,28 @@ def _declares(text: str, party: Hit, verb: Hit, parties: list[tuple[Hit, str]]) 
     )
 
 
-def _assigned(scan: Scan, text: str, lexicon: Lexicon, roles: Roles, conditions: _Conditions) -> Duty | None:
+def _befallen(text: str, parties: list[tuple[Hit, str]], befalls: list[Hit]) -> set[int]:
+    """Where the parties stand that open a 的-condition of what befalls them ("乙方因工负伤的，按国家有关规定执行",
+    "甲方人员在现场受伤的，…"): the injured, not the bearer; not "甲方造成乙方人员伤亡的", where the harm is
+    another party's."""
+    found: set[int] = set()
+    for h, _ in parties:
+        end = _DE_CONDITION_END.search(text, h.end)
+        if end is None:
+            continue
+        harm = next((b for b in befalls if h.end <= b.start < end.start()), None)
+        if harm is not None and not any(h.end <= other.start < harm.start for other, _ in parties):
+            found.add(h.start)
+    return found
+
+
+_DE_CONDITION_END = lazy_compile(r"[的者]\s*[，,]")
+"""the end of a 的-condition ("…因工负伤的，"), or its classical form ("…因公受傷者，")"""
+
+
+def _assigned(
+    scan: Scan, text: str, lexicon: Lexicon, roles: Roles, conditions: _Conditions, befallen: set[int]
+) -> Duty | None:
     """Duties assigned without a modal verb: "劳动防护用品由乙方提供", "Contractor to provide PPE" (schedules),
     and the declarative Chinese duty "甲方发给乙方劳动保护用品", a party opening the clause with a verb of
     the `declarative` vocabulary."""
@@ -354,6 +375,8 @@ def _assigned(scan: Scan, text: str, lexicon: Lexicon, roles: Roles, conditions:
     parties = sorted([*roles.find(text), *both], key=lambda item: item[0].start)
     each_own = scan.search(lexicon.words("each_own"))
     for h, role in parties:
+        if h.start in befallen:
+            continue
         before = text[: h.start]
         if _AGENT_ZH.search(before) and has_han(text[h.end : h.end + 1]):
             return Duty(role, h.text, False, "binding", "由", "assigned")
@@ -394,6 +417,7 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles, a
     friends = scan.find(lexicon.words("false_friends"))
     conditions = _Conditions(scan, text, lexicon)
     parties = roles.find(text)
+    befallen = _befallen(text, parties, scan.find(lexicon.words("befalls"))) if lang != "en" else set()
     found = _main_modal(scan, lexicon, friends, conditions, parties, at)
     demanded = _demanded(scan, text, lang, lexicon, parties, conditions)
     if demanded is not None:
@@ -403,7 +427,7 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles, a
             # modal in a later clause ("…，甲方应提供场地") starts a duty of its own
             return Duty(role, party.text, False, "binding", demand.text, "demanded")
     if found is None:
-        assigned = _assigned(scan, text, lexicon, roles, conditions)
+        assigned = _assigned(scan, text, lexicon, roles, conditions, befallen)
         deferred = scan.first(lexicon.words("deferral"))
         if assigned is None and deferred is not None:
             # "…的投保在合同专用条款中约定", "insurance to be agreed": the matter is left open, by nobody
@@ -420,7 +444,7 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles, a
     role, actor_words, how = _subject(
         text,
         lang,
-        parties,
+        [(h, role) for h, role in parties if h.start not in befallen],
         scan.find(lexicon.words("both_parties")),
         scan.find(lexicon.words("personnel")),
         modal,
