@@ -209,3 +209,12 @@ def test_a_collective_name_for_two_companies():
         ]
     )
     assert [p.alias for p in found] == ["WYZZ", "NEXSTAR"]
+
+
+def test_uppercase_hereinafter_without_a_verb(read):
+    doc = read(
+        "OUTSOURCING AGREEMENT\nBETWEEN:\n"
+        'MODUS MEDIA INTERNATIONAL B.V., LANDDROSTLAAN 51, APELDOORN (HEREINAFTER "MMI")\nAND\n'
+        'DRAGON SYSTEMS, INC. 320 NEVADA STREET NEWTON, MA (HEREAFTER "DRAGON SYSTEMS")\n1. PURPOSE'
+    )
+    assert [p.alias for p in doc.parties] == ["MMI", "DRAGON SYSTEMS"]

@@ -24,7 +24,7 @@ _Q_OPEN = "\"“'‘「『"
 _Q_CLOSE = "\"”'’」』"
 _ALIAS = rf"(?:[{_Q_OPEN}]{{1,2}}(?P<alias>[A-Z][A-Za-z .&'-]{{0,40}}?)[{_Q_CLOSE}]|(?P<bare>Party\s+[A-Z]|[A-Z][A-Z&-]{{1,30}}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))"
 _EN_PAREN = lazy_compile(
-    rf"\(\s*(?:(?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called|known\s+as)\s+)?(?:collectively,?\s+|together,?\s+)?"
+    rf"\(\s*(?:(?i:hereinafter|hereafter)\s+(?:(?i:referred\s+to\s+as|called|known\s+as)\s+)?)?(?:collectively,?\s+|together,?\s+)?"
     rf"(?:the\s+|this\s+)?"
     rf"{_ALIAS}\s*(?:,?\s*(?:or|and)\b[^()]*)?\)"
 )
@@ -100,7 +100,7 @@ _ORGANISATION = lazy_compile(
     r"S\.A|B\.V|N\.V|Bank|University|Authority|Council|Trust|Office)\b",
     re.IGNORECASE,
 )
-_NUMBERED_PARTY = lazy_compile(r"\s*\(\d{1,2}\)\s+[A-Z]")
+_NUMBERED_PARTY = lazy_compile(r"\s*(?:[;,]\s*)?(?:and\s+|AND\s+)?\(\d{1,2}\)\s+[A-Z]")
 _CAPITALS_NAME = lazy_compile(r"\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){1,4}(?:,?\s+of\b[^()]*)?\s*$")
 _RECITAL = lazy_compile(r"\s*(?:WHEREAS|Whereas|RECITAL|Recital|NOW,? THEREFORE)")
 _ROLE_WORD = lazy_compile(r"(?:方|人|单位|單位|者)$")

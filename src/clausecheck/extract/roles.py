@@ -427,7 +427,13 @@ def _decide(parties: list[_Party]) -> dict[int, str]:
             known, counterpart = (a, b) if a in decided else (b, a)
             if decided[known] in _COMPLEMENT:
                 decided[counterpart] = _COMPLEMENT[decided[known]]
-        elif decided.get(a) == decided.get(b) and a in decided:
+        elif (
+            decided.get(a) == decided.get(b)
+            and a in decided
+            and not (decided[a] == "client" and any(p.worker for p in parties))
+        ):
+            # two hosts share out the sides, unless a worker is the provider: then both speak for the employer
+            # ("the Employer" in the parties, "the Company" in the text)
             subs = [i for i in (a, b) if any(_SUB_PARTY.search(n) for n in parties[i].names)]
             if len(subs) == 1:
                 # "承包人" and "劳务分包人", "Contractor" and "Subcontractor": the one whose work is sublet hosts it
