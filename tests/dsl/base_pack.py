@@ -41,6 +41,7 @@ vocabulary declarative { zh-Hans "提供" }
 vocabulary shifts_liability { en "at its sole risk" }
 vocabulary condition { en "if" }
 vocabulary befalls { zh-Hans "受伤" }
+vocabulary entitlement { zh-Hans "享受" }
 vocabulary clause_opening { en "where" }
 vocabulary proviso { en "subject to" }
 vocabulary duty_heading { en "obligations" }

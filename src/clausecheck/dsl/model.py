@@ -54,6 +54,8 @@ VOCABULARIES: dict[str, str] = {
     "at its sole risk (an exemption when that party is the provider)",
     "condition": "words that open a condition: a modal or party after them in the clause is the condition's: "
     "如需/一旦/如遇; if/in case/provided that",
+    "entitlement": "what the party named receives rather than owes: it is the beneficiary, and whoever owes it "
+    "is not named: 享受/有权获得; entitled to receive",
     "befalls": "what befalls a party's people rather than what they do: a party opening a 的-condition with it "
     "is the injured, not the bearer: 因工负伤/受伤/患病",
     "clause_opening": "adverbials that, opening a clause, keep it from naming the duty's bearer: 凡/由于/经; where/upon/subject to",

@@ -419,6 +419,9 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles, a
     parties = roles.find(text)
     befallen = _befallen(text, parties, scan.find(lexicon.words("befalls"))) if lang != "en" else set()
     found = _main_modal(scan, lexicon, friends, conditions, parties, at)
+    entitled = _entitled(scan, text, lexicon, conditions, found[1] if found is not None else None, at)
+    if entitled is not None:
+        return Duty("none", "", False, "binding", entitled.text, "entitled")
     demanded = _demanded(scan, text, lang, lexicon, parties, conditions)
     if demanded is not None:
         demand, party, role = demanded
@@ -455,6 +458,24 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles, a
     if _only_assists(scan, lexicon, lang, modal):
         role, how = "none", "assists"  # 乙方应协助甲方…, shall assist: the party helps; the agreement names no owner
     return _joint(Duty(role, actor_words, scan.search(lexicon.words("each_own")), modality, words, how), scan, lexicon)
+
+
+def _entitled(
+    scan: Scan, text: str, lexicon: Lexicon, conditions: _Conditions, modal: Hit | None, at: int | None
+) -> Hit | None:
+    """The words by which the party named receives what it speaks of ("乙方享受…劳动保险和福利待遇", "is entitled to
+    receive sick pay"), in the clause of the duty: that party is the beneficiary, and the one who owes it is
+    not named. A modal before them in their clause is theirs ("shall be entitled to"); with no modal, a
+    heading's or lead-in's bearer would be the beneficiary's."""
+    for hit in scan.find(lexicon.words("entitlement")):
+        if conditions.contain(hit):
+            continue
+        start, end = clause_around(text, hit.start, hit.end)
+        if at is not None and not start <= at <= end:
+            continue
+        if modal is None or start <= modal.start <= hit.start:
+            return hit
+    return None
 
 
 def _joint(duty: Duty | None, scan: Scan, lexicon: Lexicon) -> Duty | None:

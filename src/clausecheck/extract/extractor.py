@@ -577,7 +577,9 @@ class _Extractor:
                 role, words = source.role, source.actor_words
             how = "subject" if role != source.role or words != source.actor_words else upper
             return Duty(role, words, source.each_own, source.modality, source.modal_words, how)
-        if duty.role == "none" and duty.how != "jointly":  # "The parties shall agree…" names both, under any heading
+        if duty.role == "none" and duty.how not in ("jointly", "entitled"):
+            # a duty with no bearer takes the heading's or lead-in's; not one both parties share ("The parties
+            # shall agree…") nor one the named party only receives ("乙方的权利：…享受劳动保险待遇")
             return Duty(source.role, source.actor_words, source.each_own, duty.modality, duty.modal_words, upper)
         return duty
 

@@ -32,6 +32,7 @@ BearerSource = Literal[
     "condition",
     "assists",
     "jointly",
+    "entitled",
     "none",
 ]
 """Where a duty's bearer came from: the party opening its clause, the agent (由X/by X), the people sent as
@@ -39,7 +40,8 @@ subject, an assignment without a modal (由乙方提供, Contractor to provide),
 (甲方有权要求乙方…, may require the Contractor to…), a declarative duty (甲方发给), an
 earlier part of the sentence, a heading or lead-in or leading clause above it, a responsibility table, the
 subject of a condition the topic is only part of ("provided that its personnel abide by the site rules"); or
-nobody (`assists`: the named party only helps; `jointly`: both parties together, with no split)."""
+nobody (`assists`: the named party only helps; `jointly`: both parties together, with no split; `entitled`: the
+named party only receives it, 乙方享受…待遇, is entitled to receive)."""
 QualifierKind = Literal["vague", "vague_timing", "deadline", "amount", "standard"]
 
 
