@@ -56,7 +56,7 @@ def detect(text: str) -> tuple[Lang | None, int]:
 
 
 def _detect(text: str) -> tuple[Lang | None, int, bool]:
-    if text.isascii() or max(text) < "\u3400" or _HAN.search(text) is None:
+    if text.isascii() or _HAN.search(text) is None:
         # English (or no letters): the exact letter count does not matter, only its order of magnitude
         return ("en", len(text) // 4 or 1, True) if _LATIN.search(text) else (None, 0, False)
     han = _HAN.findall(text)

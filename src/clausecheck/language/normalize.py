@@ -122,8 +122,7 @@ _HAN = lazy_compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 def has_han(text: str) -> bool:
     """Whether `text` has Chinese characters (simplified or traditional)."""
-    # most English text is ASCII, or has nothing past the general punctuation (curly quotes, dashes): told at once
-    return not text.isascii() and max(text) >= "\u3400" and _HAN.search(text) is not None
+    return not text.isascii() and _HAN.search(text) is not None  # most English text is ASCII: told at once
 
 
 def matching_lang(text: str) -> Lang:
