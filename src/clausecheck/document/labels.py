@@ -127,13 +127,14 @@ _FULL_WIDTH_LETTERS = str.maketrans(
 
 
 def _match_cjk_or_number(text: str, heading: bool) -> LabelMatch | None:
-    m = _ZH_FIXED.match(text)
+    chinese = not text[:1].isascii()  # 第…条, 附件…, 一、 open with a Chinese character: English text skips them
+    m = _ZH_FIXED.match(text) if chinese else None
     if m:
         word = m.group(2)
         value = parse_digits(m.group(1)) or parse_chinese(m.group(1))
         label = m.group(0).replace(" ", "")
         return LabelMatch(label, label, f"zh:{word}", _ZH_RANKS[word], "fixed", value, _rest(text, m.end()))
-    m = _ZH_ANNEX.match(text)
+    m = _ZH_ANNEX.match(text) if chinese else None
     if m:
         label = m.group(0).replace(" ", "")
         raw = m.group(2)
@@ -166,7 +167,7 @@ def _match_cjk_or_number(text: str, heading: bool) -> LabelMatch | None:
     if "\u2474" <= text[0] <= "\u2487" and _rest(text, 1):
         value = ord(text[0]) - 0x2474 + 1
         return LabelMatch(text[0], f"({value})", "number:paren", None, "bracket", value, _rest(text, 1))
-    m = _ZH_ENUM.match(text)
+    m = _ZH_ENUM.match(text) if chinese else None
     if m and _rest(text, m.end()):
         value = parse_chinese(m.group(1))
         if value is not None:

@@ -230,8 +230,8 @@ def _organisation_before(text: str, at: int) -> re.Match[str] | None:
 def _bare_definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source, tuple[str, ...]]]:
     """`甲方（使用单位）：某某公司`, `发包单位：某某公司（甲方）`, `Party A: Acme Co., Ltd.`, line by line."""
     for line in text.splitlines():
-        found = list(_ZH_BARE.finditer(line))
-        english = [m.start() for m in _EN_BARE.finditer(line)]  # `甲方：某某公司 Party A: …` on one bilingual line
+        found = [] if line.isascii() else list(_ZH_BARE.finditer(line))  # every Chinese name has a Chinese word
+        english = [m.start() for m in _EN_BARE.finditer(line)] if found else []  # `甲方：某某公司 Party A: …`
         for m, after in zip(found, [*found[1:], None], strict=False):
             if _NOT_PARTIES_BARE.search(m.group("alias")) or _ZH_PAREN.match(
                 line, m.start("alias") + len(m.group("alias"))

@@ -20,6 +20,7 @@ from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
 import ahocorasick
 
 from clausecheck._identity_cache import IdentityCache
+from clausecheck._lazy_re import lazy_compile
 from clausecheck.dsl.model import AllOf, AnyOf, Condition, Mentions, Not, Pack, Term
 from clausecheck.language.normalize import fold_text
 
@@ -50,7 +51,7 @@ def _pattern(terms: tuple[Term, ...]) -> re.Pattern[str]:
         if term.text[-1:].isascii() and term.text[-1:].isalnum():
             text += r"\b"
         parts.append(text)
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return lazy_compile("|".join(parts), re.IGNORECASE)  # compiled where a word of it starts, if ever
 
 
 class _Scope:
