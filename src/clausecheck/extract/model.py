@@ -42,7 +42,8 @@ earlier part of the sentence, a heading or lead-in or leading clause above it, a
 subject of a condition the topic is only part of ("provided that its personnel abide by the site rules"); or
 nobody (`assists`: the named party only helps; `jointly`: both parties together, with no split; `entitled`: the
 named party only receives it, 乙方享受…待遇, is entitled to receive)."""
-QualifierKind = Literal["vague", "vague_timing", "deadline", "amount", "standard"]
+QualifierKind = Literal["vague", "vague_timing", "deadline", "amount", "standard", "list"]
+"""`list`: what a degree word qualifies, listed right after it ("适当的个人防护装备，包括安全帽、安全带…")"""
 
 
 class _Model(BaseModel):
@@ -100,9 +101,12 @@ class Statement(_Model):
 
     @property
     def vague(self) -> bool:
-        """Vague content with no concrete deadline, amount or standard to pin it down."""
+        """Vague content with no concrete deadline, amount or standard to pin it down; a degree word ("适当",
+        "appropriate") is pinned too by the list that follows it, vague timing is not."""
         kinds = {q.kind for q in self.qualifiers}
-        return bool(kinds & {"vague", "vague_timing"}) and not kinds & {"deadline", "amount", "standard"}
+        if kinds & {"deadline", "amount", "standard"}:
+            return False
+        return "vague_timing" in kinds or ("vague" in kinds and "list" not in kinds)
 
     @property
     def dangling(self) -> bool:

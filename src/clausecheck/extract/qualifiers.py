@@ -1,4 +1,4 @@
-"""How precise a duty is: vague words and timing, or a concrete deadline, amount or standard.
+"""How precise a duty is: vague words and timing, or a concrete deadline, amount, standard or list.
 
 Vague words come from the pack's vocabularies; the concrete forms that pin a
 duty down ("24小时内", "within 2 hours", "不低于50万元", "GB 39800.1",
@@ -33,6 +33,12 @@ _AMOUNT = lazy_compile(
     r"|\b[\d,.]+\s*(?:million|thousand)?\s*(?:dollars|pounds|euros|yuan)\b",
     re.IGNORECASE,
 )
+_LIST_AFTER = lazy_compile(
+    r"[^。；;.]{0,30}?(?P<list>(?:包括|包含|例如|诸如)[^。；;、]{1,15}、[^。；;]{1,30}"
+    r"|\b(?:including|such\s+as|namely)\b[^.;,]{1,40},[^.;]{1,60})",
+    re.IGNORECASE,
+)
+"""a list right after a degree word that names what it qualifies"""
 _STANDARD = lazy_compile(
     r"\b(?:GB(?:/T|/Z)?|JGJ|AQ|DL|ISO|IEC|BS|EN|NFPA|ANSI|IEEE|CFR|OSHA)\s*[\d.\-/]+"
     r"|\b\d+\s+CFR\b|\bNFPA\s*70E\b",
@@ -53,11 +59,17 @@ def qualifiers(
     clauses = [clause_around(text, start, end) for start, end in topic_spans] if topic_spans else None
     found: list[Qualifier] = []
     for kind in ("vague", "vague_timing"):
-        found += [
-            Qualifier(kind=kind, words=h.text)
+        hits = [
+            h
             for h in scan.find(lexicon.words(kind))
             if clauses is None or any(a <= h.start and h.end <= b for a, b in clauses)
         ]
+        found += [Qualifier(kind=kind, words=h.text) for h in hits]
+        if kind == "vague":
+            # "適當之個人防護裝備，包括安全帽、安全帶…", "appropriate PPE, including hard hats, boots and gloves": the
+            # list that follows says what the degree word left open
+            lists = (_LIST_AFTER.match(text, h.end, h.end + 60) for h in hits)
+            found += [Qualifier(kind="list", words=m.group("list")) for m in lists if m is not None]
     pins = (
         ("deadline", _DEADLINE),
         ("amount", _AMOUNT),
