@@ -39,6 +39,8 @@ class _LazyPattern:
         self.pattern = source  # read while building other patterns, which need not compile this one
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # copy and pickle look for hooks before the instance has its attributes
+            raise AttributeError(name)
         compiled = re.compile(self._source, self._flags)
         for attribute in _ATTRIBUTES:
             setattr(self, attribute, getattr(compiled, attribute))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 import re
 
 from clausecheck._lazy_re import lazy_compile
@@ -24,3 +26,9 @@ def test_a_lazy_pattern_answers_as_the_compiled_one() -> None:
     assert lazy.sub("", text) == eager.sub("", text)
     assert lazy.split(text) == eager.split(text)
     assert (lazy.groups, lazy.groupindex, lazy.flags) == (eager.groups, eager.groupindex, eager.flags)
+
+
+def test_a_lazy_pattern_survives_copy_and_pickle() -> None:
+    pattern = lazy_compile(r"shall\s+provide", re.IGNORECASE)
+    for twin in (copy.deepcopy(pattern), pickle.loads(pickle.dumps(pattern))):
+        assert twin.search("The Supplier SHALL provide helmets") is not None
