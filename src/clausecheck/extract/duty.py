@@ -348,6 +348,8 @@ def _befallen(text: str, parties: list[tuple[Hit, str]], befalls: list[Hit]) -> 
     "甲方人员在现场受伤的，…"): the injured, not the bearer; not "甲方造成乙方人员伤亡的", where the harm is
     another party's."""
     found: set[int] = set()
+    if not befalls:
+        return found
     for h, _ in parties:
         end = _DE_CONDITION_END.search(text, h.end)
         if end is None:

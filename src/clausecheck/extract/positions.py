@@ -55,6 +55,8 @@ class Positions:
         """a statute or standard named in 《》 (《安全生产法》, 《建筑施工高处作业安全技术规范》): it pins a duty"""
         self.not_a_party = lazy_compile(words("not_a_party"))
         """capitalised words that open duties but are no party (fullmatch)"""
+        self.object_before = lazy_compile(rf"(?:{lexicon.alternation('object_marker')})$")
+        """right before a Chinese name, a word that makes it an object ("向贵公司支付", "为本公司提供")"""
 
 
 positions: IdentityCache[Lexicon, Positions] = IdentityCache(Positions)

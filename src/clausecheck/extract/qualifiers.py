@@ -34,11 +34,11 @@ _AMOUNT = lazy_compile(
     re.IGNORECASE,
 )
 _LIST_AFTER = lazy_compile(
-    r"[^。；;.]{0,30}?(?P<list>(?:包括|包含|例如|诸如)[^。；;、]{1,15}、[^。；;]{1,30}"
+    r"[^。；;.]{0,40}?(?P<list>(?:包括|包含|例如|诸如)[^。；;、]{1,15}、[^。；;]{1,30}"
     r"|\b(?:including|such\s+as|namely)\b[^.;,]{1,40},[^.;]{1,60})",
     re.IGNORECASE,
 )
-"""a list right after a degree word that names what it qualifies"""
+"""a list opening within a few words of a degree word, which names what it qualifies"""
 _STANDARD = lazy_compile(
     r"\b(?:GB(?:/T|/Z)?|JGJ|AQ|DL|ISO|IEC|BS|EN|NFPA|ANSI|IEEE|CFR|OSHA)\s*[\d.\-/]+"
     r"|\b\d+\s+CFR\b|\bNFPA\s*70E\b",
@@ -68,7 +68,7 @@ def qualifiers(
         if kind == "vague":
             # "適當之個人防護裝備，包括安全帽、安全帶…", "appropriate PPE, including hard hats, boots and gloves": the
             # list that follows says what the degree word left open
-            lists = (_LIST_AFTER.match(text, h.end, h.end + 60) for h in hits)
+            lists = (_LIST_AFTER.match(text, h.end) for h in hits)
             found += [Qualifier(kind="list", words=m.group("list")) for m in lists if m is not None]
     pins = (
         ("deadline", _DEADLINE),

@@ -195,8 +195,8 @@ class _Evidence:
         # the whole agreement is read for party words only; so are the few words after each name
         self.scan = lexicon.subset(list(lexicon.parties.values())).scan(self.folded, self.lang)
         self.conduct_words = lexicon.subset([lexicon.words(v) for v in _CONDUCT])
-        self.object_before = re.compile(rf"(?:{lexicon.alternation('object_marker')})$")
-        """a Chinese name right after one is an object ("向贵公司支付", "为本公司提供"): what follows is not its conduct"""
+        self.object_before = positions(lexicon).object_before
+        """a Chinese name right after one is an object: what follows is not its conduct"""
         self.capitalised: dict[str, str] = {}
         """a role word -> the agreement's first use of it with a capital, "" for none (`_as_a_name`)"""
         self.opening: dict[str, list[str]] = {}
