@@ -434,8 +434,9 @@ def analyse(scan: Scan, text: str, lang: Lang, lexicon: Lexicon, roles: Roles, a
     if found is None:
         assigned = _assigned(scan, text, lexicon, roles, conditions, befallen)
         deferred = scan.first(lexicon.words("deferral"))
-        if assigned is None and deferred is not None:
-            # "…的投保在合同专用条款中约定", "insurance to be agreed": the matter is left open, by nobody
+        if deferred is not None and (assigned is None or deferred.text.endswith(assigned.modal_words)):
+            # "…的投保在合同专用条款中约定", "insurance to be agreed": the matter is left open, by nobody; so is
+            # one whose only verb is the deferral's own ("乙方…死亡的待遇…仍按国家现行政策规定执行")
             return Duty("none", "", False, "binding", deferred.text)
         return _joint(assigned, scan, lexicon)
     kind, modal = found
