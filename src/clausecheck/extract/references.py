@@ -11,6 +11,7 @@ be made ("另行制定", "to be issued").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from clausecheck._lazy_re import lazy_compile
@@ -25,6 +26,18 @@ _ZH_TITLE = lazy_compile(r"《([^》]{1,40})》")
 
 # the words before a document noun that belong to its name: "安全管理制度", "the site safety rules"
 _NAME_BEFORE = lazy_compile(r"(?:[\u4e00-\u9fff]{0,6}|(?:\w+\s+){0,3})$")
+_NAMED = lazy_compile(r"(?![A-Z][\w-]*['’]s?\s)[A-Z]")
+"""a document name, not a bare noun ("the rules") nor one opening with its owner ("Customer's Site Rules")"""
+_OWNED = lazy_compile(r"[A-Za-z]['’]s?\s+$")
+"""a possessive right before a document's name: "the Customer's Site Safety Rules" """
+_OWNER_AFTER = lazy_compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+"""its owner right after a document's name: "the Site Rules of the Customer" """
+_SHOWN = lazy_compile(
+    r"\b(?:attached|annexed|appended|displayed|posted|a\s+copy\s+of\s+which|copies\s+of\s+which|"
+    r"(?:provided|given|supplied|issued)\s+to|made\s+available|available\s+(?:at|on|from))\b",
+    re.IGNORECASE,
+)
+"""what the sentence says of a named document that lets the reader find it"""
 _ORDINALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
 
@@ -90,13 +103,24 @@ def references(scan: Scan, text: str, lexicon: Lexicon, attachments: Attachments
                 target=m.group() if number in attachments.numbers else None,
             )
         )
-    titles = [m.group(1) for m in _ZH_TITLE.finditer(text)] + [
-        m.group("title") for m in forms.named_document.finditer(text)
+    # a capitalised name alone ("in accordance with the Site Safety Plan") identifies no document: its owner
+    # ("the Customer's Site Safety Rules") or the sentence ("attached as Appendix 2", "displayed there") must
+    unidentified = {
+        m.start("title")
+        for m in forms.named_document.finditer(text)
+        if _NAMED.match(m.group("title"))
+        and not _OWNED.search(text, 0, m.start("title"))
+        and not _OWNER_AFTER.match(text, m.end("title"))
+    }
+    if unidentified and _SHOWN.search(text):
+        unidentified = set()
+    titles = [(m.group(1), False) for m in _ZH_TITLE.finditer(text)] + [
+        (m.group("title"), m.start("title") in unidentified) for m in forms.named_document.finditer(text)
     ]
-    for title in titles:
+    for title, unnamed in titles:
         statute = lexicon.scan(fold_text(title), matching_lang(title)).search(lexicon.words("statute_noun"))
         identified = statute or attachments.knows(title)
-        found.append(Reference(title=title, resolved=identified or not deferred))
+        found.append(Reference(title=title, resolved=identified or not (deferred or unnamed)))
     if deferred and not titles:
         # rules still to be made or attached later: 另行制定安全规则, work rules to be issued
         noun = scan.first(lexicon.words("document_noun"))
