@@ -71,6 +71,9 @@ def console() -> NoReturn:
     sees. A run that started worker processes exits the ordinary way, so
     multiprocessing's exit handlers stop them.
     """
+    from clausecheck.collector import start_quietly
+
+    start_quietly()
     try:
         code = main(program=True)
     except SystemExit as e:  # argparse: --help, --version, a usage error (its message already printed)
