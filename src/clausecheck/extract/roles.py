@@ -410,11 +410,13 @@ def _decide(parties: list[_Party]) -> dict[int, str]:
             tied = [r for r, v in ranked if v == score]
             decided[i] = positional if len(tied) > 1 and positional in tied else best
     # the employer named in a worker's definition (借调甲方…同志) sends that worker: the provider's side
+    senders: set[int] = set()
     for i, party in enumerate(parties):
         if party.worker:
             for j, employer in enumerate(parties):
                 if j != i and not employer.worker and any(n in d for n in employer.names for d in party.described):
                     decided[j] = "provider"
+                    senders.add(j)
     principals = _principals(parties)
     by_conduct = _by_conduct(parties[principals[0]], parties[principals[1]]) if len(principals) == 2 else None
     if by_conduct is not None:
@@ -443,9 +445,15 @@ def _decide(parties: list[_Party]) -> dict[int, str]:
                 keep = va["client"] + vb["provider"] >= va["provider"] + vb["client"]
                 decided[a], decided[b] = ("client", "provider") if keep else ("provider", "client")
     if any(p.worker for p in parties) and "client" not in decided.values():
-        hosts = [i for i in principals if i not in decided]
+        # the worker's side is known: the one party left hosts the work, even where what it does reads as
+        # providing ("甲方须为乙方提供…工作环境"), unless the worker's definition names it as the sender
+        hosts = [
+            i
+            for i in principals
+            if not parties[i].worker and (i not in decided or (decided[i] == "provider" and i not in senders))
+        ]
         if len(hosts) == 1:
-            decided[hosts[0]] = "client"  # the worker's side is known: the one party left hosts the work
+            decided[hosts[0]] = "client"
     for i, party in enumerate(parties):  # positional names keep their convention when nothing else decides
         positional = _positional(party)
         if i not in decided and positional and len(principals) <= 2:
