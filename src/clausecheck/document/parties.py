@@ -115,6 +115,8 @@ _ZH_BARE_BEFORE = lazy_compile(
     rf"(?P<alias>(?:{_ZH_ROLE_STEM})(?:方|人|单位|單位))"
     r"(?:\s*[：:]\s*[^（(，,。；;：:\s]{0,40})?\s*$"
 )
+_ZH_BLANK_PAREN = lazy_compile(r"(?:＿{2,}|_{2,})\s*[（(]\s*(?P<alias>[\u4e00-\u9fff]{1,4}(?:方|人|单位|單位))\s*[）)]")
+"""a blank for a party's name with its role noun in brackets: `＿＿＿＿（聘方）`"""
 # a positional name alone in the next paragraph: `承租方：____` then `(甲方)`
 _ZH_NEXT_LINE = lazy_compile(r"^\s*[（(]\s*(?P<name>[甲乙丙丁]方)\s*[）)]\s*$")
 _SIGNATURE_NOISE = lazy_compile(r"[（(]?\s*(?:盖章|蓋章|签章|簽章|签字|簽字|公章|签名|簽名)\s*[）)]?|_{2,}|＿{2,}")
@@ -201,6 +203,11 @@ def _definitions(text: str, source: Source) -> Iterable[tuple[str, str, Source, 
             yield m.group("alias"), _zh_name(text[: organisation.end()]), source, ()
     if source == "definition":
         return  # the bare `甲方：…` form names parties only at the head and foot of an agreement
+    if source == "preamble":
+        # `＿＿＿＿（聘方）聘请＿＿＿＿（受聘方）为…`: a template's blank, glossed by the party's role noun
+        for m in _ZH_BLANK_PAREN.finditer(text):
+            if not _NOT_PARTIES_BARE.search(m.group("alias")):
+                yield m.group("alias"), "", source, ()
     yield from _bare_definitions(text, source)
 
 
