@@ -90,7 +90,17 @@ def test_references_resolve_to_statutes_and_annexes_and_dangle_when_still_to_be_
 )
 def test_vague_words_unless_a_deadline_amount_or_standard_pins_the_duty(pack, text, vague):
     (statement,) = [s for s in statements(pack, text) if s.clause == "5.1"]
-    assert statement.vague == vague
+    assert all(statement.vague_for(t.topic) == vague for t in statement.topics)
+
+
+def test_a_vague_word_that_ends_one_topics_term_leaves_only_that_topic_open(pack):
+    text = (
+        HEAD_EN + "5.1 The Customer shall provide appropriate information, training, and safety equipment with respect "
+        "to hazardous substances."
+    )
+    (statement,) = [s for s in statements(pack, text) if s.clause == "5.1"]
+    assert {t.topic for t in statement.topics} >= {"ppe", "hazard_disclosure"}
+    assert statement.vague_for("ppe") and not statement.vague_for("hazard_disclosure")
 
 
 @pytest.mark.parametrize(

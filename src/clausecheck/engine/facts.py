@@ -22,11 +22,10 @@ def engine_facts(facts: Facts) -> list[dict[str, Any]]:
             "actor": s.actor.role,
             "each_own": s.actor.each_own,
             "modality": s.modality,
-            "vague": s.vague,
             "dangling": s.dangling,
             "exemption": s.exemption is not None,
         }
         base.update({tag: True for tag in s.tags})
-        out.extend(dict(base, topic=t.topic) for t in s.topics)
+        out.extend(dict(base, topic=t.topic, vague=s.vague_for(t.topic)) for t in s.topics)
     out.extend({"kind": "mention", "topic": topic} for topic in facts.mentions)
     return out

@@ -71,6 +71,11 @@ class TopicMatch(_Model):
 class Qualifier(_Model):
     kind: QualifierKind
     words: str
+    topic: str | None = Field(
+        None,
+        description="the one topic whose own words the vague words are ('safety equipment' for ppe): they leave "
+        "only that topic open, not the others the statement addresses",
+    )
 
 
 class Reference(_Model):
@@ -99,11 +104,12 @@ class Statement(_Model):
     exemption: str | None = Field(None, description="the words that exclude or shift liability")
     tags: list[str] = Field(default_factory=list, description="rule-specific co-occurrence checks that held")
 
-    @property
-    def vague(self) -> bool:
-        """Vague content with no concrete deadline, amount or standard to pin it down; a degree word ("适当",
-        "appropriate") is pinned too by the list that follows it, vague timing is not."""
-        kinds = {q.kind for q in self.qualifiers}
+    def vague_for(self, topic: str) -> bool:
+        """Vague content about `topic` with no concrete deadline, amount or standard to pin it down; a degree
+        word ("适当", "appropriate") is pinned too by the list that follows it, vague timing is not. Vague words
+        that are another topic's own ("provide information, training and safety equipment") leave only that one
+        open."""
+        kinds = {q.kind for q in self.qualifiers if q.topic in (None, topic)}
         if kinds & {"deadline", "amount", "standard"}:
             return False
         return "vague_timing" in kinds or ("vague" in kinds and "list" not in kinds)

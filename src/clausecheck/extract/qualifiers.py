@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from clausecheck._lazy_re import lazy_compile
-from clausecheck.extract.lexicon import Lexicon, Scan
+from clausecheck.extract.lexicon import Hit, Lexicon, Scan
 from clausecheck.extract.model import Qualifier
 from clausecheck.extract.positions import positions
 from clausecheck.language.segment import clause_around
@@ -64,7 +64,7 @@ def qualifiers(
             for h in scan.find(lexicon.words(kind))
             if clauses is None or any(a <= h.start and h.end <= b for a, b in clauses)
         ]
-        found += [Qualifier(kind=kind, words=h.text) for h in hits]
+        found += [Qualifier(kind=kind, words=h.text, topic=_owner(scan, lexicon, h)) for h in hits]
         if kind == "vague":
             # "適當之個人防護裝備，包括安全帽、安全帶…", "appropriate PPE, including hard hats, boots and gloves": the
             # list that follows says what the degree word left open
@@ -79,3 +79,16 @@ def qualifiers(
     for kind, pattern in pins:
         found += [Qualifier(kind=kind, words=m.group()) for m in pattern.finditer(text)]
     return found
+
+
+def _owner(scan: Scan, lexicon: Lexicon, hit: Hit) -> str | None:
+    """The one topic whose own term ends with a vague word ("safety equipment" in ppe's "provide information,
+    training, and safety equipment"), if any: the thing that term names is what the word leaves open, so it
+    leaves only that topic open. A vague word inside a longer term ("按国家有关规定" in "工伤保险按国家有关规定执行")
+    qualifies the whole statement."""
+    owners = [
+        topic
+        for topic, terms in lexicon.topics.items()
+        if any(h.start <= hit.start and hit.end == h.end for h in scan.find(terms))
+    ]
+    return owners[0] if len(owners) == 1 else None
