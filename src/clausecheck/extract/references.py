@@ -26,18 +26,17 @@ _ZH_TITLE = lazy_compile(r"《([^》]{1,40})》")
 
 # the words before a document noun that belong to its name: "安全管理制度", "the site safety rules"
 _NAME_BEFORE = lazy_compile(r"(?:[\u4e00-\u9fff]{0,6}|(?:\w+\s+){0,3})$")
+# A capitalised document name identifies a document only with its owner, before it ("the Customer's Site Safety
+# Rules") or after it ("the Site Rules of the Customer"), or where the sentence says it is found ("attached as
+# Appendix 2", "displayed there"); a bare noun ("the rules") is no name, and a name that opens with its owner
+# ("Customer's Site Rules") is owned.
 _NAMED = lazy_compile(r"(?![A-Z][\w-]*['’]s?\s)[A-Z]")
-"""a document name, not a bare noun ("the rules") nor one opening with its owner ("Customer's Site Rules")"""
-_OWNED = lazy_compile(r"[A-Za-z]['’]s?\s+$")
-"""a possessive right before a document's name: "the Customer's Site Safety Rules" """
-_OWNER_AFTER = lazy_compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-"""its owner right after a document's name: "the Site Rules of the Customer" """
+_OWNED, _OWNER_AFTER = lazy_compile(r"[A-Za-z]['’]s?\s+$"), lazy_compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _SHOWN = lazy_compile(
     r"\b(?:attached|annexed|appended|displayed|posted|a\s+copy\s+of\s+which|copies\s+of\s+which|"
     r"(?:provided|given|supplied|issued)\s+to|made\s+available|available\s+(?:at|on|from))\b",
     re.IGNORECASE,
 )
-"""what the sentence says of a named document that lets the reader find it"""
 _ORDINALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
 
