@@ -90,6 +90,7 @@ def test_references_resolve_to_statutes_and_annexes_and_dangle_when_still_to_be_
 )
 def test_vague_words_unless_a_deadline_amount_or_standard_pins_the_duty(pack, text, vague):
     (statement,) = [s for s in statements(pack, text) if s.clause == "5.1"]
+    assert statement.topics
     assert all(statement.vague_for(t.topic) == vague for t in statement.topics)
 
 

@@ -64,7 +64,8 @@ def qualifiers(
             for h in scan.find(lexicon.words(kind))
             if clauses is None or any(a <= h.start and h.end <= b for a, b in clauses)
         ]
-        found += [Qualifier(kind=kind, words=h.text, topic=_owner(scan, lexicon, h)) for h in hits]
+        ends = _topic_term_ends(scan, lexicon) if hits else {}
+        found += [Qualifier(kind=kind, words=h.text, topic=_owner(ends, h)) for h in hits]
         if kind == "vague":
             # "適當之個人防護裝備，包括安全帽、安全帶…", "appropriate PPE, including hard hats, boots and gloves": the
             # list that follows says what the degree word left open
@@ -81,14 +82,19 @@ def qualifiers(
     return found
 
 
-def _owner(scan: Scan, lexicon: Lexicon, hit: Hit) -> str | None:
+def _topic_term_ends(scan: Scan, lexicon: Lexicon) -> dict[int, list[tuple[int, str]]]:
+    """Where each topic term found in the part ends: end -> (start, topic)."""
+    ends: dict[int, list[tuple[int, str]]] = {}
+    for topic, terms in lexicon.topics.items():
+        for h in scan.find(terms):
+            ends.setdefault(h.end, []).append((h.start, topic))
+    return ends
+
+
+def _owner(ends: dict[int, list[tuple[int, str]]], hit: Hit) -> str | None:
     """The one topic whose own term ends with a vague word ("safety equipment" in ppe's "provide information,
     training, and safety equipment"), if any: the thing that term names is what the word leaves open, so it
     leaves only that topic open. A vague word inside a longer term ("按国家有关规定" in "工伤保险按国家有关规定执行")
     qualifies the whole statement."""
-    owners = [
-        topic
-        for topic, terms in lexicon.topics.items()
-        if any(h.start <= hit.start and hit.end == h.end for h in scan.find(terms))
-    ]
-    return owners[0] if len(owners) == 1 else None
+    owners = {topic for start, topic in ends.get(hit.end, ()) if start <= hit.start}
+    return owners.pop() if len(owners) == 1 else None

@@ -104,17 +104,16 @@ def references(scan: Scan, text: str, lexicon: Lexicon, attachments: Attachments
         )
     # a capitalised name alone ("in accordance with the Site Safety Plan") identifies no document: its owner
     # ("the Customer's Site Safety Rules") or the sentence ("attached as Appendix 2", "displayed there") must
-    unidentified = {
-        m.start("title")
-        for m in forms.named_document.finditer(text)
-        if _NAMED.match(m.group("title"))
-        and not _OWNED.search(text, 0, m.start("title"))
-        and not _OWNER_AFTER.match(text, m.end("title"))
-    }
-    if unidentified and _SHOWN.search(text):
-        unidentified = set()
+    shown = _SHOWN.search(text) is not None
     titles = [(m.group(1), False) for m in _ZH_TITLE.finditer(text)] + [
-        (m.group("title"), m.start("title") in unidentified) for m in forms.named_document.finditer(text)
+        (
+            m.group("title"),
+            not shown
+            and _NAMED.match(m.group("title")) is not None
+            and not _OWNED.search(text, 0, m.start("title"))
+            and not _OWNER_AFTER.match(text, m.end("title")),
+        )
+        for m in forms.named_document.finditer(text)
     ]
     for title, unnamed in titles:
         statute = lexicon.scan(fold_text(title), matching_lang(title)).search(lexicon.words("statute_noun"))

@@ -450,7 +450,7 @@ def _decide(parties: list[_Party]) -> dict[int, str]:
         hosts = [
             i
             for i in principals
-            if not parties[i].worker and (i not in decided or (decided[i] == "provider" and i not in senders))
+            if not parties[i].worker and i not in senders and decided.get(i, "provider") == "provider"
         ]
         if len(hosts) == 1:
             decided[hosts[0]] = "client"
